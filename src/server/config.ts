@@ -1,0 +1,77 @@
+/**
+ * Configuration, read once from the environment and checked by zod; fails fast with the variable's name.
+ */
+import { z } from 'zod';
+import { join, resolve } from 'node:path';
+import { configError } from './errors';
+
+const schema = z.object({
+  /** Folder for the embedded database, the generated key and uploads. Default `.zhenxing` in the working directory. */
+  ZX_DATA_DIR: z.string().default('.zhenxing'),
+  /** `postgres://…` for PostgreSQL; default: SQLite file `<ZX_DATA_DIR>/zhenxing.db`. */
+  DATABASE_URL: z.string().optional(),
+  /**
+   * Master key for ID numbers (64 hex characters = 32 bytes): HMAC-SHA-256 lookup hashes and AES-256-GCM
+   * ciphertexts are derived from it. Required on PostgreSQL; on the embedded default it is generated into
+   * `<ZX_DATA_DIR>/id.key` with a warning.
+   */
+  ZX_ID_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'ZX_ID_KEY 应为64位十六进制字符(32字节)').optional(),
+  /** HTTP port and host. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  /** Demo population size in persons for `zhenxing seed` and the first `npm start`. */
+  ZX_SEED_PERSONS: z.coerce.number().int().min(0).max(20_000_000).default(100_000),
+  /** Random seed of the demo population (same seed, same people). */
+  ZX_SEED: z.coerce.number().int().default(20261129),
+  /** Year shown and screened by default (the last complete income year). */
+  ZX_DEFAULT_YEAR: z.coerce.number().int().min(2014).max(2100).default(2025),
+  /** GeoJSON file of county boundaries supplied by the deploying bureau (approved standard map). */
+  ZX_BOUNDARY_FILE: z.string().optional(),
+  /** Screening parameters (percent): see src/server/domain/rules/parameters.ts. */
+  ZX_RULE_NEAR_MARGIN_PERCENT: z.coerce.number().int().min(0).max(500).optional(),
+  ZX_RULE_LARGE_FALL_PERCENT: z.coerce.number().int().min(1).max(100).optional(),
+  ZX_RULE_MEDICAL_SHARE_PERCENT: z.coerce.number().int().min(1).max(1000).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Parsed configuration. `databaseUrl` is always set (SQLite path by default). */
+export interface Config {
+  dataDir: string;
+  databaseUrl: string;
+  idKeyHex: string | undefined;
+  port: number;
+  host: string;
+  seedPersons: number;
+  seed: number;
+  defaultYear: number;
+  boundaryFile: string | undefined;
+  ruleParameters: { nearThresholdMarginPercent?: number; largeFallPercent?: number; medicalSpendingSharePercent?: number };
+  logLevel: string;
+}
+
+/** Reads the configuration from `env`. Throws config_error naming the variable on bad values. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw configError(`配置有误:${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join(';')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.ZX_DATA_DIR);
+  return {
+    dataDir,
+    databaseUrl: e.DATABASE_URL ?? join(dataDir, 'zhenxing.db'),
+    idKeyHex: e.ZX_ID_KEY,
+    port: e.PORT,
+    host: e.HOST,
+    seedPersons: e.ZX_SEED_PERSONS,
+    seed: e.ZX_SEED,
+    defaultYear: e.ZX_DEFAULT_YEAR,
+    boundaryFile: e.ZX_BOUNDARY_FILE,
+    ruleParameters: {
+      nearThresholdMarginPercent: e.ZX_RULE_NEAR_MARGIN_PERCENT,
+      largeFallPercent: e.ZX_RULE_LARGE_FALL_PERCENT,
+      medicalSpendingSharePercent: e.ZX_RULE_MEDICAL_SHARE_PERCENT,
+    },
+    logLevel: e.LOG_LEVEL,
+  };
+}

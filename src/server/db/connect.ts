@@ -1,0 +1,41 @@
+/**
+ * Opens the database: SQLite (better-sqlite3, a file in the data folder; the embedded default) or
+ * PostgreSQL (`postgres://…`). The only place that knows which dialect is in use, with dialect().
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+
+export type Db = Kysely<Database>;
+export type Dialect = 'sqlite' | 'postgres';
+
+// int8 (bigint: money sums, counts) as JS numbers: every amount we store is far below 2^53 fen.
+pg.types.setTypeParser(20, (v) => Number(v));
+// numeric (SUM over bigint) likewise.
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+/**
+ * Opens a database by URL: `postgres://…` or `postgresql://…` for PostgreSQL, otherwise a SQLite file
+ * path (`:memory:` for an in-memory database). SQLite runs in WAL mode with foreign keys on.
+ */
+export function openDatabase(url: string, opts: { poolSize?: number } = {}): Db {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  }
+  if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
+  const sqlite = new SQLite(url);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+}
+
+/** Which dialect a Kysely instance speaks. */
+export function dialectOf(db: Kysely<any>): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}

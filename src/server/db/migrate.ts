@@ -1,0 +1,25 @@
+/**
+ * Runs the migrations in src/server/db/migrations (imported statically so that the bundle and tests
+ * need no file-system lookup). Throws the migration's error when one fails.
+ */
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './connect';
+import * as initial from './migrations/20261129000000-initial';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '20261129000000-initial': initial,
+};
+
+class StaticProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return MIGRATIONS;
+  }
+}
+
+/** Migrates to the latest schema. Returns the names of the migrations applied now. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,207 @@
+/**
+ * Table types for Kysely (camelCase here, snake_case in the database through CamelCasePlugin).
+ * Portable column types only: booleans are integers 0/1, money integer fen (bigint), timestamps and
+ * dates ISO text, region codes text.
+ */
+import type { Generated } from 'kysely';
+
+export interface RegionTable {
+  code: string;
+  name: string;
+  level: string;
+  parentCode: string | null;
+  provinceCode: string;
+}
+
+export interface DesignationTable {
+  id: Generated<number>;
+  countyCode: string;
+  kind: string;
+  source: string;
+  /** 1/0, null = unknown until a source says */
+  geoHazardProne: number | null;
+  geoHazardSource: string | null;
+  loadedFrom: string;
+  loadedAt: string;
+}
+
+export interface MonitoringThresholdTable {
+  id: Generated<number>;
+  provinceCode: string;
+  /** '' for the whole province */
+  countyCode: string;
+  year: number;
+  valueFen: number;
+  status: string;
+  source: string;
+  confirmedBy: string | null;
+  confirmedAt: string | null;
+}
+
+export interface HouseholdTable {
+  id: Generated<number>;
+  householdNo: string;
+  provinceCode: string;
+  prefectureCode: string;
+  countyCode: string;
+  townshipCode: string;
+  villageCode: string;
+  householdType: string;
+  monitoredCategory: string | null;
+  /** comma-separated RiskType codes */
+  riskTypes: string;
+  identifiedMonth: string | null;
+  riskEliminated: number;
+  eliminationMode: string | null;
+  eliminatedMonth: string | null;
+  farmlandMu: number;
+  forestMu: number;
+  housingAreaM2: number | null;
+  dangerousHouse: number;
+  distanceToRoadKm: number | null;
+  roadHardened: number;
+  electricity: number;
+  safeDrinkingWater: number;
+  sanitaryToilet: number;
+  /** Head's name kept on the household for lists (names are masked on the way out). */
+  headName: string;
+  memberCount: number;
+  isDemo: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface PersonTable {
+  id: Generated<number>;
+  householdId: number;
+  /** HMAC-SHA-256 of the 18-character ID number, hex: exact matching without the number. */
+  idHash: string;
+  /** AES-256-GCM ciphertext of the ID number (base64 iv.tag.ct), for authorised display. */
+  idCipher: string;
+  idMasked: string;
+  idStatus: string;
+  name: string;
+  sex: string;
+  birthDate: string;
+  relationToHead: string;
+  ethnicity: string;
+  education: string | null;
+  schoolStage: string;
+  healthStatus: string;
+  disabilityGrade: number | null;
+  labourSkill: string;
+  workPlace: string | null;
+  residentMedicalInsurance: number;
+  employeeMedicalInsurance: number;
+  criticalIllnessInsurance: number;
+  medicalAssistance: number;
+  residentPension: number;
+  employeePension: number;
+  dibao: number;
+  tekun: number;
+}
+
+export interface IncomeRecordTable {
+  householdId: number;
+  year: number;
+  wageFen: number;
+  businessIncomeFen: number;
+  businessExpensesFen: number;
+  propertyFen: number;
+  transferFen: number;
+  compliantOutOfPocketFen: number;
+}
+
+export interface HouseholdFactTable {
+  householdId: number;
+  year: number;
+  countyCode: string;
+  villageCode: string;
+  memberCount: number;
+  labourCount: number;
+  netIncomeFen: number | null;
+  perCapitaNetIncomeFen: number | null;
+  incomeIssue: string | null;
+  prevPerCapitaNetIncomeFen: number | null;
+  compliantOutOfPocketFen: number;
+  childrenOutOfSchool: number;
+  membersWithoutMedicalInsurance: number;
+  housingSafe: number;
+  safeDrinkingWater: number;
+  seriousIllnessMembers: number;
+  disabledMembers: number;
+  /** sha-256 of the facts: screening skips households whose facts and threshold did not change */
+  factsHash: string;
+  updatedAt: string;
+}
+
+export interface ScreeningResultTable {
+  householdId: number;
+  year: number;
+  countyCode: string;
+  /** hash of facts + threshold + rule set: a re-run with the same input hash changes nothing */
+  inputHash: string;
+  /** facts hash the result was computed from: a different current hash means the facts changed */
+  factsHash: string;
+  rulesetVersion: string;
+  /** JSON array of { ruleId, ruleVersion, verdict } */
+  verdicts: string;
+  /** comma-separated rule ids that flagged */
+  flaggedRules: string;
+  /** comma-separated risk types pointed to by the flags */
+  flaggedRiskTypes: string;
+  /** threshold in force when screened (fen), for the income distribution */
+  thresholdFen: number;
+  usesPlaceholder: number;
+  screenedAt: string;
+}
+
+export interface ScreeningFlagTable {
+  householdId: number;
+  year: number;
+  ruleId: string;
+  countyCode: string;
+}
+
+export interface ScreeningRunTable {
+  id: Generated<number>;
+  year: number;
+  regionCode: string;
+  mode: string;
+  startedAt: string;
+  finishedAt: string | null;
+  households: number;
+  changed: number;
+  flagged: number;
+  status: string;
+}
+
+export interface RegionRollupTable {
+  regionCode: string;
+  year: number;
+  metric: string;
+  key: string;
+  value: number;
+  updatedAt: string;
+}
+
+export interface AppMetaTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  region: RegionTable;
+  designation: DesignationTable;
+  monitoringThreshold: MonitoringThresholdTable;
+  household: HouseholdTable;
+  person: PersonTable;
+  incomeRecord: IncomeRecordTable;
+  householdFact: HouseholdFactTable;
+  screeningResult: ScreeningResultTable;
+  screeningFlag: ScreeningFlagTable;
+  screeningRun: ScreeningRunTable;
+  regionRollup: RegionRollupTable;
+  appMeta: AppMetaTable;
+}

@@ -1,0 +1,62 @@
+/**
+ * The shape of a return-to-poverty screening rule (返贫致贫风险筛查规则). Each rule is a small module
+ * with an id, a Chinese name, its policy source and version, and a pure function from a household's
+ * facts to a verdict with its explanation.
+ */
+import type { RiskType, ThresholdStatus } from '../../../shared/enums';
+import type { HouseholdFacts } from '../facts';
+import type { ResolvedThreshold } from '../thresholds';
+
+/** Tunable parameters of the rules (percentages as whole numbers). See parameters.ts for sources. */
+export interface RuleParameters {
+  /** R02: how far above the threshold still counts as "just above", percent of the threshold. */
+  nearThresholdMarginPercent: number;
+  /** R02: the fall from last year's per-capita income that counts as large, percent. */
+  largeFallPercent: number;
+  /** R05: compliant out-of-pocket medical spending relative to net household income, percent. */
+  medicalSpendingSharePercent: number;
+}
+
+/** What a rule is given besides the facts. */
+export interface RuleContext {
+  threshold: ResolvedThreshold;
+  params: RuleParameters;
+}
+
+/** One named input of an explanation; money in fen. */
+export interface ExplanationInput {
+  key: string;
+  label: string;
+  value: number | string | boolean | null;
+  unit?: 'fen' | 'persons' | 'percent';
+}
+
+/** The verdict of one rule on one household-year. */
+export interface Verdict {
+  outcome: 'flagged' | 'clear' | 'noData';
+  /** Risk types the flag points to (empty unless flagged). */
+  riskTypes: RiskType[];
+  summary: string;
+  inputs: ExplanationInput[];
+  threshold?: { valueFen: number; status: ThresholdStatus; source: string };
+  clearIf: string;
+  /** True when a placeholder threshold took part in the verdict. */
+  usesPlaceholderThreshold: boolean;
+}
+
+/** A screening rule. `version` changes whenever its logic or parameters' meaning changes. */
+export interface ScreeningRule {
+  id: string;
+  name: string;
+  version: string;
+  /** The policy document the rule comes from. */
+  source: string;
+  riskTypes: RiskType[];
+  description: string;
+  evaluate(facts: HouseholdFacts, ctx: RuleContext): Verdict;
+}
+
+/** The threshold as shown in an explanation. */
+export function thresholdOf(ctx: RuleContext): Verdict['threshold'] {
+  return { valueFen: ctx.threshold.valueFen, status: ctx.threshold.status, source: ctx.threshold.source };
+}

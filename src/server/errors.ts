@@ -1,0 +1,47 @@
+/**
+ * The one error type of the server. Made only by the factories below, each with a stable snake_case
+ * code; the HTTP error handler renders `{ error: { code, message, details } }` and the CLI maps the
+ * status to an exit code. Messages are Chinese: they reach county staff.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/** One field problem: the path of the field (query parameter, body path, file row/column) and why. */
+export interface FieldIssue {
+  field: string;
+  message: string;
+  row?: number;
+}
+
+/** 400 validation_error: input that does not fit; `issues` name each field and what is wrong. */
+export const validationError = (issues: FieldIssue[], message = '输入有误') =>
+  new AppError('validation_error', 400, `${message}:${issues.map((i) => `${i.field} ${i.message}`).join(';')}`, { issues });
+
+/** 404 not_found: the record does not exist, or lies outside the caller's region (indistinguishable). */
+export const notFound = (what: string) => new AppError('not_found', 404, `未找到${what}`);
+
+/** 400 unknown_region: a region code that is not in the loaded region tree. */
+export const unknownRegion = (code: string) =>
+  new AppError('unknown_region', 400, `区划代码 ${code} 不在已载入的区划中`, { issues: [{ field: 'region', message: '未知区划代码' }] });
+
+/** 409 conflict: the record changed since it was read, or a unique key is taken. */
+export const conflict = (message: string, details?: unknown) => new AppError('conflict', 409, message, details);
+
+/** 400 bad_file: an input file that cannot be read, with where and why. */
+export const badFile = (message: string, details?: unknown) => new AppError('bad_file', 400, message, details);
+
+/** 500 config_error: the server cannot run with this configuration (raised at start-up). */
+export const configError = (message: string) => new AppError('config_error', 500, message);
+
+/** 404 boundary_file_not_configured: no county boundary file was supplied by the deploying bureau. */
+export const boundaryFileNotConfigured = () =>
+  new AppError('boundary_file_not_configured', 404, '未配置县级边界文件(ZX_BOUNDARY_FILE);官方地图须使用经审核的标准地图,请由部署单位提供');

@@ -1,0 +1,231 @@
+/**
+ * Households (户), members (家庭成员) and income records. All SQL of the registry; every method that
+ * reads or writes regional data takes the caller's Scope first. Column lists are constants so that the
+ * protected ID columns (hash, ciphertext) are never selected by accident.
+ */
+import { sql, type Insertable, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import type { Db } from '../db/connect';
+import type { HouseholdTable, IncomeRecordTable, PersonTable } from '../db/schema';
+import { HOUSEHOLD_LEVEL_COLUMN, levelOfCode, type Scope } from './scope';
+
+/** Person columns safe to read for display (no hash, no ciphertext). */
+export const PERSON_PUBLIC_COLUMNS = [
+  'id', 'householdId', 'idMasked', 'idStatus', 'name', 'sex', 'birthDate', 'relationToHead', 'ethnicity', 'education',
+  'schoolStage', 'healthStatus', 'disabilityGrade', 'labourSkill', 'workPlace', 'residentMedicalInsurance',
+  'employeeMedicalInsurance', 'criticalIllnessInsurance', 'medicalAssistance', 'residentPension', 'employeePension', 'dibao', 'tekun',
+] as const;
+
+export type HouseholdRow = Omit<HouseholdTable, 'id'> & { id: number };
+export type PersonPublicRow = Pick<PersonTable, Exclude<(typeof PERSON_PUBLIC_COLUMNS)[number], 'id'>> & { id: number };
+export type IncomeRow = IncomeRecordTable;
+export type NewHousehold = Insertable<HouseholdTable>;
+export type NewPerson = Omit<Insertable<PersonTable>, 'householdId'>;
+export type NewIncome = Omit<IncomeRecordTable, 'householdId'>;
+
+/** Filters of the household list. Money in fen. */
+export interface HouseholdFilters {
+  year: number;
+  householdType?: string;
+  monitoredCategory?: string;
+  ruleId?: string;
+  riskType?: string;
+  incomeMinFen?: number;
+  incomeMaxFen?: number;
+  /** household number (exact or prefix) or head's name (prefix) */
+  q?: string;
+}
+
+export type HouseholdSort = 'householdNo' | 'perCapitaNetIncomeFen' | 'memberCount';
+
+/** A household list row (household joined with the year's facts and screening result). */
+export interface HouseholdListRow {
+  id: number;
+  householdNo: string;
+  villageCode: string;
+  townshipCode: string;
+  countyCode: string;
+  householdType: string;
+  monitoredCategory: string | null;
+  riskTypes: string;
+  headName: string;
+  memberCount: number;
+  perCapitaNetIncomeFen: number | null;
+  flaggedRules: string | null;
+}
+
+const NULL_INCOME_SORT = -1e15;
+
+/** Applies a scope to a query over `household` (aliased h). */
+export function scoped<Q extends SelectQueryBuilder<any, any, any>>(q: Q, scope: Scope, alias = 'h'): Q {
+  if (scope.regionCode === null) return q;
+  const col = HOUSEHOLD_LEVEL_COLUMN[levelOfCode(scope.regionCode) as keyof typeof HOUSEHOLD_LEVEL_COLUMN];
+  return q.where(`${alias}.${col}`, '=', scope.regionCode) as Q;
+}
+
+export class HouseholdRepository {
+  constructor(private readonly db: Db) {}
+
+  /** One household inside the scope, or undefined (outside the scope looks the same as missing). */
+  get(scope: Scope, id: number): Promise<HouseholdRow | undefined> {
+    return scoped(this.db.selectFrom('household as h').selectAll('h').where('h.id', '=', id), scope).executeTakeFirst() as Promise<HouseholdRow | undefined>;
+  }
+
+  /** Household ids by household number, inside the scope. */
+  async idsByNo(scope: Scope, householdNos: readonly string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (let i = 0; i < householdNos.length; i += 1000) {
+      const rows = await scoped(this.db.selectFrom('household as h').select(['h.id', 'h.householdNo']).where('h.householdNo', 'in', householdNos.slice(i, i + 1000)), scope).execute();
+      for (const r of rows) out.set(r.householdNo, r.id);
+    }
+    return out;
+  }
+
+  /** Inserts households; returns their ids by household number. */
+  async insertHouseholds(rows: readonly NewHousehold[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (let i = 0; i < rows.length; i += 500) {
+      const inserted = await this.db.insertInto('household').values(rows.slice(i, i + 500)).returning(['id', 'householdNo']).execute();
+      for (const r of inserted) out.set(r.householdNo, r.id);
+    }
+    return out;
+  }
+
+  /** Inserts members (householdId set by the caller). */
+  async insertPersons(rows: readonly Insertable<PersonTable>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 1000) await this.db.insertInto('person').values(rows.slice(i, i + 1000)).execute();
+  }
+
+  /** Inserts or replaces income records. */
+  async upsertIncomes(rows: readonly IncomeRecordTable[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 1000) {
+      await this.db
+        .insertInto('incomeRecord')
+        .values(rows.slice(i, i + 1000))
+        .onConflict((oc) =>
+          oc.columns(['householdId', 'year']).doUpdateSet((eb) => ({
+            wageFen: eb.ref('excluded.wageFen'),
+            businessIncomeFen: eb.ref('excluded.businessIncomeFen'),
+            businessExpensesFen: eb.ref('excluded.businessExpensesFen'),
+            propertyFen: eb.ref('excluded.propertyFen'),
+            transferFen: eb.ref('excluded.transferFen'),
+            compliantOutOfPocketFen: eb.ref('excluded.compliantOutOfPocketFen'),
+          })),
+        )
+        .execute();
+    }
+  }
+
+  /** Members of households inside the scope (display columns only). */
+  async members(scope: Scope, householdIds: readonly number[]): Promise<PersonPublicRow[]> {
+    const out: PersonPublicRow[] = [];
+    for (let i = 0; i < householdIds.length; i += 1000) {
+      const rows = await scoped(
+        this.db
+          .selectFrom('person as p')
+          .innerJoin('household as h', 'h.id', 'p.householdId')
+          .select(PERSON_PUBLIC_COLUMNS.map((c) => `p.${c}` as const))
+          .where('p.householdId', 'in', householdIds.slice(i, i + 1000)),
+        scope,
+      )
+        .orderBy('p.householdId')
+        .orderBy('p.id')
+        .execute();
+      out.push(...(rows as PersonPublicRow[]));
+    }
+    return out;
+  }
+
+  /** Income records of households inside the scope, all years, ordered by household then year. */
+  async incomes(scope: Scope, householdIds: readonly number[]): Promise<IncomeRow[]> {
+    const out: IncomeRow[] = [];
+    for (let i = 0; i < householdIds.length; i += 1000) {
+      const rows = await scoped(
+        this.db
+          .selectFrom('incomeRecord as i')
+          .innerJoin('household as h', 'h.id', 'i.householdId')
+          .selectAll('i')
+          .where('i.householdId', 'in', householdIds.slice(i, i + 1000)),
+        scope,
+      )
+        .orderBy('i.householdId')
+        .orderBy('i.year')
+        .execute();
+      out.push(...(rows as IncomeRow[]));
+    }
+    return out;
+  }
+
+  /** Households inside the scope, by id (for fact maintenance), in id order. */
+  async getMany(scope: Scope, ids: readonly number[]): Promise<HouseholdRow[]> {
+    const out: HouseholdRow[] = [];
+    for (let i = 0; i < ids.length; i += 1000) {
+      const rows = await scoped(this.db.selectFrom('household as h').selectAll('h').where('h.id', 'in', ids.slice(i, i + 1000)), scope).orderBy('h.id').execute();
+      out.push(...(rows as HouseholdRow[]));
+    }
+    return out;
+  }
+
+  /** Ids of households inside the scope, after `afterId`, at most `limit`, in id order (for batch work). */
+  async idsPage(scope: Scope, afterId: number, limit: number): Promise<number[]> {
+    const rows = await scoped(this.db.selectFrom('household as h').select('h.id').where('h.id', '>', afterId), scope).orderBy('h.id').limit(limit).execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** Number of households inside the scope. */
+  async count(scope: Scope): Promise<number> {
+    const r = await scoped(this.db.selectFrom('household as h').select((eb) => eb.fn.countAll<number>().as('n')), scope).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  /**
+   * One page of the household list inside the scope, with the total. Keyset pagination on
+   * (sort value, id); `after` is the last row's (value, id) of the previous page.
+   */
+  async list(
+    scope: Scope,
+    f: HouseholdFilters,
+    sort: HouseholdSort,
+    order: 'asc' | 'desc',
+    after: { value: number | string; id: number } | null,
+    limit: number,
+  ): Promise<{ rows: (HouseholdListRow & { sortValue: number | string })[]; total: number }> {
+    const base = () => {
+      let q = scoped(
+        this.db
+          .selectFrom('household as h')
+          .leftJoin('householdFact as f', (j) => j.onRef('f.householdId', '=', 'h.id').on('f.year', '=', f.year))
+          .leftJoin('screeningResult as r', (j) => j.onRef('r.householdId', '=', 'h.id').on('r.year', '=', f.year)),
+        scope,
+      );
+      if (f.householdType) q = q.where('h.householdType', '=', f.householdType);
+      if (f.monitoredCategory) q = q.where('h.monitoredCategory', '=', f.monitoredCategory);
+      if (f.riskType) q = q.where('h.riskTypes', 'like', `%${f.riskType}%`);
+      if (f.incomeMinFen !== undefined) q = q.where('f.perCapitaNetIncomeFen', '>=', f.incomeMinFen);
+      if (f.incomeMaxFen !== undefined) q = q.where('f.perCapitaNetIncomeFen', '<=', f.incomeMaxFen);
+      if (f.ruleId) {
+        const ruleId = f.ruleId;
+        q = q.where((eb) =>
+          eb.exists(eb.selectFrom('screeningFlag as sf').select('sf.householdId').whereRef('sf.householdId', '=', 'h.id').where('sf.year', '=', f.year).where('sf.ruleId', '=', ruleId)),
+        );
+      }
+      if (f.q) {
+        const text = f.q;
+        q = q.where((eb) => eb.or([eb('h.householdNo', 'like', `${text}%`), eb('h.headName', 'like', `${text}%`)]));
+      }
+      return q;
+    };
+    const totalRow = await base().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const sortExpr: RawBuilder<number | string> =
+      sort === 'householdNo' ? sql`h.household_no` : sort === 'memberCount' ? sql`h.member_count` : sql`coalesce(f.per_capita_net_income_fen, ${NULL_INCOME_SORT})`;
+    let q = base().select([
+      'h.id', 'h.householdNo', 'h.villageCode', 'h.townshipCode', 'h.countyCode', 'h.householdType', 'h.monitoredCategory',
+      'h.riskTypes', 'h.headName', 'h.memberCount', 'f.perCapitaNetIncomeFen', 'r.flaggedRules', sortExpr.as('sortValue'),
+    ]);
+    if (after) {
+      const cmp = order === 'asc' ? sql.raw('>') : sql.raw('<');
+      q = q.where(sql<boolean>`(${sortExpr} ${cmp} ${after.value} or (${sortExpr} = ${after.value} and h.id ${cmp} ${after.id}))`);
+    }
+    const rows = await q.orderBy(sortExpr, order).orderBy('h.id', order).limit(limit).execute();
+    return { rows: rows as (HouseholdListRow & { sortValue: number | string })[], total: Number(totalRow.n) };
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Reading the registry: the household list with filters, sort and cursor pagination, and one household
+ * with its members, income history and every screening verdict with its explanation.
+ */
+import type { HouseholdDetailDto, HouseholdListItem, Page } from '../../shared/api';
+import type { HouseholdType, MonitoredCategory } from '../../shared/enums';
+import type { HouseholdListQuery } from '../../shared/queries';
+import { notFound, unknownRegion, validationError } from '../errors';
+import { HouseholdRepository } from '../repositories/household.repository';
+import { RegionRepository } from '../repositories/region.repository';
+import { ScreeningRepository } from '../repositories/screening.repository';
+import { narrow, type Scope } from '../repositories/scope';
+import { presentHousehold, riskTypesOf } from '../presenters/household.presenter';
+import { today, type ServiceContext } from './context';
+
+interface Cursor {
+  v: number | string;
+  id: number;
+  s: string;
+  o: string;
+}
+
+export class HouseholdService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  /**
+   * One page of households inside the scope.
+   * @throws unknown_region when `region` is not loaded; validation_error for a cursor that does not
+   *   belong to this sort. A region outside the scope gives an empty page.
+   */
+  async list(scope: Scope, q: HouseholdListQuery): Promise<Page<HouseholdListItem>> {
+    const regions = new RegionRepository(this.ctx.db);
+    if (q.region && !(await regions.get(q.region))) throw unknownRegion(q.region);
+    const effective = narrow(scope, q.region);
+    if (!effective) return { items: [], nextCursor: null, total: 0 };
+    let after: { value: number | string; id: number } | null = null;
+    if (q.cursor) {
+      let c: Cursor;
+      try {
+        c = JSON.parse(Buffer.from(q.cursor, 'base64url').toString('utf8')) as Cursor;
+      } catch {
+        throw validationError([{ field: 'cursor', message: '分页游标无效' }]);
+      }
+      if (c.s !== q.sort || c.o !== q.order || typeof c.id !== 'number') throw validationError([{ field: 'cursor', message: '分页游标与排序方式不符' }]);
+      after = { value: c.v, id: c.id };
+    }
+    const year = q.year ?? this.ctx.config.defaultYear;
+    const { rows, total } = await new HouseholdRepository(this.ctx.db).list(
+      effective,
+      { year, householdType: q.householdType, monitoredCategory: q.category, ruleId: q.rule, riskType: q.riskType, incomeMinFen: q.incomeMinFen, incomeMaxFen: q.incomeMaxFen, q: q.q },
+      q.sort,
+      q.order,
+      after,
+      q.limit + 1,
+    );
+    const page = rows.slice(0, q.limit);
+    const names = new Map(
+      (await regions.getMany([...new Set(page.flatMap((r) => [r.villageCode, r.townshipCode, r.countyCode]))])).map((r) => [r.code, r.name]),
+    );
+    const last = page[page.length - 1];
+    const nextCursor = rows.length > q.limit && last ? Buffer.from(JSON.stringify({ v: last.sortValue, id: last.id, s: q.sort, o: q.order } satisfies Cursor)).toString('base64url') : null;
+    return {
+      total,
+      nextCursor,
+      items: page.map((r) => ({
+        id: r.id, householdNo: r.householdNo, villageCode: r.villageCode, villageName: names.get(r.villageCode) ?? '', townshipName: names.get(r.townshipCode) ?? '',
+        countyName: names.get(r.countyCode) ?? '', householdType: r.householdType as HouseholdType, monitoredCategory: r.monitoredCategory as MonitoredCategory | null,
+        riskTypes: riskTypesOf(r.riskTypes), headName: r.headName, memberCount: r.memberCount, perCapitaNetIncomeFen: r.perCapitaNetIncomeFen,
+        flaggedRules: r.flaggedRules ? r.flaggedRules.split(',') : [],
+      })),
+    };
+  }
+
+  /**
+   * One household inside the scope, with verdicts of `year` (default year when omitted).
+   * @throws not_found when missing or outside the scope (the two are indistinguishable)
+   */
+  async get(scope: Scope, id: number, year?: number): Promise<HouseholdDetailDto> {
+    const repo = new HouseholdRepository(this.ctx.db);
+    const h = await repo.get(scope, id);
+    if (!h) throw notFound('该农户');
+    const y = year ?? this.ctx.config.defaultYear;
+    const screening = new ScreeningRepository(this.ctx.db);
+    const [members, incomes, facts, result, path] = await Promise.all([
+      repo.members(scope, [id]),
+      repo.incomes(scope, [id]),
+      screening.factsOf(scope, id),
+      screening.resultOf(scope, id, y),
+      new RegionRepository(this.ctx.db).getMany([2, 4, 6, 9, 12].map((n) => h.villageCode.slice(0, n))),
+    ]);
+    const regionPath = path.sort((a, b) => a.code.length - b.code.length).map((r) => ({ code: r.code, name: r.name, level: r.level as HouseholdDetailDto['regionPath'][number]['level'] }));
+    return presentHousehold(h, regionPath, members, incomes, facts.find((f) => f.year === y), result, today(this.ctx.clock));
+  }
+}

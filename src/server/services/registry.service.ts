@@ -1,0 +1,223 @@
+/**
+ * Registry use cases: registering households with their members and incomes, reading them, recording a
+ * year's income, and maintaining household facts whenever their inputs change (then screening the
+ * changed households incrementally).
+ *
+ * ID numbers are checked against GB 11643-1999 and stored only as an HMAC-SHA-256 lookup hash, an
+ * AES-256-GCM ciphertext and a masked form. A number whose only fault is its check character is kept and
+ * marked `checkFailed` for verification, never dropped or "corrected".
+ */
+import { createHash } from 'node:crypto';
+import type { Insertable } from 'kysely';
+import { householdInput, incomeInput, type HouseholdData, type HouseholdInput, type IncomeInput } from '../../shared/registry';
+import { computeHouseholdFacts, type FactsPerson } from '../domain/facts';
+import { checkIdNumber, ID_ISSUE_ZH, maskIdNumber } from '../domain/id-number';
+import { conflict, notFound, validationError, type FieldIssue } from '../errors';
+import { HouseholdRepository, type HouseholdRow, type IncomeRow, type PersonPublicRow } from '../repositories/household.repository';
+import { RegionRepository } from '../repositories/region.repository';
+import { ScreeningRepository, type FactRow } from '../repositories/screening.repository';
+import { inScope, regionScope, type Scope } from '../repositories/scope';
+import type { PersonTable } from '../db/schema';
+import { nowIso, today, type ServiceContext } from './context';
+import { ScreeningService } from './screening.service';
+
+/** Outcome of registering households. */
+export interface RegisterReport {
+  households: number;
+  persons: number;
+  /** persons whose ID number failed the check character: kept and marked for verification */
+  idsToVerify: number;
+  ids: Map<string, number>;
+}
+
+const bool = (b: boolean) => (b ? 1 : 0);
+
+export class RegistryService {
+  private readonly screening: ScreeningService;
+
+  constructor(private readonly ctx: ServiceContext) {
+    this.screening = new ScreeningService(ctx);
+  }
+
+  /**
+   * Registers new households (with members and income years) inside the caller's scope, in one
+   * transaction: either all are written or none. Facts are computed for every income year and the
+   * configured default year; results are screened incrementally unless `screen` is false (bulk loads
+   * screen once at the end).
+   * @throws validation_error listing every problem with its path (`[i].members[j].idNumber`, …): bad
+   *   fields, a village outside the scope or not loaded, not exactly one head, an ID number that cannot
+   *   be stored, the same person twice; conflict when a household number already exists.
+   */
+  async registerHouseholds(scope: Scope, inputs: readonly HouseholdInput[], opts: { isDemo?: boolean; screen?: boolean } = {}): Promise<RegisterReport> {
+    const asOf = today(this.ctx.clock);
+    const issues: FieldIssue[] = [];
+    const parsed: HouseholdData[] = [];
+    inputs.forEach((raw, i) => {
+      const r = householdInput.safeParse(raw);
+      if (!r.success) {
+        for (const iss of r.error.issues) issues.push({ field: `[${i}].${iss.path.join('.')}`, message: iss.message });
+      } else parsed.push(r.data);
+    });
+    if (issues.length) throw validationError(issues.slice(0, 200));
+
+    const villages = new Set((await new RegionRepository(this.ctx.db).getMany([...new Set(parsed.map((h) => h.villageCode))])).filter((r) => r.level === 'village').map((r) => r.code));
+    const now = nowIso(this.ctx.clock);
+    const households: Insertable<import('../db/schema').HouseholdTable>[] = [];
+    const persons: { householdNo: string; row: Omit<Insertable<PersonTable>, 'householdId'> }[] = [];
+    const seenIds = new Map<string, string>();
+    const seenNos = new Set<string>();
+    let idsToVerify = 0;
+    parsed.forEach((h, i) => {
+      if (!villages.has(h.villageCode)) issues.push({ field: `[${i}].villageCode`, message: `村级区划 ${h.villageCode} 未载入` });
+      else if (!inScope(scope, h.villageCode)) issues.push({ field: `[${i}].villageCode`, message: `村级区划 ${h.villageCode} 不在您的管辖范围内` });
+      if (seenNos.has(h.householdNo)) issues.push({ field: `[${i}].householdNo`, message: `户编号 ${h.householdNo} 重复` });
+      seenNos.add(h.householdNo);
+      const heads = h.members.filter((m) => m.relationToHead === 'head');
+      if (h.members.length > 0 && heads.length !== 1) issues.push({ field: `[${i}].members`, message: `应有且仅有一名户主,实有 ${heads.length} 名` });
+      if (h.monitoredCategory === 'unstableLifted' && h.householdType !== 'liftedOutOfPoverty') issues.push({ field: `[${i}].monitoredCategory`, message: '脱贫不稳定户只能是脱贫户' });
+      h.members.forEach((m, j) => {
+        const check = checkIdNumber(m.idNumber, asOf);
+        if (!check.ok) {
+          issues.push({ field: `[${i}].members[${j}].idNumber`, message: check.errors.map((e) => ID_ISSUE_ZH[e]).join(';') });
+          return;
+        }
+        const id = check.idNumber!;
+        const prev = seenIds.get(id);
+        if (prev) issues.push({ field: `[${i}].members[${j}].idNumber`, message: `与 ${prev} 为同一身份证号` });
+        seenIds.set(id, `[${i}].members[${j}]`);
+        if (check.status === 'checkFailed') idsToVerify++;
+        persons.push({
+          householdNo: h.householdNo,
+          row: {
+            idHash: this.ctx.ids.hash(id), idCipher: this.ctx.ids.encrypt(id), idMasked: maskIdNumber(id), idStatus: check.status!,
+            name: m.name, sex: m.sex ?? check.sex!, birthDate: check.birthDate!, relationToHead: m.relationToHead, ethnicity: m.ethnicity,
+            education: m.education, schoolStage: m.schoolStage, healthStatus: m.healthStatus, disabilityGrade: m.disabilityGrade,
+            labourSkill: m.labourSkill, workPlace: m.workPlace, residentMedicalInsurance: bool(m.residentMedicalInsurance),
+            employeeMedicalInsurance: bool(m.employeeMedicalInsurance), criticalIllnessInsurance: bool(m.criticalIllnessInsurance),
+            medicalAssistance: bool(m.medicalAssistance), residentPension: bool(m.residentPension), employeePension: bool(m.employeePension),
+            dibao: bool(m.dibao), tekun: bool(m.tekun),
+          },
+        });
+      });
+      households.push({
+        householdNo: h.householdNo, provinceCode: h.villageCode.slice(0, 2), prefectureCode: h.villageCode.slice(0, 4), countyCode: h.villageCode.slice(0, 6),
+        townshipCode: h.villageCode.slice(0, 9), villageCode: h.villageCode, householdType: h.householdType, monitoredCategory: h.monitoredCategory,
+        riskTypes: h.riskTypes.join(','), identifiedMonth: h.identifiedMonth, riskEliminated: bool(h.riskEliminated), eliminationMode: h.eliminationMode,
+        eliminatedMonth: h.eliminatedMonth, farmlandMu: h.farmlandMu, forestMu: h.forestMu, housingAreaM2: h.housingAreaM2, dangerousHouse: bool(h.dangerousHouse),
+        distanceToRoadKm: h.distanceToRoadKm, roadHardened: bool(h.roadHardened), electricity: bool(h.electricity), safeDrinkingWater: bool(h.safeDrinkingWater),
+        sanitaryToilet: bool(h.sanitaryToilet), headName: h.members.find((m) => m.relationToHead === 'head')?.name ?? '', memberCount: h.members.length,
+        isDemo: bool(!!opts.isDemo), createdAt: now, updatedAt: now, version: 1,
+      });
+    });
+    if (issues.length) throw validationError(issues.slice(0, 200));
+
+    const idHashes = persons.map((p) => p.row.idHash);
+    const ids = await this.ctx.db.transaction().execute(async (trx) => {
+      const repo = new HouseholdRepository(trx);
+      const existing = await repo.idsByNo({ regionCode: null }, households.map((h) => h.householdNo));
+      if (existing.size) throw conflict(`户编号已存在:${[...existing.keys()].slice(0, 20).join('、')}`);
+      const already = await this.existingIdHashes(trx, idHashes);
+      if (already.size) throw conflict(`${already.size} 名成员的身份证号已在其他户登记(同一人不能属于两户)`);
+      const idsByNo = await repo.insertHouseholds(households);
+      await repo.insertPersons(persons.map((p) => ({ ...p.row, householdId: idsByNo.get(p.householdNo)! })));
+      await repo.upsertIncomes(parsed.flatMap((h) => h.incomes.map((inc) => ({ ...inc, householdId: idsByNo.get(h.householdNo)! }))));
+      await this.refreshFacts(trx, [...idsByNo.values()]);
+      return idsByNo;
+    });
+    if (opts.screen !== false) await this.screenChanged([...new Set(parsed.map((h) => h.villageCode.slice(0, 6)))]);
+    return { households: households.length, persons: persons.length, idsToVerify, ids };
+  }
+
+  private async existingIdHashes(db: ServiceContext['db'], hashes: readonly string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < hashes.length; i += 1000) {
+      const rows = await db.selectFrom('person').select('idHash').where('idHash', 'in', hashes.slice(i, i + 1000)).execute();
+      for (const r of rows) out.add(r.idHash);
+    }
+    return out;
+  }
+
+  /**
+   * Records (or replaces) one year's income of a household inside the scope, then refreshes its facts
+   * and screens it again. Money in fen.
+   * @throws not_found outside the scope; validation_error on bad amounts; conflict when `version` is
+   *   given and the household changed since it was read
+   */
+  async recordIncome(scope: Scope, householdId: number, raw: IncomeInput, version?: number): Promise<void> {
+    const r = incomeInput.safeParse(raw);
+    if (!r.success) throw validationError(r.error.issues.map((i) => ({ field: i.path.join('.') || 'income', message: i.message })));
+    const h = await new HouseholdRepository(this.ctx.db).get(scope, householdId);
+    if (!h) throw notFound('该农户');
+    await this.ctx.db.transaction().execute(async (trx) => {
+      if (version !== undefined) {
+        const res = await trx.updateTable('household').set({ version: version + 1, updatedAt: nowIso(this.ctx.clock) }).where('id', '=', householdId).where('version', '=', version).executeTakeFirst();
+        if (Number(res.numUpdatedRows) === 0) throw conflict('该农户已被他人修改,请刷新后重试');
+      } else {
+        await trx.updateTable('household').set((eb) => ({ version: eb('version', '+', 1), updatedAt: nowIso(this.ctx.clock) })).where('id', '=', householdId).execute();
+      }
+      await new HouseholdRepository(trx).upsertIncomes([{ ...r.data, householdId }]);
+      await this.refreshFacts(trx, [householdId]);
+    });
+    await this.screenChanged([h.countyCode]);
+  }
+
+  /** Screens, for the default year and the year before, the households of the counties whose facts changed. */
+  private async screenChanged(countyCodes: readonly string[]): Promise<void> {
+    const year = this.ctx.config.defaultYear;
+    for (const c of countyCodes) {
+      for (const y of [year - 1, year]) await this.screening.screen({ scope: regionScope(c), year: y, mode: 'changed' });
+    }
+  }
+
+  /**
+   * Recomputes and stores the facts of the given households for every year that has an income record,
+   * plus the default year (facts with INCOME_MISSING). Runs inside the caller's transaction.
+   */
+  async refreshFacts(db: ServiceContext['db'], householdIds: readonly number[]): Promise<number> {
+    const all = { regionCode: null };
+    const repo = new HouseholdRepository(db);
+    const households = await repo.getMany(all, householdIds);
+    const members = groupBy(await repo.members(all, householdIds), (m) => m.householdId);
+    const incomes = groupBy(await repo.incomes(all, householdIds), (r) => r.householdId);
+    const now = nowIso(this.ctx.clock);
+    const rows: FactRow[] = [];
+    for (const h of households) {
+      const ms = (members.get(h.id) ?? []).map(toFactsPerson);
+      const inc = new Map((incomes.get(h.id) ?? []).map((r) => [r.year, r]));
+      const years = new Set([...inc.keys(), this.ctx.config.defaultYear]);
+      for (const year of years) rows.push(factRow(h, year, ms, inc.get(year) ?? null, inc.get(year - 1) ?? null, now));
+    }
+    await new ScreeningRepository(db).upsertFacts(rows);
+    return rows.length;
+  }
+}
+
+function toFactsPerson(m: PersonPublicRow): FactsPerson {
+  return {
+    birthDate: m.birthDate, labourSkill: m.labourSkill as FactsPerson['labourSkill'], healthStatus: m.healthStatus as FactsPerson['healthStatus'],
+    schoolStage: m.schoolStage as FactsPerson['schoolStage'], residentMedicalInsurance: m.residentMedicalInsurance === 1, employeeMedicalInsurance: m.employeeMedicalInsurance === 1,
+  };
+}
+
+function factRow(h: HouseholdRow, year: number, members: FactsPerson[], income: IncomeRow | null, prev: IncomeRow | null, now: string): FactRow {
+  const f = computeHouseholdFacts(year, { dangerousHouse: h.dangerousHouse === 1, safeDrinkingWater: h.safeDrinkingWater === 1 }, members, income, prev);
+  const factsHash = createHash('sha256').update(JSON.stringify(f)).digest('hex');
+  return {
+    householdId: h.id, year, countyCode: h.countyCode, villageCode: h.villageCode, memberCount: f.memberCount, labourCount: f.labourCount,
+    netIncomeFen: f.netIncomeFen, perCapitaNetIncomeFen: f.perCapitaNetIncomeFen, incomeIssue: f.incomeIssue, prevPerCapitaNetIncomeFen: f.prevPerCapitaNetIncomeFen,
+    compliantOutOfPocketFen: f.compliantOutOfPocketFen, childrenOutOfSchool: f.childrenOutOfSchool, membersWithoutMedicalInsurance: f.membersWithoutMedicalInsurance,
+    housingSafe: bool(f.housingSafe), safeDrinkingWater: bool(f.safeDrinkingWater), seriousIllnessMembers: f.seriousIllnessMembers, disabledMembers: f.disabledMembers,
+    factsHash, updatedAt: now,
+  };
+}
+
+function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const arr = m.get(k);
+    if (arr) arr.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+}

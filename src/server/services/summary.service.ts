@@ -1,0 +1,188 @@
+/**
+ * Region figures: the summary of any region for a year, the table of its child regions, and the
+ * key-county list. Counties and every level above read the rollups that screening maintains; below the
+ * county (townships, villages) the household-level tables of that one county are aggregated on request.
+ * Nothing here reads persons.
+ */
+import type { KeyCountyDto, RegionFiguresRow, RegionSummaryDto, ThresholdDto } from '../../shared/api';
+import { MONITORED_CATEGORIES, type DesignationKind, type MonitoredCategory, type RegionLevel, type RiskType } from '../../shared/enums';
+import { SCREENING_RULES } from '../domain/rules';
+import { unknownRegion } from '../errors';
+import { RegionRepository, type RegionRow } from '../repositories/region.repository';
+import { INCOME_BINS, RollupRepository, type MetricRow } from '../repositories/rollup.repository';
+import { inScope, levelOfCode, regionScope, type Scope } from '../repositories/scope';
+import type { ServiceContext } from './context';
+import { ThresholdService } from './threshold.service';
+
+const BIN_LABELS: Record<(typeof INCOME_BINS)[number], string> = {
+  negative: '负收入',
+  below: '低于监测范围',
+  near: '监测范围至1.5倍',
+  middle: '1.5倍至3倍',
+  high: '3倍及以上',
+  noData: '无收入数据',
+};
+
+/** Figures of one region folded from metric rows. */
+interface Figures {
+  households: number;
+  persons: number;
+  lifted: number;
+  monitored: number;
+  flagged: number;
+  placeholder: number;
+  byCategory: Record<MonitoredCategory, number>;
+  byRule: Record<string, number>;
+  byRiskType: Partial<Record<RiskType, number>>;
+  income: Record<string, number>;
+}
+
+function fold(rows: readonly MetricRow[]): Figures {
+  const f: Figures = {
+    households: 0, persons: 0, lifted: 0, monitored: 0, flagged: 0, placeholder: 0,
+    byCategory: Object.fromEntries(MONITORED_CATEGORIES.map((c) => [c, 0])) as Record<MonitoredCategory, number>,
+    byRule: Object.fromEntries(SCREENING_RULES.map((r) => [r.id, 0])), byRiskType: {}, income: {},
+  };
+  for (const r of rows) {
+    switch (r.metric) {
+      case 'households': f.households += r.value; break;
+      case 'persons': f.persons += r.value; break;
+      case 'lifted': f.lifted += r.value; break;
+      case 'monitored': f.monitored += r.value; break;
+      case 'flagged': f.flagged += r.value; break;
+      case 'placeholder': f.placeholder += r.value; break;
+      case 'category': f.byCategory[r.key as MonitoredCategory] = (f.byCategory[r.key as MonitoredCategory] ?? 0) + r.value; break;
+      case 'rule': f.byRule[r.key] = (f.byRule[r.key] ?? 0) + r.value; break;
+      case 'risk': if (r.value) f.byRiskType[r.key as RiskType] = (f.byRiskType[r.key as RiskType] ?? 0) + r.value; break;
+      case 'income': f.income[r.key] = (f.income[r.key] ?? 0) + r.value; break;
+      default: break;
+    }
+  }
+  return f;
+}
+
+export class SummaryService {
+  private readonly thresholds: ThresholdService;
+
+  constructor(private readonly ctx: ServiceContext) {
+    this.thresholds = new ThresholdService(ctx);
+  }
+
+  private async regionOrThrow(code: string): Promise<RegionRow> {
+    const r = await new RegionRepository(this.ctx.db).get(code);
+    if (!r) throw unknownRegion(code);
+    return r;
+  }
+
+  /** Metric rows of regions: rollups for county and above, live aggregation below. */
+  private async metrics(codes: readonly string[], year: number): Promise<MetricRow[]> {
+    const rollups = new RollupRepository(this.ctx.db);
+    const stored = codes.filter((c) => c === '' || c.length <= 6);
+    const live = codes.filter((c) => c.length > 6);
+    const out: MetricRow[] = stored.length ? await rollups.read(year, stored) : [];
+    const ruleIds = SCREENING_RULES.map((r) => r.id);
+    for (const c of live) {
+      const level = levelOfCode(c) as 'township' | 'village';
+      out.push(...(await rollups.aggregate(regionScope(c), year, level, ruleIds)));
+    }
+    return out;
+  }
+
+  /**
+   * Summary of a region (null = the nation) for a year.
+   * @throws unknown_region when the code is not loaded. A region outside the scope is reported empty.
+   */
+  async summary(scope: Scope, regionCode: string | null, year?: number): Promise<RegionSummaryDto> {
+    const y = year ?? this.ctx.config.defaultYear;
+    const region = regionCode ? await this.regionOrThrow(regionCode) : null;
+    const allowed = regionCode === null ? scope.regionCode === null : inScope(scope, regionCode);
+    const rows = allowed ? await this.metrics([regionCode ?? ''], y) : [];
+    const f = fold(rows);
+    const updated = rows.map((r) => (r as MetricRow & { updatedAt?: string }).updatedAt).filter(Boolean).sort();
+    const path = region ? await this.pathOf(region.code) : [];
+    const counties = (await new RegionRepository(this.ctx.db).listDesignations()).map((d) => d.countyCode).filter((c) => !regionCode || c.startsWith(regionCode.slice(0, 6)));
+    const thresholds: ThresholdDto[] = await this.thresholds.forCounties([...new Set(counties)], y);
+    return {
+      region: region
+        ? { code: region.code, name: region.name, level: region.level as RegionLevel, parentCode: region.parentCode }
+        : { code: '', name: '全国(重点帮扶县)', level: 'national', parentCode: null },
+      year: y,
+      path,
+      households: f.households,
+      persons: f.persons,
+      liftedHouseholds: f.lifted,
+      monitoredHouseholds: f.monitored,
+      flaggedHouseholds: f.flagged,
+      byCategory: f.byCategory,
+      byRule: f.byRule,
+      byRiskType: f.byRiskType,
+      incomeDistribution: INCOME_BINS.map((bin) => ({ bin, label: BIN_LABELS[bin], lowerFen: null, upperFen: null, households: f.income[bin] ?? 0 })),
+      thresholds,
+      usesPlaceholderThreshold: f.placeholder > 0 || thresholds.some((t) => t.status === 'placeholder'),
+      screenedAt: updated.length ? updated[updated.length - 1]! : null,
+    };
+  }
+
+  private async pathOf(code: string) {
+    const rows = await new RegionRepository(this.ctx.db).getMany([2, 4, 6, 9, 12].filter((n) => n <= code.length).map((n) => code.slice(0, n)));
+    return rows.sort((a, b) => a.code.length - b.code.length).map((r) => ({ code: r.code, name: r.name, level: r.level as RegionLevel }));
+  }
+
+  /**
+   * Figures of the child regions of a region (null = provinces) for a year. Above the county only
+   * children with key counties are listed; below it every township or village of the county.
+   */
+  async children(scope: Scope, regionCode: string | null, year?: number): Promise<RegionFiguresRow[]> {
+    const y = year ?? this.ctx.config.defaultYear;
+    if (regionCode) await this.regionOrThrow(regionCode);
+    const regions = new RegionRepository(this.ctx.db);
+    const designations = await regions.listDesignations();
+    const kindsByCounty = new Map<string, DesignationKind[]>();
+    for (const d of designations) kindsByCounty.set(d.countyCode, [...(kindsByCounty.get(d.countyCode) ?? []), d.kind as DesignationKind]);
+    let kids = await regions.children(regionCode);
+    if (!regionCode || regionCode.length < 6) kids = kids.filter((k) => designations.some((d) => d.countyCode.startsWith(k.code)));
+    kids = kids.filter((k) => inScope(scope, k.code) || (scope.regionCode !== null && scope.regionCode.startsWith(k.code)));
+    let metricRows: MetricRow[];
+    if (regionCode && regionCode.length >= 6) {
+      const level = regionCode.length === 6 ? 'township' : 'village';
+      metricRows = inScope(scope, regionCode) ? await new RollupRepository(this.ctx.db).aggregate(regionScope(regionCode), y, level, SCREENING_RULES.map((r) => r.id)) : [];
+    } else {
+      metricRows = await this.metrics(kids.filter((k) => inScope(scope, k.code)).map((k) => k.code), y);
+    }
+    const byCode = new Map<string, MetricRow[]>();
+    for (const r of metricRows) byCode.set(r.regionCode, [...(byCode.get(r.regionCode) ?? []), r]);
+    return kids.map((k) => {
+      const f = fold(byCode.get(k.code) ?? []);
+      const kinds = k.level === 'county' ? (kindsByCounty.get(k.code) ?? []) : [];
+      return {
+        code: k.code, name: k.name, level: k.level as RegionLevel, designations: kinds, households: f.households, persons: f.persons,
+        monitoredHouseholds: f.monitored, flaggedHouseholds: f.flagged, flaggedShare: f.households ? f.flagged / f.households : null,
+        belowThresholdHouseholds: f.byRule.R01 ?? 0, usesPlaceholderThreshold: f.placeholder > 0,
+      };
+    });
+  }
+
+  /** The key counties (all designation kinds) with their figures for a year, optionally of one province. */
+  async keyCounties(scope: Scope, year?: number, provinceCode?: string): Promise<KeyCountyDto[]> {
+    const y = year ?? this.ctx.config.defaultYear;
+    const regions = new RegionRepository(this.ctx.db);
+    const designations = (await regions.listDesignations()).filter((d) => (!provinceCode || d.countyCode.startsWith(provinceCode)) && inScope(scope, d.countyCode));
+    const counties = [...new Set(designations.map((d) => d.countyCode))];
+    const names = new Map((await regions.getMany([...new Set(counties.flatMap((c) => [c, c.slice(0, 4), c.slice(0, 2)]))])).map((r) => [r.code, r.name]));
+    const metricRows = await this.metrics(counties, y);
+    const byCode = new Map<string, MetricRow[]>();
+    for (const r of metricRows) byCode.set(r.regionCode, [...(byCode.get(r.regionCode) ?? []), r]);
+    return counties.map((c) => {
+      const ds = designations.filter((d) => d.countyCode === c);
+      const f = fold(byCode.get(c) ?? []);
+      const geo = ds.find((d) => d.geoHazardProne !== null);
+      return {
+        code: c, name: names.get(c) ?? c, level: 'county', designations: ds.map((d) => d.kind as DesignationKind), households: f.households, persons: f.persons,
+        monitoredHouseholds: f.monitored, flaggedHouseholds: f.flagged, flaggedShare: f.households ? f.flagged / f.households : null,
+        belowThresholdHouseholds: f.byRule.R01 ?? 0, usesPlaceholderThreshold: f.placeholder > 0, provinceCode: c.slice(0, 2),
+        provinceName: names.get(c.slice(0, 2)) ?? '', prefectureName: names.get(c.slice(0, 4)) ?? '', sources: ds.map((d) => d.source),
+        geoHazardProne: geo ? geo.geoHazardProne === 1 : null,
+      };
+    });
+  }
+}
