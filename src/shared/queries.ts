@@ -2,7 +2,7 @@
  * Query-string schemas of the read endpoints (zod), shared by routes and the web client. Each field
  * is documented; a bad value is a 400 validation_error naming the parameter.
  */
-import { z } from 'zod';
+import { z } from './zod-locale';
 import { HOUSEHOLD_TYPES, MONITORED_CATEGORIES, RISK_TYPES } from './enums';
 import { regionCode } from './registry';
 

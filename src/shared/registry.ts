@@ -4,7 +4,7 @@
  * table （自定义）监测对象信息 (see ../shared/formats/national-system-exports.md); names follow the glossary.
  * Money is integer fen; areas in mu (亩) or m²; distances in km; dates ISO (YYYY-MM-DD), months YYYY-MM.
  */
-import { z } from 'zod';
+import { z } from './zod-locale';
 import {
   EDUCATION_LEVELS, HEALTH_STATUSES, HOUSEHOLD_TYPES, LABOUR_SKILLS, MONITORED_CATEGORIES, RELATIONS_TO_HEAD,
   RISK_TYPES, SCHOOL_STAGES, SEXES,

@@ -1,0 +1,58 @@
+/**
+ * `zhenxing start` (npm start): the server with the embedded database. On first run it loads the
+ * reference data and generates the demo population; it builds the web UI when dist/web is missing or
+ * older than src/web; then it listens and prints the URL.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { buildApp, WEB_DIST } from '../../server/app';
+import { openRuntime } from '../../server/bootstrap';
+import { DATA_DIR } from '../../server/services/reference-files';
+import { progressBar } from '../progress';
+
+function newestMtime(dir: string): number {
+  let max = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    max = Math.max(max, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return max;
+}
+
+/** Builds the web UI with Vite when it is missing or stale. */
+export async function ensureWebBuilt(log: (s: string) => void): Promise<void> {
+  const index = join(WEB_DIST, 'index.html');
+  const src = join(DATA_DIR, '../src');
+  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(newestMtime(join(src, 'web')), newestMtime(join(src, 'shared')))) return;
+  log('正在构建网页界面(首次约需半分钟)…');
+  await build({ configFile: join(DATA_DIR, '../vite.config.ts'), logLevel: 'warn' });
+}
+
+export async function startCommand(): Promise<void> {
+  const rt = await openRuntime();
+  const log = (s: string) => process.stderr.write(`${s}\n`);
+  const ref = await rt.services.regions.ensureReferenceData();
+  if (ref) log(`已载入区划 ${ref.regions} 个、国家重点帮扶县 ${ref.national.rows} 个(共160个)、省级重点帮扶县 ${ref.provincial.rows} 个、监测范围 ${ref.thresholds} 条`);
+  if (!(await rt.services.seed.isSeeded()) && rt.config.seedPersons > 0) {
+    log(`首次运行:正在生成约 ${rt.config.seedPersons} 名虚构人员的演示数据(所有人员均为虚构)…`);
+    const bar = progressBar('生成演示人口');
+    const sbar = progressBar('风险筛查');
+    const r = await rt.services.seed.seed({ persons: rt.config.seedPersons, seed: rt.config.seed, onProgress: (d, t) => bar.update(d, t), onScreenProgress: (d, t) => sbar.update(d, t) });
+    bar.stop();
+    sbar.stop();
+    log(`演示数据已生成:${r.counties} 个县、${r.households} 户、${r.persons} 人,用时 ${(r.millis / 1000).toFixed(1)} 秒`);
+  }
+  await ensureWebBuilt(log);
+  const app = await buildApp(rt.services, { logger: rt.logger });
+  const address = await app.listen({ port: rt.config.port, host: rt.config.host });
+  const shutdown = async () => {
+    await app.close();
+    await rt.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  log(`\n振兴已启动:${address.replace('127.0.0.1', 'localhost')}/   (API 文档:${address}/api/docs)\n`);
+  console.log(`${address.replace('127.0.0.1', 'localhost')}/`);
+}

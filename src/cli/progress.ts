@@ -1,0 +1,43 @@
+/**
+ * Progress bars on stderr (cli-progress), silent when `quiet` (for --json output) or not a TTY-less CI
+ * log flood: in a non-TTY it prints a line per 10%.
+ */
+import cliProgress from 'cli-progress';
+
+export interface Bar {
+  update(done: number, total: number): void;
+  stop(): void;
+}
+
+/** A progress bar labelled in Chinese; no output at all when quiet. */
+export function progressBar(label: string, quiet = false): Bar {
+  if (quiet) return { update() {}, stop() {} };
+  if (!process.stderr.isTTY) {
+    let lastTenth = -1;
+    return {
+      update(done, total) {
+        const tenth = total ? Math.floor((done / total) * 10) : 10;
+        if (tenth !== lastTenth) {
+          lastTenth = tenth;
+          process.stderr.write(`${label} ${Math.min(100, tenth * 10)}% (${done}/${total})\n`);
+        }
+      },
+      stop() {},
+    };
+  }
+  const bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total}`, stream: process.stderr }, cliProgress.Presets.shades_classic);
+  let started = false;
+  return {
+    update(done, total) {
+      if (!started) {
+        bar.start(total, 0);
+        started = true;
+      }
+      bar.setTotal(total);
+      bar.update(Math.min(done, total));
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}

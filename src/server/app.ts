@@ -1,0 +1,51 @@
+/**
+ * buildApp: the Fastify instance without listen (tests use inject). Registers the zod type provider,
+ * OpenAPI at /api/docs, the error handler, the /api/v1 routes and, when built, the web UI from dist/web.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type pino from 'pino';
+import type { Services } from './container';
+import { registerErrorHandler } from './plugins/error-handler';
+import { householdRoutes } from './routes/households/households.routes';
+import { referenceRoutes } from './routes/reference/reference.routes';
+import { regionRoutes } from './routes/regions/regions.routes';
+import { summaryRoutes } from './routes/summary/summary.routes';
+import { DATA_DIR } from './services/reference-files';
+
+/** The built web UI folder. */
+export const WEB_DIST = join(DATA_DIR, '../dist/web');
+
+export async function buildApp(services: Services, opts: { logger?: pino.Logger | false; web?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({ loggerInstance: opts.logger || undefined, bodyLimit: 5 * 1024 * 1024, genReqId: () => crypto.randomUUID() }) as unknown as FastifyInstance;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: '振兴 Zhenxing API', description: '国家乡村振兴重点帮扶县防止返贫监测平台 API。金额单位为分(整数),日期为 ISO 格式,区划代码为字符串。', version: '1' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  registerErrorHandler(app);
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    return payload;
+  });
+  regionRoutes(app, services);
+  summaryRoutes(app, services);
+  householdRoutes(app, services);
+  referenceRoutes(app, services);
+  if (opts.web !== false && existsSync(join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    app.get('/*', (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.code(404).send({ error: { code: 'not_found', message: `未找到 ${req.url}` } });
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

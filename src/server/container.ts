@@ -1,0 +1,41 @@
+/**
+ * Plain wiring: opens nothing itself; builds the services over a database, configuration, clock and ID
+ * protector. Used by the HTTP app, the CLI and the tests alike.
+ */
+import type { Config } from './config';
+import type { Db } from './db/connect';
+import type { IdProtector } from './crypto/id-protector';
+import type { Clock, ServiceContext } from './services/context';
+import { HouseholdService } from './services/household.service';
+import { RegionService } from './services/region.service';
+import { RegistryService } from './services/registry.service';
+import { ScreeningService } from './services/screening.service';
+import { SeedService } from './services/seed.service';
+import { SummaryService } from './services/summary.service';
+import { ThresholdService } from './services/threshold.service';
+
+export interface Services {
+  ctx: ServiceContext;
+  regions: RegionService;
+  thresholds: ThresholdService;
+  registry: RegistryService;
+  households: HouseholdService;
+  screening: ScreeningService;
+  summary: SummaryService;
+  seed: SeedService;
+}
+
+/** Builds every service over one context. */
+export function createServices(db: Db, config: Config, clock: Clock, ids: IdProtector): Services {
+  const ctx: ServiceContext = { db, config, clock, ids };
+  return {
+    ctx,
+    regions: new RegionService(ctx),
+    thresholds: new ThresholdService(ctx),
+    registry: new RegistryService(ctx),
+    households: new HouseholdService(ctx),
+    screening: new ScreeningService(ctx),
+    summary: new SummaryService(ctx),
+    seed: new SeedService(ctx),
+  };
+}
