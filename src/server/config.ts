@@ -59,7 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(e.ZX_DATA_DIR);
   return {
     dataDir,
-    databaseUrl: e.DATABASE_URL ?? join(dataDir, 'zhenxing.db'),
+    databaseUrl: e.DATABASE_URL || join(dataDir, 'zhenxing.db'),
     idKeyHex: e.ZX_ID_KEY,
     port: e.PORT,
     host: e.HOST,

@@ -1,0 +1,111 @@
+/**
+ * Test harness: a fresh migrated database per test file on SQLite (in memory) and on PostgreSQL (a
+ * schema of its own in the `test` database), services with a fixed clock and key, and the Fastify app
+ * for inject(). Every repository, service and API suite runs on both dialects through forEachDialect.
+ *
+ * PostgreSQL: ZX_TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/test). When it cannot be
+ * reached, the PostgreSQL suites fail under CI (CI=true) and are skipped, loudly, elsewhere.
+ */
+import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import pg from 'pg';
+import { describe } from 'vitest';
+import { sql } from 'kysely';
+import { loadConfig, type Config } from '../src/server/config';
+import { openDatabase, type Db, type Dialect } from '../src/server/db/connect';
+import { migrateToLatest } from '../src/server/db/migrate';
+import { IdProtector } from '../src/server/crypto/id-protector';
+import { createServices, type Services } from '../src/server/container';
+import { buildApp } from '../src/server/app';
+
+export const PG_URL = process.env.ZX_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** Fixed test key (not secret: tests only). */
+export const TEST_KEY = Buffer.alloc(32, 7);
+/** Fixed clock of the tests: 2026-03-15 10:00 UTC. */
+export const TEST_NOW = new Date('2026-03-15T10:00:00Z');
+
+let pgReachable: boolean | undefined;
+/** Whether PostgreSQL answers (checked once per file). */
+export async function postgresReachable(): Promise<boolean> {
+  if (pgReachable !== undefined) return pgReachable;
+  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await c.connect();
+    await c.query('select 1');
+    pgReachable = true;
+  } catch {
+    pgReachable = false;
+  } finally {
+    await c.end().catch(() => {});
+  }
+  return pgReachable;
+}
+
+/** A fresh migrated database of the dialect, and a function that drops it. */
+export async function newTestDb(dialect: Dialect): Promise<{ db: Db; drop: () => Promise<void> }> {
+  if (dialect === 'sqlite') {
+    const db = openDatabase(':memory:');
+    await migrateToLatest(db);
+    return { db, drop: () => db.destroy() };
+  }
+  if (!(await postgresReachable())) throw new Error(`PostgreSQL 不可用(${PG_URL}):测试无法在 PostgreSQL 上运行`);
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = openDatabase(PG_URL, { poolSize: 1 });
+  await sql`create schema ${sql.id(schema)}`.execute(admin);
+  await admin.destroy();
+  const url = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  const db = openDatabase(url, { poolSize: 4 });
+  await migrateToLatest(db);
+  return {
+    db,
+    drop: async () => {
+      await db.destroy();
+      const a = openDatabase(PG_URL, { poolSize: 1 });
+      await sql`drop schema ${sql.id(schema)} cascade`.execute(a);
+      await a.destroy();
+    },
+  };
+}
+
+/** Configuration of the tests: defaults, default year 2025, no seed. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ ZX_DATA_DIR: '/tmp/zhenxing-test', ZX_SEED_PERSONS: '0', LOG_LEVEL: 'silent' }), ...overrides };
+}
+
+/** Services over a fresh database with the fixed clock and key. */
+export async function newTestServices(dialect: Dialect, opts: { config?: Partial<Config>; now?: Date } = {}): Promise<{ services: Services; db: Db; drop: () => Promise<void> }> {
+  const { db, drop } = await newTestDb(dialect);
+  const services = createServices(db, testConfig(opts.config), () => opts.now ?? TEST_NOW, new IdProtector(TEST_KEY));
+  return { services, db, drop };
+}
+
+/** The Fastify app over test services (no web UI, no logging). */
+export async function newTestApp(services: Services) {
+  const app = await buildApp(services, { logger: false, web: false });
+  await app.ready();
+  return app;
+}
+
+/**
+ * Declares a suite once per dialect: `forEachDialect('registry', (dialect) => { … })`. The PostgreSQL
+ * suite is skipped only outside CI when PostgreSQL is unreachable; under CI it runs and fails.
+ */
+export function forEachDialect(name: string, body: (dialect: Dialect) => void): void {
+  describe(`${name} [sqlite]`, () => body('sqlite'));
+  const skip = process.env.CI !== 'true' && process.env.ZX_REQUIRE_PG !== '1' && !pgAvailableSync();
+  if (skip) {
+    // eslint-disable-next-line no-console
+    console.warn(`⚠ PostgreSQL 不可用,跳过 ${name} [postgres](CI 中会失败)`);
+    describe.skip(`${name} [postgres]`, () => body('postgres'));
+  } else {
+    describe(`${name} [postgres]`, () => body('postgres'));
+  }
+}
+
+/** Synchronous probe of the PostgreSQL port (describe blocks are synchronous). */
+function pgAvailableSync(): boolean {
+  const url = new URL(PG_URL);
+  const r = spawnSync('node', ['-e', `require('net').connect(${Number(url.port || 5432)}, '${url.hostname}').on('connect', () => process.exit(0)).on('error', () => process.exit(1))`], { timeout: 3000 });
+  return r.status === 0;
+}
+
