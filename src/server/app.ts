@@ -30,7 +30,8 @@ export async function buildApp(services: Services, opts: { logger?: pino.Logger 
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  registerErrorHandler(app);
+  const web = opts.web !== false && existsSync(join(WEB_DIST, 'index.html'));
+  registerErrorHandler(app, { spaFallback: web });
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
@@ -40,12 +41,7 @@ export async function buildApp(services: Services, opts: { logger?: pino.Logger 
   summaryRoutes(app, services);
   householdRoutes(app, services);
   referenceRoutes(app, services);
-  if (opts.web !== false && existsSync(join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
-    app.get('/*', (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.code(404).send({ error: { code: 'not_found', message: `未找到 ${req.url}` } });
-      return reply.sendFile('index.html');
-    });
-  }
+  // wildcard: files are looked up per request, so a rebuilt UI is served without a restart
+  if (web) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });
   return app;
 }

@@ -65,8 +65,10 @@ export interface RegionSummaryDto {
   /** Households with each risk type recorded. */
   byRiskType: Partial<Record<RiskType, number>>;
   /**
-   * Households by per-capita net income relative to the threshold, in bins; `noData` = no income or no
-   * members.
+   * Households by per-capita net income relative to each county's threshold t, in bins (bounds vary by
+   * county, so lowerFen/upperFen are null): `negative` (< 0), `below` (0 ≤ p < t), `near` (t ≤ p < 1.5t),
+   * `middle` (1.5t ≤ p < 3t), `high` (≥ 3t), `noData` (no income or no members). `negative` and `below`
+   * are under the threshold.
    */
   incomeDistribution: { bin: string; label: string; lowerFen: number | null; upperFen: number | null; households: number }[];
   /** Thresholds used for the figures; any placeholder makes the figures provisional. */
@@ -173,7 +175,7 @@ export interface VerdictDto {
 export interface ExplanationDto {
   /** One sentence in Chinese. */
   summary: string;
-  /** Named inputs with their values (money in fen, as numbers; booleans; text). */
+  /** Named inputs with their values (money in fen, as numbers; booleans; text). `percent` values are 0–100. */
   inputs: { key: string; label: string; value: number | string | boolean | null; unit?: 'fen' | 'persons' | 'percent' }[];
   threshold?: { valueFen: number; status: ThresholdStatus; source: string };
   /** What would clear the flag, in Chinese. */
@@ -215,6 +217,17 @@ export interface RuleDto {
   source: string;
   riskTypes: RiskType[];
   description: string;
+}
+
+/** GET /api/v1/meta: what the dashboard needs to know about the installation. */
+export interface MetaDto {
+  defaultYear: number;
+  years: number[];
+  keyCounties: { nationalLoaded: number; nationalOfficial: number; provincialLoaded: number; source: string };
+  /** true when the invented demo population was generated in this database */
+  demoData: boolean;
+  /** true when any threshold in force for the default year is a placeholder */
+  thresholdPlaceholders: boolean;
 }
 
 /** Key county list row (/api/v1/key-counties). */

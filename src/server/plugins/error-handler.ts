@@ -8,7 +8,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors';
 
-export function registerErrorHandler(app: FastifyInstance): void {
+export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?: boolean } = {}): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
       return reply.code(err.status).send({ error: { code: err.code, message: err.message, details: err.details, requestId: req.id } });
@@ -32,6 +32,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return reply.code(500).send({ error: { code: 'internal_error', message: '服务器内部错误,请联系管理员并提供请求编号', requestId: req.id } });
   });
   app.setNotFoundHandler((req, reply) => {
-    reply.code(404).send({ error: { code: 'not_found', message: `未找到 ${req.method} ${req.url.split('?')[0]}`, requestId: req.id } });
+    const path = req.url.split('?')[0]!;
+    // SPA fallback for page routes only: API paths and missing assets stay 404
+    if (opts.spaFallback && req.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/assets/') && !/\.[a-z0-9]+$/i.test(path)) {
+      return reply.sendFile('index.html');
+    }
+    return reply.code(404).send({ error: { code: 'not_found', message: `未找到 ${req.method} ${path}`, requestId: req.id } });
   });
 }

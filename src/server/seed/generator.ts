@@ -24,7 +24,9 @@ import type {
   EducationLevel, HealthStatus, LabourSkill, MonitoredCategory, RelationToHead, RiskType, SchoolStage, Sex,
 } from '../../shared/enums';
 import { checkCharacter } from '../domain/id-number';
-import * as C from './calibration';
+import {
+  BAD_CHECK_AMONG_OLD, BAD_CHECK_MAX_BIRTH_YEAR, COMPULSORY_OUT_OF_SCHOOL, DANGEROUS_HOUSE_SHARE, DIBAO_BASE, DISABILITY_GRADE_WEIGHTS, ELIMINATED_AMONG_ELIGIBLE, HEALTH_BY_AGE, HOUSEHOLD_SIZE_WEIGHTS, IDENTIFIED_FROM, IDENTIFIED_TO, INCOME, LIFTED_SHARE, LOCAL_WAGE_AMONG_NON_MIGRANTS, MONITOR_BASE, MONITOR_LIFTED_FACTOR, MONITOR_ORDINARY_FACTOR, MONITOR_PER_STRONG_RISK, MONITOR_PER_WEAK_RISK, NO_ELECTRICITY_SHARE, NUCLEAR_YOUNGEST_CHILD_MAX_AGE, RARE_CHAR_PERSON_SHARE, ROAD_HARDENED_SHARE, SANITARY_TOILET_SHARE, TEKUN_AMONG_ELIGIBLE_SINGLES, THREE_GENERATION_SHARE, UNINSURED_NEWBORN, UNINSURED_OTHER, UNSAFE_WATER_SHARE, WITH_PARENTS_SHARE,
+} from './calibration';
 import {
   fullName, pickEthnicity, pickGivenName, pickSurname, pickUyghurFatherName, withRareCharacter, type NameStyle,
 } from './names';
@@ -77,13 +79,20 @@ interface Draft {
   rel: RelationToHead;
   sex: Sex;
   age: number;
-  /** Index of the father on the roster; −1 not on the roster; −2 the absent father of the head's children; −3 the head's father (not on the roster). */
+  /**
+   * Index of the father on the roster, or: −1 not on the roster (own family name drawn); −2 the absent
+   * father of the head's children; −3 the head's father, not on the roster; −4 the absent father of
+   * the grandchildren.
+   */
   father: number;
 }
 
-const SIZE_CUM = cumulative([...C.HOUSEHOLD_SIZE_WEIGHTS]);
-const GRADE_CUM = cumulative([...C.DISABILITY_GRADE_WEIGHTS]);
+const SIZE_CUM = cumulative([...HOUSEHOLD_SIZE_WEIGHTS]);
+const GRADE_CUM = cumulative([...DISABILITY_GRADE_WEIGHTS]);
 
+function sexOf(rng: Random, pMale: number): Sex {
+  return rng.chance(pMale) ? 'male' : 'female';
+}
 function childRel(sex: Sex): RelationToHead {
   return sex === 'male' ? 'son' : 'daughter';
 }
@@ -94,10 +103,11 @@ function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;
 }
 
-/** Ages of k children: the oldest first, 1–3 years apart, youngest `youngest`. */
+/** Ages of k children: the oldest first, 1–3 years apart (1–2 for five or more), youngest `youngest`. */
 function childAges(rng: Random, k: number, youngest: number): number[] {
   const ages: number[] = [youngest];
-  for (let i = 1; i < k; i++) ages.push(ages[i - 1]! + rng.int(1, 3));
+  const maxGap = k >= 5 ? 2 : 3;
+  for (let i = 1; i < k; i++) ages.push(ages[i - 1]! + rng.int(1, maxGap));
   return ages.reverse();
 }
 
@@ -114,37 +124,36 @@ function spouseOf(rng: Random, headSex: Sex, headAge: number): Draft {
  * than their parent, the head's parents 22–34 years older.
  */
 function compose(rng: Random, n: number): Draft[] {
-  const sexOf = (pMale: number): Sex => (rng.chance(pMale) ? 'male' : 'female');
   if (n === 1) {
     const elderly = rng.chance(0.8);
-    const age = elderly ? rng.int(60, 90) : rng.int(25, 59);
-    return [{ rel: 'head', sex: sexOf(elderly ? 0.55 : 0.8), age, father: -1 }];
+    const age = elderly ? rng.int(60, 85) : rng.int(25, 59);
+    return [{ rel: 'head', sex: sexOf(rng, elderly ? 0.55 : 0.8), age, father: -1 }];
   }
   if (n === 2) {
     const r = rng.next();
     if (r < 0.65) {
-      const head: Draft = { rel: 'head', sex: sexOf(0.9), age: rng.int(52, 88), father: -1 };
+      const head: Draft = { rel: 'head', sex: sexOf(rng, 0.9), age: rng.int(52, 85), father: -1 };
       return [head, spouseOf(rng, head.sex, head.age)];
     }
     if (r < 0.85) {
       // a widowed or divorced parent with one child
-      const headSex = sexOf(0.5);
+      const headSex = sexOf(rng, 0.5);
       const childAge = rng.int(0, 40);
-      const head: Draft = { rel: 'head', sex: headSex, age: Math.max(25, childAge + rng.int(21, 34)), father: -1 };
-      const cs = sexOf(0.55);
+      const head: Draft = { rel: 'head', sex: headSex, age: Math.min(85, Math.max(25, childAge + rng.int(21, 34))), father: -1 };
+      const cs = sexOf(rng, 0.55);
       return [head, { rel: childRel(cs), sex: cs, age: childAge, father: headSex === 'male' ? 0 : -2 }];
     }
     // an unmarried head living with a parent
-    const head: Draft = { rel: 'head', sex: sexOf(0.75), age: rng.int(25, 52), father: -1 };
-    const ps = sexOf(0.4);
+    const head: Draft = { rel: 'head', sex: sexOf(rng, 0.75), age: rng.int(25, 52), father: -1 };
+    const ps = sexOf(rng, 0.4);
     const parent: Draft = { rel: ps === 'male' ? 'father' : 'mother', sex: ps, age: Math.min(95, head.age + rng.int(22, 34)), father: -1 };
     if (ps === 'male') head.father = 1;
     return [head, parent];
   }
 
-  if (n >= 4 && rng.chance(C.THREE_GENERATION_SHARE)) {
+  if (n >= 4 && rng.chance(THREE_GENERATION_SHARE)) {
     // three generations: head (and spouse), an heir couple, grandchildren, maybe one more child
-    const headSex = sexOf(0.9);
+    const headSex = sexOf(rng, 0.9);
     const hasSpouse = rng.chance(0.88);
     const heirIsSon = rng.chance(0.85);
     const heirHasSpouse = rng.chance(0.92);
@@ -153,19 +162,19 @@ function compose(rng: Random, n: number): Draft[] {
     if (rest < 1) return compose(rng, n); // too small for this shape: draw again
     const extraChild = rest >= 2 && rng.chance(0.25) ? 1 : 0;
     const grandKids = rest - extraChild;
-    const gYoungest = rng.int(0, 14);
-    const gAges = childAges(rng, grandKids, gYoungest);
-    const heirAge = Math.max(22, gAges[0]! + rng.int(21, 32));
+    const headAge = rng.int(48, 85);
+    const heirAge = Math.max(22, headAge - rng.int(22, 34));
     const inLawAge = Math.max(20, heirAge + clamp(Math.round((heirIsSon ? -2 : 2) + rng.normal() * 2), -5, 5));
-    // the younger parent must be at least 20 years older than the oldest grandchild
-    const minParent = Math.min(heirAge, heirHasSpouse ? inLawAge : heirAge);
-    if (minParent - gAges[0]! < 20) {
-      const lift = 20 - (minParent - gAges[0]!);
-      for (let i = 0; i < gAges.length; i++) gAges[i] = Math.max(0, gAges[i]! - lift);
-    }
-    const headAge = Math.min(92, heirAge + rng.int(22, 34));
+    // grandchildren: at least 20 years younger than the younger of their parents, 1–3 years apart
+    const maxOldest = Math.min(heirAge, heirHasSpouse ? inLawAge : heirAge) - 20;
+    const gAges = childAges(rng, grandKids, rng.int(0, Math.min(14, maxOldest)));
+    for (let i = 0; i < gAges.length; i++) if (gAges[i]! > maxOldest) gAges[i] = maxOldest;
     const out: Draft[] = [{ rel: 'head', sex: headSex, age: headAge, father: -1 }];
-    if (hasSpouse) out.push(spouseOf(rng, headSex, headAge));
+    if (hasSpouse) {
+      const sp = spouseOf(rng, headSex, headAge);
+      sp.age = Math.max(sp.age, heirAge + 20);
+      out.push(sp);
+    }
     const headFatherIdx = headSex === 'male' ? 0 : hasSpouse ? 1 : -2;
     const heirSex: Sex = heirIsSon ? 'male' : 'female';
     const heirIdx = out.length;
@@ -176,12 +185,12 @@ function compose(rng: Random, n: number): Draft[] {
       out.push({ rel: heirIsSon ? 'daughterInLaw' : 'sonInLaw', sex: heirIsSon ? 'female' : 'male', age: inLawAge, father: -1 });
     }
     if (extraChild) {
-      const s = sexOf(0.55);
-      out.push({ rel: childRel(s), sex: s, age: Math.max(14, heirAge - rng.int(2, 10)), father: headFatherIdx });
+      const s = sexOf(rng, 0.55);
+      out.push({ rel: childRel(s), sex: s, age: clamp(heirAge - rng.int(2, 10), 14, headAge - 20), father: headFatherIdx });
     }
-    const gFather = heirIsSon ? heirIdx : inLawIdx;
+    const gFather = heirIsSon ? heirIdx : heirHasSpouse ? inLawIdx : -4;
     for (const a of gAges) {
-      const s = sexOf(0.53);
+      const s = sexOf(rng, 0.53);
       out.push({ rel: grandRel(s), sex: s, age: a, father: gFather });
     }
     return out;
@@ -191,13 +200,13 @@ function compose(rng: Random, n: number): Draft[] {
   const hasSpouse = rng.chance(0.9);
   const others = n - 1 - (hasSpouse ? 1 : 0);
   let parents = 0;
-  if (others >= 2 && rng.chance(C.WITH_PARENTS_SHARE)) parents = others >= 3 && rng.chance(0.45) ? 2 : 1;
+  if (others >= 2 && rng.chance(WITH_PARENTS_SHARE)) parents = others >= 3 && rng.chance(0.45) ? 2 : 1;
   const sibling = others - parents >= 2 && rng.chance(0.04) ? 1 : 0;
   const kids = others - parents - sibling;
-  const youngest = parents > 0 ? rng.int(0, 14) : rng.int(0, C.NUCLEAR_YOUNGEST_CHILD_MAX_AGE);
+  const youngest = parents > 0 ? rng.int(0, 14) : rng.int(0, NUCLEAR_YOUNGEST_CHILD_MAX_AGE);
   const ages = childAges(rng, kids, youngest);
   const headAge = clamp(ages[0]! + rng.int(21, 33), 25, 85);
-  const headSex = sexOf(hasSpouse ? 0.9 : 0.45);
+  const headSex = sexOf(rng, hasSpouse ? 0.9 : 0.45);
   const out: Draft[] = [{ rel: 'head', sex: headSex, age: headAge, father: -1 }];
   if (hasSpouse) {
     const sp = spouseOf(rng, headSex, headAge);
@@ -206,7 +215,7 @@ function compose(rng: Random, n: number): Draft[] {
   }
   const kidsFather = headSex === 'male' ? 0 : hasSpouse ? 1 : -2;
   for (const a of ages) {
-    const s = sexOf(0.53);
+    const s = sexOf(rng, 0.53);
     out.push({ rel: childRel(s), sex: s, age: Math.min(a, headAge - 20), father: kidsFather });
   }
   if (parents > 0) {
@@ -223,7 +232,7 @@ function compose(rng: Random, n: number): Draft[] {
     }
   }
   if (sibling) {
-    const s = sexOf(0.7);
+    const s = sexOf(rng, 0.7);
     out.push({ rel: rng.chance(0.85) ? 'sibling' : 'other', sex: s, age: Math.max(18, headAge + rng.int(-8, 8)), father: out[0]!.father >= 0 ? out[0]!.father : -3 });
   }
   return out;
@@ -234,14 +243,17 @@ function compose(rng: Random, n: number): Draft[] {
 
 /** School stage from the age on 1 September of the asOf year (the school year the checks use). */
 function schoolStageFor(rng: Random, schoolAge: number): SchoolStage {
-  if (schoolAge >= 6 && schoolAge <= 15 && rng.chance(C.COMPULSORY_OUT_OF_SCHOOL)) return 'notInSchool';
+  if (schoolAge >= 6 && schoolAge <= 15 && rng.chance(COMPULSORY_OUT_OF_SCHOOL)) return 'notInSchool';
   if (schoolAge <= 2) return 'preschoolChild';
   if (schoolAge <= 5) return rng.chance(0.88) ? 'preschool' : 'preschoolChild';
   if (schoolAge <= 11) return 'primary';
   if (schoolAge <= 14) return 'juniorSecondary';
   const r = rng.next();
   if (schoolAge === 15) return r < 0.2 ? 'juniorSecondary' : r < 0.65 ? 'seniorSecondary' : 'vocationalSecondary';
-  if (schoolAge <= 17) return r < 0.5 ? 'seniorSecondary' : r < 0.85 ? 'vocationalSecondary' : 'notInSchool';
+  // at 16 everyone is still in school: a 16-year-old out of school was 15 a year earlier, and the
+  // previous year's screening (run on today's roster) would count them as a compulsory-age dropout
+  if (schoolAge === 16) return r < 0.58 ? 'seniorSecondary' : 'vocationalSecondary';
+  if (schoolAge === 17) return r < 0.5 ? 'seniorSecondary' : r < 0.8 ? 'vocationalSecondary' : 'notInSchool';
   if (schoolAge === 18) return r < 0.12 ? 'seniorSecondary' : r < 0.32 ? 'vocationalCollege' : r < 0.44 ? 'undergraduate' : 'notInSchool';
   if (schoolAge <= 20) return r < 0.18 ? 'vocationalCollege' : r < 0.33 ? 'undergraduate' : 'notInSchool';
   if (schoolAge === 21) return r < 0.14 ? 'undergraduate' : 'notInSchool';
@@ -275,12 +287,17 @@ function educationFor(rng: Random, stage: SchoolStage, schoolAge: number, birthY
   if (schoolAge < 6) return null;
   if (schoolAge <= 15) return 'primary'; // a compulsory-age child out of school
   if (schoolAge <= 17) return rng.chance(0.8) ? 'juniorSecondary' : 'primary';
-  const cum = EDU_BY_COHORT.find(([maxYear]) => birthYear <= maxYear)![1];
+  let c = 0;
+  while (birthYear > EDU_BY_COHORT[c]![0]) c++;
+  const cum = EDU_BY_COHORT[c]![1];
   return EDU_LEVELS[rng.weighted(cum)]!;
 }
 
+/** HEALTH_BY_AGE expanded to one band per age 0–120 (a lookup instead of a search per person). */
+const HEALTH_BAND_BY_AGE = Array.from({ length: 121 }, (_, age) => HEALTH_BY_AGE.find((b) => age <= b[0])!);
+
 function healthFor(rng: Random, age: number): { health: HealthStatus; grade: number | null } {
-  const band = C.HEALTH_BY_AGE.find((b) => age <= b[0])!;
+  const band = HEALTH_BAND_BY_AGE[Math.min(age, 120)]!;
   const r = rng.next();
   if (r < band[1]) return { health: 'disabled', grade: 1 + rng.weighted(GRADE_CUM) };
   if (r < band[1] + band[2]) return { health: 'seriousIllness', grade: null };
@@ -300,11 +317,11 @@ function labourFor(rng: Random, age: number, health: HealthStatus, grade: number
     case 'seriousIllness':
       return rng.chance(0.5) ? 'lost' : 'weakOrHalf';
     case 'chronicIllness':
-      if (age <= 60) return rng.chance(0.55) ? 'ordinary' : 'weakOrHalf';
+      if (age <= 60) return rng.chance(0.65) ? 'ordinary' : 'weakOrHalf';
       return rng.chance(0.85) ? 'weakOrHalf' : 'lost';
     case 'healthy':
       if (age <= 60) return rng.chance(age <= 45 ? 0.22 : 0.12) ? 'skilled' : 'ordinary';
-      return rng.chance(0.45) ? 'ordinary' : 'weakOrHalf';
+      return rng.chance(0.6) ? 'ordinary' : 'weakOrHalf';
   }
 }
 
@@ -324,8 +341,10 @@ interface Ctx {
   asOfMonth: number;
   years: number[];
   countyIndex: Map<string, number>;
-  /** (county, birth day, sex) → sequence numbers used so far. */
-  idUsed: Map<number, number>;
+  /** Per county (by index): (birth day, sex) → sequence numbers used so far. Keys stay small integers. */
+  idUsed: Map<number, number>[];
+  /** Indexes of `years` in ascending year order. */
+  yearOrder: number[];
   identifiedFrom: number;
   identifiedTo: number;
 }
@@ -350,31 +369,37 @@ interface Member {
 function allocateId(ctx: Ctx, county: string, countyIdx: number, age: number, doy0: number, sex: Sex): { first17: string; year: number; mmdd: string } {
   const sexBit = sex === 'male' ? 1 : 0;
   let doy = doy0;
-  for (;;) {
+  for (let tries = 0; tries < 365; tries++) {
     const mmdd = DOY_MMDD[doy]!;
     const year = ctx.asOfYear - age - (mmdd > ctx.asOfMMDD ? 1 : 0);
-    const key = ((countyIdx * 2 + sexBit) * 200 + (year - 1880)) * 366 + doy;
-    const used = ctx.idUsed.get(key) ?? 0;
+    const key = ((year - 1880) * 366 + doy) * 2 + sexBit;
+    const used = ctx.idUsed[countyIdx]!.get(key) ?? 0;
     if (used < 500) {
-      ctx.idUsed.set(key, used + 1);
-      const slot = ((Math.imul(key, 0x9e3779b1) >>> 0) + used * 7) % 500; // 7 is coprime with 500
+      ctx.idUsed[countyIdx]!.set(key, used + 1);
+      // scrambled start per (county, day, sex); stepping by 7 (coprime with 500) visits all 500 slots
+      const slot = ((Math.imul(key + countyIdx * 146_000, 0x9e3779b1) >>> 0) + used * 7) % 500;
       const seq = slot * 2 + sexBit;
       return { first17: `${county}${year}${mmdd}${seq < 10 ? '00' : seq < 100 ? '0' : ''}${seq}`, year, mmdd };
     }
     doy = (doy + 1) % 365;
   }
+  // 182,500 people of one sex and one age in one county: far beyond any county's population
+  throw new RangeError(`generateHouseholds: ID sequence numbers exhausted for county ${county}, age ${age}`);
 }
 
 function validate(villages: readonly SeedVillage[], opts: SeedOptions): void {
   if (villages.length === 0) throw new RangeError('generateHouseholds: no villages');
   if (!Number.isSafeInteger(opts.targetPersons) || opts.targetPersons < 1) throw new RangeError('generateHouseholds: targetPersons must be a positive integer');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new RangeError('generateHouseholds: asOf must be YYYY-MM-DD');
+  if (!/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(opts.asOf)) throw new RangeError('generateHouseholds: asOf must be YYYY-MM-DD');
   const asOfYear = Number(opts.asOf.slice(0, 4));
   if (new Set(opts.years).size !== opts.years.length) throw new RangeError('generateHouseholds: duplicate years');
   for (const y of opts.years) {
     if (!Number.isInteger(y) || y < 2014 || y > asOfYear) throw new RangeError(`generateHouseholds: income year ${y} must be an integer from 2014 to the asOf year`);
   }
+  const seen = new Set<string>();
   for (const v of villages) {
+    if (seen.has(v.code)) throw new RangeError(`generateHouseholds: village ${v.code} given twice`);
+    seen.add(v.code);
     if (!/^\d{12}$/.test(v.code) || !/^\d{6}$/.test(v.countyCode) || !/^\d{2}$/.test(v.provinceCode) || !v.code.startsWith(v.countyCode) || !v.countyCode.startsWith(v.provinceCode)) {
       throw new RangeError(`generateHouseholds: inconsistent village codes ${v.provinceCode}/${v.countyCode}/${v.code}`);
     }
@@ -398,7 +423,8 @@ function validate(villages: readonly SeedVillage[], opts: SeedOptions): void {
  *
  * @param villages villages to populate, 12-digit codes starting with their county code
  * @param opts seed, target number of persons, income years and reference date
- * @throws RangeError on malformed input (no villages, bad codes, bad dates or years)
+ * @throws RangeError on malformed input (no villages, a village given twice, inconsistent codes, bad
+ *   asOf or years)
  */
 export function* generateHouseholds(villages: SeedVillage[], opts: SeedOptions): Generator<HouseholdData> {
   validate(villages, opts);
@@ -409,9 +435,10 @@ export function* generateHouseholds(villages: SeedVillage[], opts: SeedOptions):
     asOfMonth: monthIndex(opts.asOf.slice(0, 7)),
     years: opts.years.slice(),
     countyIndex: new Map(),
-    idUsed: new Map(),
-    identifiedFrom: monthIndex(C.IDENTIFIED_FROM),
-    identifiedTo: Math.min(monthIndex(C.IDENTIFIED_TO), monthIndex(opts.asOf.slice(0, 7))),
+    idUsed: [],
+    yearOrder: opts.years.map((_, i) => i).sort((a, b) => opts.years[a]! - opts.years[b]!),
+    identifiedFrom: monthIndex(IDENTIFIED_FROM),
+    identifiedTo: Math.min(monthIndex(IDENTIFIED_TO), monthIndex(opts.asOf.slice(0, 7))),
   };
 
   // group villages by county, in order of first appearance
@@ -422,6 +449,7 @@ export function* generateHouseholds(villages: SeedVillage[], opts: SeedOptions):
       idx = counties.length;
       ctx.countyIndex.set(v.countyCode, idx);
       counties.push({ code: v.countyCode, villages: [] });
+      ctx.idUsed.push(new Map());
     }
     counties[idx]!.villages.push(v);
   }
@@ -449,21 +477,28 @@ export function* generateHouseholds(villages: SeedVillage[], opts: SeedOptions):
   }
 }
 
+/**
+ * One household of `village` (its `seq`-th), of at most `maxSize` persons: composition, members, land
+ * and housing, monitoring, social assistance, then income per year. The draw order is fixed: changing
+ * it changes every later household of the run.
+ */
 function buildHousehold(ctx: Ctx, village: SeedVillage, countyIdx: number, seq: number, maxSize: number): HouseholdData {
   const rng = ctx.rng;
   const n = Math.min(maxSize, 1 + rng.weighted(SIZE_CUM));
   const drafts = compose(rng, n);
-  const lifted = rng.chance(C.LIFTED_SHARE);
+  const lifted = rng.chance(LIFTED_SHARE);
   const { ethnicity, style } = pickEthnicity(rng, village.countyCode);
 
   // --- members: birth date and ID, schooling, health, labour, work, insurance
   const members: Member[] = [];
+  const persons: PersonData[] = [];
+  let anyFarmer = false;
   for (const d of drafts) {
     const sex = d.sex;
     const { first17, year, mmdd } = allocateId(ctx, village.countyCode, countyIdx, d.age, rng.int(0, 364), sex);
     let check = checkCharacter(first17);
     // only people old enough to have held a first-generation 15-digit number can carry an upgraded one
-    if (year <= C.BAD_CHECK_MAX_BIRTH_YEAR && rng.chance(C.BAD_CHECK_AMONG_OLD)) check = CHECK_CHARS[(CHECK_CHARS.indexOf(check) + rng.int(1, 10)) % 11]!;
+    if (year <= BAD_CHECK_MAX_BIRTH_YEAR && rng.chance(BAD_CHECK_AMONG_OLD)) check = CHECK_CHARS[(CHECK_CHARS.indexOf(check) + rng.int(1, 10)) % 11]!;
     const id = first17 + check;
     const schoolAge = ctx.asOfYear - year - (mmdd > '0901' ? 1 : 0);
     const stage = schoolStageFor(rng, schoolAge);
@@ -480,7 +515,7 @@ function buildHousehold(ctx: Ctx, village: SeedVillage, countyIdx: number, seq: 
       if (rng.chance(pMig)) {
         migrant = true;
         workPlace = DESTINATIONS[rng.weighted(DEST_CUM)]!;
-      } else if (rng.chance(C.LOCAL_WAGE_AMONG_NON_MIGRANTS)) {
+      } else if (rng.chance(LOCAL_WAGE_AMONG_NON_MIGRANTS)) {
         workPlace = '县内';
       } else {
         farmer = true;
@@ -490,7 +525,7 @@ function buildHousehold(ctx: Ctx, village: SeedVillage, countyIdx: number, seq: 
       else if (rng.chance(0.5)) farmer = true;
     }
     const employee = migrant && rng.chance(0.08);
-    const uninsured = rng.chance(d.age === 0 ? C.UNINSURED_NEWBORN : C.UNINSURED_OTHER);
+    const uninsured = rng.chance(d.age === 0 ? UNINSURED_NEWBORN : UNINSURED_OTHER);
     const resident = !employee && !uninsured;
     const person: PersonData = {
       idNumber: id,
@@ -514,6 +549,8 @@ function buildHousehold(ctx: Ctx, village: SeedVillage, countyIdx: number, seq: 
       tekun: false,
     };
     members.push({ d, birthYear: year, schoolAge, person, migrant, farmer });
+    persons.push(person);
+    if (farmer) anyFarmer = true;
   }
   nameMembers(rng, members, style);
 
@@ -548,13 +585,13 @@ function buildHousehold(ctx: Ctx, village: SeedVillage, countyIdx: number, seq: 
   const farmlandMu = Math.round(clamp(rng.logNormal(3, 0.6), 0, 40) * 10) / 10;
   const forestMu = rng.chance(0.4) ? Math.round(clamp(rng.logNormal(5, 0.9), 0.1, 150) * 10) / 10 : 0;
   const housingAreaM2 = Math.round(clamp(40 + n * rng.uniform(18, 38), 30, 400));
-  let dangerousHouse = rng.chance(C.DANGEROUS_HOUSE_SHARE);
-  let safeDrinkingWater = !rng.chance(C.UNSAFE_WATER_SHARE);
+  let dangerousHouse = rng.chance(DANGEROUS_HOUSE_SHARE);
+  let safeDrinkingWater = !rng.chance(UNSAFE_WATER_SHARE);
   const distanceToRoadKm = Math.round(clamp(-Math.log(1 - rng.next()) * 0.6, 0, 5) * 10) / 10;
-  const roadHardened = rng.chance(C.ROAD_HARDENED_SHARE);
-  const electricity = !rng.chance(C.NO_ELECTRICITY_SHARE);
-  const sanitaryToilet = rng.chance(C.SANITARY_TOILET_SHARE);
-  const hasBusiness = rng.chance(members.some((m) => m.farmer) ? C.INCOME.businessWithFarmer : C.INCOME.businessWithoutFarmer);
+  const roadHardened = rng.chance(ROAD_HARDENED_SHARE);
+  const electricity = !rng.chance(NO_ELECTRICITY_SHARE);
+  const sanitaryToilet = rng.chance(SANITARY_TOILET_SHARE);
+  const hasBusiness = rng.chance(anyFarmer ? INCOME.businessWithFarmer : INCOME.businessWithoutFarmer);
 
   // --- monitoring (防止返贫监测): candidates from the members and the house
   const strong: RiskType[] = [];
@@ -576,7 +613,7 @@ function buildHousehold(ctx: Ctx, village: SeedVillage, countyIdx: number, seq: 
   let riskEliminated = false;
   let eliminationMode: 'assistance' | 'natural' | null = null;
   let eliminatedMonth: string | null = null;
-  const pMonitor = (C.MONITOR_BASE + C.MONITOR_PER_STRONG_RISK * strong.length + C.MONITOR_PER_WEAK_RISK * weak.length) * (lifted ? C.MONITOR_LIFTED_FACTOR : C.MONITOR_ORDINARY_FACTOR);
+  const pMonitor = (MONITOR_BASE + MONITOR_PER_STRONG_RISK * strong.length + MONITOR_PER_WEAK_RISK * weak.length) * (lifted ? MONITOR_LIFTED_FACTOR : MONITOR_ORDINARY_FACTOR);
   if (ctx.identifiedTo >= ctx.identifiedFrom && rng.chance(pMonitor)) {
     const sudden = rng.chance(lifted ? 0.15 : 0.2);
     monitoredCategory = sudden ? 'suddenHardship' : lifted ? 'unstableLifted' : 'marginalVulnerable';
@@ -595,7 +632,7 @@ function buildHousehold(ctx: Ctx, village: SeedVillage, countyIdx: number, seq: 
     const available = ctx.asOfMonth - idm;
     // no elimination for households without labour capacity, or with basic needs unmet
     const eligible = available >= 6 && capacity > 0 && !anyUninsured && !anyChildOut;
-    if (eligible && rng.chance(C.ELIMINATED_AMONG_ELIGIBLE)) {
+    if (eligible && rng.chance(ELIMINATED_AMONG_ELIGIBLE)) {
       riskEliminated = true;
       eliminationMode = rng.chance(0.85) ? 'assistance' : 'natural';
       eliminatedMonth = monthString(idm + 6 + rng.int(0, Math.min(24, available - 6)));
@@ -609,14 +646,14 @@ function buildHousehold(ctx: Ctx, village: SeedVillage, countyIdx: number, seq: 
   // --- social assistance: tekun for single elderly or severely disabled people without labour, dibao otherwise
   const head = members[0]!;
   let tekun = false;
-  if (n === 1 && labourCount === 0 && (head.d.age >= 60 || anySevereDisabled) && rng.chance(C.TEKUN_AMONG_ELIGIBLE_SINGLES)) {
+  if (n === 1 && labourCount === 0 && (head.d.age >= 60 || anySevereDisabled) && rng.chance(TEKUN_AMONG_ELIGIBLE_SINGLES)) {
     tekun = true;
     head.person.tekun = true;
     head.person.medicalAssistance = true;
   }
   let dibao = false;
   if (!tekun) {
-    let p = C.DIBAO_BASE;
+    let p = DIBAO_BASE;
     if (anySerious || anySevereDisabled) p += 0.12;
     if (labourCount === 0) p += 0.15;
     if (anyDisabled) p += 0.04;
@@ -638,7 +675,7 @@ function buildHousehold(ctx: Ctx, village: SeedVillage, countyIdx: number, seq: 
   // (log-normal by household type, lower for open monitored households and households without labour);
   // transfers, property income and the farm's net income are built from the members and the land, and
   // the rest of the target is made up by the wages of the members in wage work, scaled together.
-  const I = C.INCOME;
+  const I = INCOME;
   let baseWage = 0; // relative wages of the wage earners, before scaling
   let fixedWage = 0; // a public-welfare job pays a fixed amount
   let publicJob = false;
@@ -663,7 +700,7 @@ function buildHousehold(ctx: Ctx, village: SeedVillage, countyIdx: number, seq: 
   let bizRatio = 0; // expenses ÷ gross income
   if (hasBusiness) {
     bizGross = rng.logNormal(I.businessGrossMedian, I.businessGrossSigma);
-    bizRatio = rng.uniform(0.35, 0.8);
+    bizRatio = rng.uniform(I.businessExpenseRatio[0], I.businessExpenseRatio[1]);
   }
   const bizOutcome = rng.next(); // below businessFailureShare: a failed project; below + lossShare: a loss
   let property = rng.chance(I.propertyShare) ? Math.min(20000, rng.logNormal(I.propertyMedian, I.propertySigma)) : 0;
@@ -691,7 +728,7 @@ function buildHousehold(ctx: Ctx, village: SeedVillage, countyIdx: number, seq: 
     wage += baseWage * k;
     rest -= baseWage * k;
   }
-  if (rest > 0 && hasBusiness && members.some((m) => m.farmer)) {
+  if (rest > 0 && hasBusiness && anyFarmer) {
     // a farming household: the farm makes the rest, within reason
     const extra = Math.min(rest, 30000 + 10000 * n);
     bizGross += extra / (1 - bizRatio);
@@ -712,19 +749,22 @@ function buildHousehold(ctx: Ctx, village: SeedVillage, countyIdx: number, seq: 
   if (hasBusiness && !riskEliminated) {
     // a failed project (large loss) or a bad year (expenses above income)
     if (bizOutcome < I.businessFailureShare) bizExp = bizGross + rng.uniform(40000, 150000);
-    else if (bizOutcome < I.businessFailureShare + I.businessLossShare) bizExp = bizGross + rng.uniform(0.05, 0.5) * Math.min(bizGross, 12000);
+    else if (bizOutcome < I.businessFailureShare + I.businessLossShare) {
+      // households living off the farm alone break even at worst; others may lose some money
+      bizExp = wage > 0 ? bizGross + rng.uniform(0.05, 0.5) * Math.min(bizGross, 12000) : bizGross * rng.uniform(0.85, 1);
+    }
   }
 
   const seriousOop = anySerious;
   const chronicOop = !anySerious && anyChronic > 0;
   const incomes: IncomeData[] = [];
-  const order = ctx.years.map((y, i) => [y, i] as const).sort((a, b) => a[0] - b[0]);
   let prevYear = 2024;
   let level = 1;
   let tLevel = 1;
   const byIndex: IncomeData[] = new Array(ctx.years.length);
-  for (let k = 0; k < order.length; k++) {
-    const [year, idx] = order[k]!;
+  for (let k = 0; k < ctx.yearOrder.length; k++) {
+    const idx = ctx.yearOrder[k]!;
+    const year = ctx.years[idx]!;
     const gap = year - prevYear;
     if (k === 0) {
       level = Math.pow(1 + I.growthMean, gap);
@@ -744,7 +784,7 @@ function buildHousehold(ctx: Ctx, village: SeedVillage, countyIdx: number, seq: 
     }
     prevYear = year;
     let oop = 0;
-    if (seriousOop) oop = rng.chance(I.oopLargeShare) ? rng.uniform(I.oopLarge[0], I.oopLarge[1]) : Math.min(19000, rng.logNormal(I.oopMedian, I.oopSigma));
+    if (seriousOop) oop = rng.chance(I.oopLargeShare) ? rng.uniform(I.oopLarge[0], I.oopLarge[1]) : clamp(rng.logNormal(I.oopMedian, I.oopSigma), 200, 19000);
     else if (chronicOop && rng.chance(0.25)) oop = rng.uniform(300, 3000);
     byIndex[idx] = {
       year,
@@ -777,7 +817,7 @@ function buildHousehold(ctx: Ctx, village: SeedVillage, countyIdx: number, seq: 
     electricity,
     safeDrinkingWater,
     sanitaryToilet,
-    members: members.map((m) => m.person),
+    members: persons,
     incomes,
   };
 }
@@ -787,35 +827,50 @@ function yuanToFen(yuan: number): number {
   return Math.round(yuan) * 100;
 }
 
-/** Gives every member a name consistent with the household: children take their father's family name. */
+/**
+ * Gives every member a name consistent with the household: children take their father's family name
+ * (or, for the Uyghur style, his given name after the dot); siblings share the absent father's.
+ */
 function nameMembers(rng: Random, members: Member[], style: NameStyle): void {
-  const given = members.map((m) => pickGivenName(rng, style, m.d.sex, m.birthYear));
-  const surname: (string | null)[] = members.map(() => null);
-  let absentFatherSurname: string | null = null;
-  let absentFatherGiven: string | null = null;
-  let headFatherGiven: string | null = null;
-  const surnameOf = (i: number): string => {
-    const known = surname[i];
-    if (known !== null && known !== undefined) return known;
-    const f = members[i]!.d.father;
-    let s: string;
-    if (f >= 0) s = surnameOf(f);
-    else if (f === -2) s = absentFatherSurname ??= pickSurname(rng, style);
-    else if (f === -3) s = surnameOf(0);
-    else s = pickSurname(rng, style);
-    surname[i] = s;
-    return s;
-  };
-  const fatherGivenOf = (i: number): string => {
-    const f = members[i]!.d.father;
-    if (f >= 0) return given[f]!;
-    if (f === -2) return (absentFatherGiven ??= pickUyghurFatherName(rng));
-    if (f === -3 || i === 0) return (headFatherGiven ??= pickUyghurFatherName(rng));
-    return pickUyghurFatherName(rng);
-  };
-  for (let i = 0; i < members.length; i++) {
+  const n = members.length;
+  const given: string[] = new Array(n);
+  for (let i = 0; i < n; i++) given[i] = pickGivenName(rng, style, members[i]!.d.sex, members[i]!.birthYear);
+  // family names (and fathers' given names): fathers on the roster are resolved before their children,
+  // which takes at most four passes (head's father → head → child → grandchild)
+  const surname: string[] = new Array(n).fill('');
+  const fatherGiven: string[] = new Array(n).fill('');
+  const done: boolean[] = new Array(n).fill(false);
+  const absent = new Map<number, [string, string]>(); // father code (−2, −3, −4) → [surname, given]
+  const uyghur = style === 'uyghur';
+  for (let remaining = n, pass = 0; remaining > 0; pass++) {
+    if (pass > n) throw new Error('nameMembers: father links form a cycle'); // cannot happen: compose links down the generations
+    for (let i = 0; i < n; i++) {
+      if (done[i]) continue;
+      const f = members[i]!.d.father;
+      if (f >= 0) {
+        if (!done[f]) continue;
+        surname[i] = surname[f]!;
+        fatherGiven[i] = given[f]!;
+      } else if (f === -1 && i !== 0) {
+        surname[i] = pickSurname(rng, style);
+        fatherGiven[i] = uyghur ? pickUyghurFatherName(rng) : '';
+      } else {
+        // the head's own father (−1 for the head, or −3), or an absent father (−2, −4), drawn once
+        const code = f === -1 ? -3 : f;
+        let a = absent.get(code);
+        if (!a) {
+          a = [pickSurname(rng, style), uyghur ? pickUyghurFatherName(rng) : ''];
+          absent.set(code, a);
+        }
+        [surname[i], fatherGiven[i]] = a;
+      }
+      done[i] = true;
+      remaining--;
+    }
+  }
+  for (let i = 0; i < n; i++) {
     let g = given[i]!;
-    if (style === 'han' && rng.chance(C.RARE_CHAR_PERSON_SHARE)) g = withRareCharacter(rng, g);
-    members[i]!.person.name = fullName(style, surnameOf(i), g, style === 'uyghur' ? fatherGivenOf(i) : '');
+    if (style === 'han' && rng.chance(RARE_CHAR_PERSON_SHARE)) g = withRareCharacter(rng, g);
+    members[i]!.person.name = fullName(style, surname[i]!, g, fatherGiven[i]!);
   }
 }

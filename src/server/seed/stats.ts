@@ -7,7 +7,9 @@ import { ageOn, checkIdNumber } from '../domain/id-number';
 
 /** Running totals over households; call {@link PopulationStats.add} for each, then {@link PopulationStats.summary}. */
 export class PopulationStats {
+  /** Households added so far. */
   households = 0;
+  /** Persons (members) added so far. */
   persons = 0;
   private sizeCounts = new Array<number>(9).fill(0);
   private c: Record<string, number> = {};

@@ -1,0 +1,54 @@
+/**
+ * Root component: antd locale (zhCN by default), language, /meta, and the routes. Pages are split with
+ * React.lazy so that each page is its own chunk.
+ */
+import { lazy } from 'react';
+import { App as AntdApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { I18nProvider, useI18n } from './i18n';
+import { MetaProvider } from './components/MetaProvider';
+import { AppLayout } from './layouts/AppLayout';
+import { NotFound } from './components/NotFound';
+
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
+const HouseholdListPage = lazy(() => import('./features/households/HouseholdListPage'));
+const HouseholdPage = lazy(() => import('./features/households/HouseholdPage'));
+const RulesPage = lazy(() => import('./features/rules/RulesPage'));
+
+const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <DashboardPage /> },
+      { path: 'households', element: <HouseholdListPage /> },
+      { path: 'households/:id', element: <HouseholdPage /> },
+      { path: 'rules', element: <RulesPage /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
+
+function Themed() {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#b7242a' } }}>
+      <AntdApp>
+        <MetaProvider>
+          <RouterProvider router={router} />
+        </MetaProvider>
+      </AntdApp>
+    </ConfigProvider>
+  );
+}
+
+/** The whole application. */
+export function App() {
+  return (
+    <I18nProvider>
+      <Themed />
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * Number formatting for the UI: money arrives in integer fen and is shown in yuan with two decimals.
+ */
+
+/** Fen → yuan text with two decimals (`123456` → `1,234.56`); `—` for null. */
+export function formatYuan(fen: number | null | undefined): string {
+  if (fen === null || fen === undefined || Number.isNaN(fen)) return '—';
+  return (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/** A count with thousands separators; `—` for null. */
+export function formatCount(n: number | null | undefined): string {
+  if (n === null || n === undefined || Number.isNaN(n)) return '—';
+  return n.toLocaleString('zh-CN');
+}
+
+/** A 0–1 share as a percentage with one decimal; `—` for null. */
+export function formatShare(share: number | null | undefined): string {
+  if (share === null || share === undefined || Number.isNaN(share)) return '—';
+  return `${(share * 100).toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+}
+
+/** Yuan (as typed by a user) → integer fen, or undefined when empty. */
+export function yuanToFen(yuan: number | null | undefined): number | undefined {
+  if (yuan === null || yuan === undefined || Number.isNaN(yuan)) return undefined;
+  return Math.round(yuan * 100);
+}
+
+/** Integer fen → yuan number (for form fields), or undefined. */
+export function fenToYuan(fen: number | null | undefined): number | undefined {
+  if (fen === null || fen === undefined || Number.isNaN(fen)) return undefined;
+  return fen / 100;
+}
+
+/** Compare two nullable numbers for table sorters (nulls first). */
+export function compareNullable(a: number | null | undefined, b: number | null | undefined): number {
+  return (a ?? -Infinity) - (b ?? -Infinity);
+}

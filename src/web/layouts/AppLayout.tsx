@@ -1,0 +1,64 @@
+/**
+ * The application frame: header with title, menu (看板, 农户, 规则) and language switch, the demo-data
+ * banner, and the routed page (lazy-loaded, behind a spinner).
+ */
+import { Suspense } from 'react';
+import { Button, Layout, Menu, Typography } from 'antd';
+import { Link, Outlet, useLocation, useSearchParams } from 'react-router';
+import { useI18n } from '../i18n';
+import { useMeta } from '../components/MetaProvider';
+import { DemoBanner } from '../components/Banners';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Loading } from '../components/Loading';
+
+const { Header, Content, Footer } = Layout;
+
+function selectedKey(pathname: string): string {
+  if (pathname.startsWith('/households')) return 'households';
+  if (pathname.startsWith('/rules')) return 'rules';
+  return 'dashboard';
+}
+
+/** Layout of every page. */
+export function AppLayout() {
+  const { t, lang, setLang } = useI18n();
+  const meta = useMeta();
+  const location = useLocation();
+  const [params] = useSearchParams();
+  const year = params.get('year');
+  const keep = year ? `?year=${year}` : '';
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 24 }}>
+        <Link to={`/${keep}`} style={{ color: '#fff', whiteSpace: 'nowrap' }} data-testid="app-title">
+          <Typography.Title level={4} style={{ color: '#fff', margin: 0 }}>
+            {t('appTitle')}
+          </Typography.Title>
+        </Link>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={[selectedKey(location.pathname)]}
+          style={{ flex: 1, minWidth: 0 }}
+          items={[
+            { key: 'dashboard', label: <Link to={`/${keep}`} data-testid="menu-dashboard">{t('menuDashboard')}</Link> },
+            { key: 'households', label: <Link to={`/households${keep}`} data-testid="menu-households">{t('menuHouseholds')}</Link> },
+            { key: 'rules', label: <Link to={`/rules${keep}`} data-testid="menu-rules">{t('menuRules')}</Link> },
+          ]}
+        />
+        <Button ghost size="small" data-testid="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+          {t('switchLanguage')}
+        </Button>
+      </Header>
+      {meta.data?.demoData ? <DemoBanner /> : null}
+      <Content style={{ padding: 24 }}>
+        {meta.error ? <ErrorAlert error={meta.error} /> : null}
+        <Suspense fallback={<Loading minHeight={320} />}>
+          <Outlet />
+        </Suspense>
+      </Content>
+      <Footer style={{ textAlign: 'center', color: '#888', fontSize: 12 }}>{t('appTitle')}</Footer>
+    </Layout>
+  );
+}

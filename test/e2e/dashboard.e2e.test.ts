@@ -1,0 +1,108 @@
+/**
+ * Browser test of the golden path in Debian's Chromium: dashboard (national) → province → … → county →
+ * household list → household page with its verdicts. Saves test-results/dashboard.png and
+ * test-results/household.png.
+ *
+ * The server under test is started by startE2eServer() (fresh embedded database, 5,000 invented persons),
+ * or given by ZX_E2E_BASE_URL. The test fails, never skips, when it cannot run.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startE2eServer } from './server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+let server: Awaited<ReturnType<typeof startE2eServer>> | undefined;
+beforeAll(async () => {
+  server = await startE2eServer();
+}, 240_000);
+afterAll(async () => {
+  await server?.close();
+});
+
+/** The base URL of the server under test (no trailing slash): the one started above, or ZX_E2E_BASE_URL. */
+async function e2eBaseUrl(): Promise<string> {
+  if (!server) throw new Error('e2e server did not start');
+  return server.url.replace(/\/+$/, '');
+}
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const RESULTS = resolve(process.cwd(), 'test-results');
+const STEP_TIMEOUT = 30_000;
+
+/** Level of the dashboard on screen, once it has loaded. */
+async function dashboardLevel(page: Page): Promise<string> {
+  const dashboard = page.getByTestId('dashboard');
+  await dashboard.waitFor({ timeout: STEP_TIMEOUT });
+  return (await dashboard.getAttribute('data-level')) ?? '';
+}
+
+/** Clicks the first row of the child-region table and waits until the dashboard shows that region. */
+async function drillIntoFirstChild(page: Page): Promise<string> {
+  const firstRow = page.locator('[data-testid="child-table"] .ant-table-tbody tr.ant-table-row').first();
+  await firstRow.waitFor({ timeout: STEP_TIMEOUT });
+  const code = await firstRow.getAttribute('data-row-key');
+  expect(code, 'child row carries its region code').toMatch(/^\d+$/);
+  await firstRow.click();
+  await page.locator(`[data-testid="dashboard"][data-region="${code}"]`).waitFor({ timeout: STEP_TIMEOUT });
+  return code ?? '';
+}
+
+test('dashboard → province → county → households → household', async () => {
+  const base = await e2eBaseUrl();
+  mkdirSync(RESULTS, { recursive: true });
+  let browser: Browser | undefined;
+  const pageErrors: string[] = [];
+  try {
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+
+    // 1. National dashboard: the Chinese figures render.
+    await page.goto(`${base}/`);
+    expect(await dashboardLevel(page)).toBe('national');
+    const households = page.getByTestId('fig-households');
+    await expect.poll(() => households.innerText(), { timeout: STEP_TIMEOUT }).toMatch(/户数[\s\S]*\d/);
+    await expect.poll(() => page.getByTestId('fig-persons').innerText()).toMatch(/人数[\s\S]*\d/);
+    await expect.poll(() => page.getByTestId('fig-monitored').innerText()).toContain('监测户');
+    await expect.poll(() => page.getByTestId('fig-flagged').innerText()).toContain('风险预警户');
+    await expect.poll(() => page.getByTestId('key-counties-loaded').innerText()).toMatch(/已载入国家重点帮扶县 \d+ \/ 160 个/);
+    await page.getByTestId('chart-income').waitFor({ timeout: STEP_TIMEOUT });
+    await page.locator('[data-testid="child-table"] .ant-table-tbody tr.ant-table-row').first().waitFor({ timeout: STEP_TIMEOUT });
+    await page.waitForTimeout(800); // let the chart animations finish before the screenshot
+    await page.screenshot({ path: resolve(RESULTS, 'dashboard.png'), fullPage: true });
+
+    // 2. Drill into a province, then down to a county (province → prefecture → county).
+    await drillIntoFirstChild(page);
+    expect(await dashboardLevel(page)).toBe('province');
+    let county = '';
+    for (let i = 0; i < 3 && (await dashboardLevel(page)) !== 'county'; i += 1) {
+      county = await drillIntoFirstChild(page);
+    }
+    expect(await dashboardLevel(page), 'reached a county').toBe('county');
+    await expect.poll(() => page.getByTestId('region-breadcrumb').innerText()).toContain('全国');
+
+    // 3. Household list of the county.
+    await page.getByTestId('view-households').click();
+    await page.getByTestId('household-list').waitFor({ timeout: STEP_TIMEOUT });
+    expect(new URL(page.url()).searchParams.get('region')).toBe(county);
+    const firstHousehold = page.getByTestId('household-link').first();
+    await firstHousehold.waitFor({ timeout: STEP_TIMEOUT });
+    await expect.poll(() => page.getByTestId('household-total').innerText()).toMatch(/共 [\d,]+ 户/);
+
+    // 4. The first household, with at least one verdict card.
+    await firstHousehold.click();
+    await page.getByTestId('household-page').waitFor({ timeout: STEP_TIMEOUT });
+    await page.getByTestId('verdict-card').first().waitFor({ timeout: STEP_TIMEOUT });
+    expect(await page.getByTestId('verdict-card').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('verdict-card').first().innerText()).toContain('如何解除');
+    await page.screenshot({ path: resolve(RESULTS, 'household.png'), fullPage: true });
+
+    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+  } finally {
+    await browser?.close();
+  }
+}, 180_000);
