@@ -2,7 +2,8 @@
  * Runs the migrations in src/server/db/migrations (imported statically so that the bundle and tests
  * need no file-system lookup). Throws the migration's error when one fails.
  */
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import { dialectOf } from './connect';
 import type { Db } from './connect';
 import * as initial from './migrations/20261129000000-initial';
 
@@ -18,7 +19,10 @@ class StaticProvider implements MigrationProvider {
 
 /** Migrates to the latest schema. Returns the names of the migrations applied now. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticProvider() });
+  // On PostgreSQL the migration tables live in the connection's current schema: without naming it, Kysely
+  // would find another schema's kysely_migration table and skip creating its own.
+  const schema = dialectOf(db) === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
+  const migrator = new Migrator({ db, provider: new StaticProvider(), migrationTableSchema: schema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

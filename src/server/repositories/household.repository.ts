@@ -210,7 +210,9 @@ export class HouseholdRepository {
       }
       if (f.q) {
         const text = f.q;
-        q = q.where((eb) => eb.or([eb('h.householdNo', 'like', `${text}%`), eb('h.headName', 'like', `${text}%`)]));
+        // a literal, case-sensitive prefix on both dialects (LIKE would treat % and _ as wildcards and
+        // ignore ASCII case on SQLite)
+        q = q.where(sql<boolean>`(substr(h.household_no, 1, ${text.length}) = ${text} or substr(h.head_name, 1, ${text.length}) = ${text})`);
       }
       return q;
     };

@@ -159,6 +159,27 @@ describe('generateHouseholds', () => {
     expect(out / compulsory).toBeLessThan(0.01);
   });
 
+  it('records no dropout that an earlier income year would count as compulsory-age (roster as of a later day)', () => {
+    const later: SeedOptions = { ...opts, asOf: '2026-11-29' };
+    const problems: string[] = [];
+    let deliberate = 0;
+    for (const h of generateHouseholds(villages.slice(0, 40), { ...later, targetPersons: 20_000 })) {
+      for (const p of h.members) {
+        if (p.schoolStage !== 'notInSchool') continue;
+        const birth = birthOf(p.idNumber);
+        const now = ageOn(birth, '2026-09-01');
+        if (now >= 6 && now <= 15) deliberate++;
+        for (const y of later.years) {
+          const then = ageOn(birth, `${y}-09-01`);
+          // out of school at compulsory age in an income year: only the deliberate cases, still of compulsory age now
+          if (then >= 6 && then <= 15 && !(now >= 6 && now <= 15)) problems.push(`${p.idNumber}: out of school, aged ${then} in ${y}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(deliberate).toBeLessThan(40);
+  });
+
   it('keeps labour skill consistent with age, schooling and health', () => {
     const problems: string[] = [];
     for (const h of all) {
@@ -260,11 +281,13 @@ describe('generateHouseholds', () => {
     expect(negative / all.length).toBeLessThan(0.005);
   });
 
-  it('names people from the pools, with some middle-dot and some non-BMP names', () => {
+  it('names people from the pools, with some middle-dot and some non-BMP names, and no two alike in a household', () => {
     const names = all.flatMap((h) => h.members.map((p) => p.name));
     expect(names.every((n) => n.length >= 1 && n.length <= 64)).toBe(true);
     expect(names.some((n) => n.includes('·'))).toBe(true);
     expect(names.some((n) => /[\u{10000}-\u{10FFFF}]/u.test(n))).toBe(true);
+    const clashes = all.filter((h) => new Set(h.members.map((p) => p.name)).size !== h.members.length).length;
+    expect(clashes / all.length).toBeLessThan(0.001);
   });
 
   it('returns incomes in the order of opts.years and rejects bad input', () => {

@@ -13,7 +13,8 @@
  * Deliberate defects, to exercise the software:
  * - About 0.3% of persons, all born 1983 or earlier, get an ID number whose check character is wrong.
  *   Real registers hold such numbers: first-generation 15-digit numbers (issued until 1999 to people
- *   aged 16 or more) were later upgraded to 18 digits, and some upgrades got a wrong check character.
+ *   aged 16 or more) were later upgraded to 18 digits, and some upgraded numbers fail the check (see
+ *   ID_NUMBER_STATUSES in src/shared/enums.ts).
  *   They must be stored with status `checkFailed` and marked for verification, never "corrected".
  * - A few members without basic medical insurance, a few compulsory-age children not in school, a few
  *   dangerous houses and households without safe drinking water, some incomes below the monitoring
@@ -25,7 +26,13 @@ import type {
 } from '../../shared/enums';
 import { checkCharacter } from '../domain/id-number';
 import {
-  BAD_CHECK_AMONG_OLD, BAD_CHECK_MAX_BIRTH_YEAR, COMPULSORY_OUT_OF_SCHOOL, DANGEROUS_HOUSE_SHARE, DIBAO_BASE, DISABILITY_GRADE_WEIGHTS, ELIMINATED_AMONG_ELIGIBLE, HEALTH_BY_AGE, HOUSEHOLD_SIZE_WEIGHTS, IDENTIFIED_FROM, IDENTIFIED_TO, INCOME, LIFTED_SHARE, LOCAL_WAGE_AMONG_NON_MIGRANTS, MONITOR_BASE, MONITOR_LIFTED_FACTOR, MONITOR_ORDINARY_FACTOR, MONITOR_PER_STRONG_RISK, MONITOR_PER_WEAK_RISK, NO_ELECTRICITY_SHARE, NUCLEAR_YOUNGEST_CHILD_MAX_AGE, RARE_CHAR_PERSON_SHARE, ROAD_HARDENED_SHARE, SANITARY_TOILET_SHARE, TEKUN_AMONG_ELIGIBLE_SINGLES, THREE_GENERATION_SHARE, UNINSURED_NEWBORN, UNINSURED_OTHER, UNSAFE_WATER_SHARE, WITH_PARENTS_SHARE,
+  BAD_CHECK_AMONG_OLD, BAD_CHECK_MAX_BIRTH_YEAR, COMPULSORY_OUT_OF_SCHOOL, DANGEROUS_HOUSE_SHARE, DIBAO_BASE,
+  DISABILITY_GRADE_WEIGHTS, ELIMINATED_AMONG_ELIGIBLE, HEALTH_BY_AGE, HOUSEHOLD_SIZE_WEIGHTS,
+  IDENTIFIED_FROM, IDENTIFIED_TO, INCOME, LIFTED_SHARE, LOCAL_WAGE_AMONG_NON_MIGRANTS, MONITOR_BASE,
+  MONITOR_LIFTED_FACTOR, MONITOR_ORDINARY_FACTOR, MONITOR_PER_STRONG_RISK, MONITOR_PER_WEAK_RISK,
+  NO_ELECTRICITY_SHARE, NUCLEAR_YOUNGEST_CHILD_MAX_AGE, RARE_CHAR_PERSON_SHARE, ROAD_HARDENED_SHARE,
+  SANITARY_TOILET_SHARE, TEKUN_AMONG_ELIGIBLE_SINGLES, THREE_GENERATION_SHARE, UNINSURED_NEWBORN,
+  UNINSURED_OTHER, UNSAFE_WATER_SHARE, WITH_PARENTS_SHARE,
 } from './calibration';
 import {
   fullName, pickEthnicity, pickGivenName, pickSurname, pickUyghurFatherName, withRareCharacter, type NameStyle,
@@ -241,8 +248,13 @@ function compose(rng: Random, n: number): Draft[] {
 // ---------------------------------------------------------------------------------------------------
 // Per-person attributes
 
-/** School stage from the age on 1 September of the asOf year (the school year the checks use). */
-function schoolStageFor(rng: Random, schoolAge: number): SchoolStage {
+/**
+ * School stage from the age on 1 September of the asOf year (the school year the checks use).
+ * `keepThrough`: ages 16 up to it are always in school. The roster is today's, but screening also runs
+ * on earlier income years with it: someone out of school at 17 whose age was 15 on 1 September of an
+ * earlier income year would count as a compulsory-age dropout for that year.
+ */
+function schoolStageFor(rng: Random, schoolAge: number, keepThrough: number): SchoolStage {
   if (schoolAge >= 6 && schoolAge <= 15 && rng.chance(COMPULSORY_OUT_OF_SCHOOL)) return 'notInSchool';
   if (schoolAge <= 2) return 'preschoolChild';
   if (schoolAge <= 5) return rng.chance(0.88) ? 'preschool' : 'preschoolChild';
@@ -250,10 +262,11 @@ function schoolStageFor(rng: Random, schoolAge: number): SchoolStage {
   if (schoolAge <= 14) return 'juniorSecondary';
   const r = rng.next();
   if (schoolAge === 15) return r < 0.2 ? 'juniorSecondary' : r < 0.65 ? 'seniorSecondary' : 'vocationalSecondary';
-  // at 16 everyone is still in school: a 16-year-old out of school was 15 a year earlier, and the
-  // previous year's screening (run on today's roster) would count them as a compulsory-age dropout
-  if (schoolAge === 16) return r < 0.58 ? 'seniorSecondary' : 'vocationalSecondary';
-  if (schoolAge === 17) return r < 0.5 ? 'seniorSecondary' : r < 0.8 ? 'vocationalSecondary' : 'notInSchool';
+  if (schoolAge <= keepThrough) {
+    if (schoolAge <= 17) return r < 0.58 ? 'seniorSecondary' : 'vocationalSecondary';
+    return r < 0.3 ? 'seniorSecondary' : r < 0.7 ? 'vocationalCollege' : 'undergraduate';
+  }
+  if (schoolAge <= 17) return r < 0.5 ? 'seniorSecondary' : r < 0.8 ? 'vocationalSecondary' : 'notInSchool';
   if (schoolAge === 18) return r < 0.12 ? 'seniorSecondary' : r < 0.32 ? 'vocationalCollege' : r < 0.44 ? 'undergraduate' : 'notInSchool';
   if (schoolAge <= 20) return r < 0.18 ? 'vocationalCollege' : r < 0.33 ? 'undergraduate' : 'notInSchool';
   if (schoolAge === 21) return r < 0.14 ? 'undergraduate' : 'notInSchool';
@@ -345,6 +358,8 @@ interface Ctx {
   idUsed: Map<number, number>[];
   /** Indexes of `years` in ascending year order. */
   yearOrder: number[];
+  /** Ages (on 1 September of the asOf year) from 16 up to this one are always in school: see schoolStageFor. */
+  keepInSchoolThrough: number;
   identifiedFrom: number;
   identifiedTo: number;
 }
@@ -437,6 +452,7 @@ export function* generateHouseholds(villages: SeedVillage[], opts: SeedOptions):
     countyIndex: new Map(),
     idUsed: [],
     yearOrder: opts.years.map((_, i) => i).sort((a, b) => opts.years[a]! - opts.years[b]!),
+    keepInSchoolThrough: 15 + clamp(Number(opts.asOf.slice(0, 4)) - Math.min(Number(opts.asOf.slice(0, 4)) - 1, ...opts.years), 1, 3),
     identifiedFrom: monthIndex(IDENTIFIED_FROM),
     identifiedTo: Math.min(monthIndex(IDENTIFIED_TO), monthIndex(opts.asOf.slice(0, 7))),
   };
@@ -501,7 +517,7 @@ function buildHousehold(ctx: Ctx, village: SeedVillage, countyIdx: number, seq: 
     if (year <= BAD_CHECK_MAX_BIRTH_YEAR && rng.chance(BAD_CHECK_AMONG_OLD)) check = CHECK_CHARS[(CHECK_CHARS.indexOf(check) + rng.int(1, 10)) % 11]!;
     const id = first17 + check;
     const schoolAge = ctx.asOfYear - year - (mmdd > '0901' ? 1 : 0);
-    const stage = schoolStageFor(rng, schoolAge);
+    const stage = schoolStageFor(rng, schoolAge, ctx.keepInSchoolThrough);
     const inSchool = stage !== 'notInSchool' && stage !== 'preschoolChild' && stage !== 'preschool';
     const education = educationFor(rng, stage, schoolAge, year);
     const { health, grade } = healthFor(rng, d.age);
@@ -833,8 +849,14 @@ function yuanToFen(yuan: number): number {
  */
 function nameMembers(rng: Random, members: Member[], style: NameStyle): void {
   const n = members.length;
-  const given: string[] = new Array(n);
-  for (let i = 0; i < n; i++) given[i] = pickGivenName(rng, style, members[i]!.d.sex, members[i]!.birthYear);
+  // given names differ within the household (a few redraws), so that no two members share a name
+  const given: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const m = members[i]!;
+    let g = pickGivenName(rng, style, m.d.sex, m.birthYear);
+    for (let tries = 0; tries < 8 && given.includes(g); tries++) g = pickGivenName(rng, style, m.d.sex, m.birthYear);
+    given.push(g);
+  }
   // family names (and fathers' given names): fathers on the roster are resolved before their children,
   // which takes at most four passes (head's father → head → child → grandchild)
   const surname: string[] = new Array(n).fill('');

@@ -41,7 +41,10 @@ export class HouseholdService {
       } catch {
         throw validationError([{ field: 'cursor', message: '分页游标无效' }]);
       }
-      if (c.s !== q.sort || c.o !== q.order || typeof c.id !== 'number') throw validationError([{ field: 'cursor', message: '分页游标与排序方式不符' }]);
+      const valueType = q.sort === 'householdNo' ? 'string' : 'number';
+      if (c === null || typeof c !== 'object' || c.s !== q.sort || c.o !== q.order || !Number.isInteger(c.id) || typeof c.v !== valueType) {
+        throw validationError([{ field: 'cursor', message: '分页游标无效或与排序方式不符' }]);
+      }
       after = { value: c.v, id: c.id };
     }
     const year = q.year ?? this.ctx.config.defaultYear;

@@ -240,7 +240,7 @@ forEachDialect('households routes', (dialect) => {
         ['a cursor of another sort', b64(JSON.stringify({ v: 'L05', id: 5, s: 'householdNo', o: 'asc' }))],
         ['a cursor longer than 200 characters', 'A'.repeat(201)],
       ])('a bad cursor (%s) is 400 naming cursor', async (what, cursor) => {
-        const query = what === 'a cursor of another sort' ? { cursor, sort: 'memberCount' } : what === 'a text sort value for a numeric sort' ? { cursor, sort: 'perCapitaNetIncomeFen', order: 'desc' } : { cursor };
+        const query: Record<string, string> = what === 'a cursor of another sort' ? { cursor, sort: 'memberCount' } : what === 'a text sort value for a numeric sort' ? { cursor, sort: 'perCapitaNetIncomeFen', order: 'desc' } : { cursor };
         const res = await get('/api/v1/households', query);
         expect(res.statusCode, res.body).toBe(400);
         const body = res.json() as ErrorBody;

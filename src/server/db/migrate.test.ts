@@ -1,0 +1,55 @@
+/**
+ * migrateToLatest on both dialects. On PostgreSQL the database may hold several schemas (the test
+ * harness gives each test file its own, selected by search_path; a deployment may share a database):
+ * migrating one schema must not be confused by Kysely's bookkeeping tables in another.
+ */
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { forEachDialect, PG_URL } from '../../../test/harness';
+import { openDatabase } from './connect';
+import { migrateToLatest } from './migrate';
+
+const withSearchPath = (schema: string) => `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+
+forEachDialect('migrateToLatest', (dialect) => {
+  if (dialect === 'sqlite') {
+    it('migrates an empty database, then has nothing left to do', async () => {
+      const db = openDatabase(':memory:');
+      try {
+        expect(await migrateToLatest(db)).toEqual(['20261129000000-initial']);
+        expect(await migrateToLatest(db)).toEqual([]);
+      } finally {
+        await db.destroy();
+      }
+    });
+    return;
+  }
+
+  describe('two schemas in one database', () => {
+    it('migrates schema B although schema A already holds kysely_migration', async () => {
+      const a = `t_${randomBytes(6).toString('hex')}`;
+      const b = `t_${randomBytes(6).toString('hex')}`;
+      const admin = openDatabase(PG_URL, { poolSize: 1 });
+      await sql`create schema ${sql.id(a)}`.execute(admin);
+      await sql`create schema ${sql.id(b)}`.execute(admin);
+      try {
+        // schema A gets Kysely's tables first (as another test file, or another application, would)
+        await sql`create table ${sql.id(a)}.kysely_migration (name varchar(255) primary key, timestamp varchar(255) not null)`.execute(admin);
+        await sql`create table ${sql.id(a)}.kysely_migration_lock (id varchar(255) primary key, is_locked integer not null default 0)`.execute(admin);
+        const db = openDatabase(withSearchPath(b), { poolSize: 1 });
+        try {
+          expect(await migrateToLatest(db)).toEqual(['20261129000000-initial']);
+          const tables = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = ${b} and table_name = 'household'`.execute(db);
+          expect(tables.rows[0]!.n).toBe(1);
+        } finally {
+          await db.destroy();
+        }
+      } finally {
+        await sql`drop schema ${sql.id(a)} cascade`.execute(admin);
+        await sql`drop schema ${sql.id(b)} cascade`.execute(admin);
+        await admin.destroy();
+      }
+    });
+  });
+});
