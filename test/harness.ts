@@ -55,14 +55,23 @@ export async function newTestDb(dialect: Dialect): Promise<{ db: Db; drop: () =>
   await admin.destroy();
   const url = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   const db = openDatabase(url, { poolSize: 4 });
-  await migrateToLatest(db);
+  const dropSchema = async () => {
+    const a = openDatabase(PG_URL, { poolSize: 1 });
+    await sql`drop schema ${sql.id(schema)} cascade`.execute(a);
+    await a.destroy();
+  };
+  try {
+    await migrateToLatest(db);
+  } catch (e) {
+    await db.destroy();
+    await dropSchema();
+    throw e;
+  }
   return {
     db,
     drop: async () => {
       await db.destroy();
-      const a = openDatabase(PG_URL, { poolSize: 1 });
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(a);
-      await a.destroy();
+      await dropSchema();
     },
   };
 }
