@@ -840,7 +840,7 @@ function buildHousehold(ctx: Ctx, village: SeedVillage, countyIdx: number, seq: 
 
 /** Whole yuan → integer fen (amounts are recorded to the yuan, as in the national exports). */
 function yuanToFen(yuan: number): number {
-  return Math.round(yuan) * 100;
+  return Math.round(yuan) * 100 || 0; // never -0
 }
 
 /**
