@@ -6,9 +6,11 @@ import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import { dialectOf } from './connect';
 import type { Db } from './connect';
 import * as initial from './migrations/20261129000000-initial';
+import * as audit from './migrations/20261129010000-audit';
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261129000000-initial': initial,
+  '20261129010000-audit': audit,
 };
 
 class StaticProvider implements MigrationProvider {

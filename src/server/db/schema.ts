@@ -191,7 +191,34 @@ export interface AppMetaTable {
   value: string;
 }
 
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: string;
+  /** username, or 'system' / 'cli:<user>' */
+  actor: string;
+  /** stable snake_case action, e.g. sign_in, view_id_number, export, import_commit, case_step */
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  /** region of the target (for scoped search by administrators) */
+  regionCode: string | null;
+  /** 'ok' | 'denied' | 'failed' */
+  outcome: string;
+  /** JSON object with what else matters (row counts, reason given, …): never a full ID number */
+  details: string;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  lastHash: string;
+  count: number;
+}
+
 export interface Database {
+  auditEvent: AuditEventTable;
+  auditHead: AuditHeadTable;
   region: RegionTable;
   designation: DesignationTable;
   monitoringThreshold: MonitoringThresholdTable;

@@ -4,8 +4,15 @@
  * changes only this function.
  */
 import type { FastifyRequest } from 'fastify';
-import { NATIONAL_SCOPE, type Scope } from '../repositories/scope';
+import type { Scope } from '../repositories/scope';
+import { systemActor, type Actor } from '../services/actor';
 
-export function scopeOf(_req: FastifyRequest): Scope {
-  return NATIONAL_SCOPE;
+/** The acting user of a request. */
+export function actorOf(_req: FastifyRequest): Actor {
+  return systemActor();
+}
+
+/** The region scope of a request (the actor's). */
+export function scopeOf(req: FastifyRequest): Scope {
+  return actorOf(req).scope;
 }
