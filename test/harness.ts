@@ -118,3 +118,16 @@ function pgAvailableSync(): boolean {
   return r.status === 0;
 }
 
+
+/**
+ * Headers that make a request act as a user of the given region and roles (default: a national
+ * administrator). Until sign-in exists (issue 5) requests act as the system actor and this returns no
+ * headers; route tests call it anyway so that they keep working when sign-in lands.
+ */
+export async function testAuthHeaders(
+  _app: Awaited<ReturnType<typeof newTestApp>>,
+  _services: Services,
+  _user: { regionCode?: string | null; roles?: string[] } = {},
+): Promise<Record<string, string>> {
+  return {};
+}
