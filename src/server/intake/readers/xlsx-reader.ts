@@ -1,0 +1,70 @@
+/**
+ * .xlsx reader over exceljs's streaming WorkbookReader: the workbook is never loaded whole, shared
+ * strings and styles are cached (styles tell date cells), formulas give their cached results, hidden
+ * sheets are skipped and named. The zip guard (zip-guard.ts) runs first.
+ */
+import ExcelJS from 'exceljs';
+import { fileError } from '../problems';
+import type { Cell, RawRow, SheetInfo } from './cell';
+import { checkZip } from './zip-guard';
+
+/** Converts one exceljs cell value to the readers' cell model. */
+export function toCell(v: unknown): Cell {
+  if (v === null || v === undefined) return { t: 'empty' };
+  if (typeof v === 'string') return v === '' ? { t: 'empty' } : { t: 'text', v };
+  if (typeof v === 'number') return Number.isFinite(v) ? { t: 'number', v } : { t: 'error', v: '#NUM!' };
+  if (typeof v === 'boolean') return { t: 'bool', v };
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? { t: 'error', v: '#VALUE!' } : { t: 'date', v: v.toISOString().slice(0, 10) };
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if ('formula' in o || 'sharedFormula' in o) {
+      if (o.result === undefined || o.result === null || o.result === '') return { t: 'empty', formula: 'noResult' };
+      return { ...toCell(o.result), formula: 'cached' };
+    }
+    if ('error' in o) return { t: 'error', v: String(o.error) };
+    if (Array.isArray(o.richText)) return toCell((o.richText as { text: string }[]).map((r) => r.text).join(''));
+    if ('text' in o) return toCell(typeof o.text === 'string' ? o.text : (o.text as { richText?: { text: string }[] })?.richText?.map((r) => r.text).join('') ?? '');
+  }
+  return { t: 'text', v: String(v) };
+}
+
+/**
+ * Rows of one sheet of a workbook: the `sheet`-th (1-based, workbook order), or the first visible one.
+ * `onSheet` is told about every sheet (hidden ones included) as the stream reaches it.
+ * @throws bad_file FILE_NOT_XLSX (not a workbook), ZIP_BOMB_SUSPECTED, SHEET_NOT_FOUND, SHEET_HIDDEN
+ */
+export async function* readXlsxRows(path: string, opts: { sheet?: number; onSheet?: (s: SheetInfo, chosen: boolean) => void }): AsyncGenerator<RawRow> {
+  const names = await checkZip(path);
+  if (!names.includes('xl/workbook.xml')) throw fileError('FILE_NOT_XLSX', '文件是 zip 压缩包但不是 Excel 工作簿(缺少 xl/workbook.xml)');
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  let index = 0;
+  let chosenDone = false;
+  const seen: SheetInfo[] = [];
+  try {
+    for await (const ws of reader) {
+      const w = ws as unknown as AsyncIterable<{ number: number; values: unknown[] }> & { name?: string; state?: string };
+      index++;
+      const info: SheetInfo = { index, name: w.name ?? `Sheet${index}`, hidden: !!w.state && w.state !== 'visible' };
+      seen.push(info);
+      const chosen = !chosenDone && (opts.sheet ? opts.sheet === index : !info.hidden);
+      if (chosen && opts.sheet && info.hidden) throw fileError('SHEET_HIDDEN', `第 ${index} 个工作表“${info.name}”是隐藏的;请取消隐藏或选择其他工作表`);
+      opts.onSheet?.(info, chosen);
+      for await (const r of w) {
+        if (!chosen) continue;
+        const vals = r.values ?? [];
+        const cells: Cell[] = [];
+        for (let i = 1; i < vals.length; i++) cells.push(toCell(vals[i]));
+        while (cells.length && cells[cells.length - 1]!.t === 'empty' && !cells[cells.length - 1]!.formula) cells.pop();
+        yield { row: r.number, cells };
+      }
+      if (chosen) chosenDone = true;
+    }
+  } catch (e) {
+    if ((e as { code?: string }).code === 'bad_file') throw e;
+    throw fileError('FILE_NOT_XLSX', `无法读取 Excel 工作簿:${(e as Error).message}`);
+  }
+  if (!chosenDone) {
+    if (opts.sheet) throw fileError('SHEET_NOT_FOUND', `工作簿只有 ${seen.length} 个工作表,没有第 ${opts.sheet} 个`);
+    throw fileError('SHEET_NOT_FOUND', `工作簿中没有可见的工作表${seen.length ? `(隐藏:${seen.map((s) => s.name).join('、')})` : ''}`);
+  }
+}
