@@ -13,6 +13,7 @@ import { ScreeningService } from './services/screening.service';
 import { SeedService } from './services/seed.service';
 import { SummaryService } from './services/summary.service';
 import { ThresholdService } from './services/threshold.service';
+import { IntakeService } from './services/intake.service';
 
 export interface Services {
   ctx: ServiceContext;
@@ -23,6 +24,7 @@ export interface Services {
   screening: ScreeningService;
   summary: SummaryService;
   seed: SeedService;
+  intake: IntakeService;
 }
 
 /** Builds every service over one context. */
@@ -37,5 +39,6 @@ export function createServices(db: Db, config: Config, clock: Clock, ids: IdProt
     screening: new ScreeningService(ctx),
     summary: new SummaryService(ctx),
     seed: new SeedService(ctx),
+    intake: new IntakeService(ctx),
   };
 }

@@ -10,12 +10,19 @@ import { dirname } from 'node:path';
 export class IdProtector {
   private readonly hmacKey: Buffer;
   private readonly aesKey: Buffer;
+  /**
+   * Exchange key: a third key derived from the master key (HKDF info `zhenxing id-number exchange v1`),
+   * given to departments so that they can send keyed hashes of ID numbers instead of the numbers
+   * (`zhenxing hash-ids`). It is not the lookup key: a leaked exchange key does not reveal the database's hashes.
+   */
+  readonly exchangeKey: Buffer;
 
   /** @param masterKey 32 bytes */
   constructor(masterKey: Buffer) {
     if (masterKey.length !== 32) throw new RangeError('master key must be 32 bytes');
     this.hmacKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'zhenxing id-number hmac v1', 32));
     this.aesKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'zhenxing id-number aes-gcm v1', 32));
+    this.exchangeKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'zhenxing id-number exchange v1', 32));
   }
 
   /** Lookup hash (hex) of an 18-character normalised ID number. */

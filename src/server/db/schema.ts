@@ -216,6 +216,98 @@ export interface AuditHeadTable {
   count: number;
 }
 
+/** One import of a file (see migrations/20261129030000-intake.ts). status: committed | rolledBack | failed */
+export interface ImportBatchTable {
+  id: Generated<number>;
+  kind: string;
+  fileName: string;
+  fileSha256: string;
+  fileBytes: number;
+  sheetName: string | null;
+  /** region code of the importer's scope (null = national) */
+  scopeCode: string | null;
+  actor: string;
+  status: string;
+  startedAt: string;
+  finishedAt: string | null;
+  rowsTotal: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  held: number;
+  rejected: number;
+  clues: number;
+  rolledBackAt: string | null;
+  rolledBackBy: string | null;
+}
+
+/** A problem of an import (sheet, spreadsheet row, column, code, level error|hold|warning, Chinese message). */
+export interface ImportProblemTable {
+  id: Generated<number>;
+  batchId: number;
+  sheet: string | null;
+  row: number | null;
+  columnName: string | null;
+  code: string;
+  level: string;
+  message: string;
+}
+
+/** A household added or updated by an import, with its state before (JSON) for rollback. */
+export interface ImportChangeTable {
+  id: Generated<number>;
+  batchId: number;
+  householdId: number;
+  householdNo: string;
+  countyCode: string;
+  /** added | updated */
+  action: string;
+  versionAfter: number;
+  beforeJson: string | null;
+}
+
+/** A confirmed header mapping, remembered per kind and header signature. */
+export interface HeaderMappingTable {
+  kind: string;
+  signature: string;
+  mappingJson: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/** A row of a department list, matched (person_id) or not; facts JSON never holds an ID number. */
+export interface DepartmentRecordTable {
+  id: Generated<number>;
+  batchId: number;
+  kind: string;
+  row: number;
+  personId: number | null;
+  householdId: number | null;
+  countyCode: string | null;
+  factsJson: string;
+}
+
+/** A risk clue (风险线索) raised by a department cross-check rule, in the county's queue. status: open | verified | dismissed */
+export interface RiskClueTable {
+  id: Generated<number>;
+  /** the same fact from the same source raises one clue */
+  dedupKey: string;
+  countyCode: string;
+  villageCode: string;
+  householdId: number;
+  personId: number | null;
+  sourceDepartment: string;
+  listKind: string;
+  batchId: number;
+  sourceRow: number;
+  ruleId: string;
+  riskType: string;
+  factsJson: string;
+  summary: string;
+  status: string;
+  createdAt: string;
+}
+
 export interface Database {
   auditEvent: AuditEventTable;
   auditHead: AuditHeadTable;
@@ -231,4 +323,10 @@ export interface Database {
   screeningRun: ScreeningRunTable;
   regionRollup: RegionRollupTable;
   appMeta: AppMetaTable;
+  importBatch: ImportBatchTable;
+  importProblem: ImportProblemTable;
+  importChange: ImportChangeTable;
+  headerMapping: HeaderMappingTable;
+  departmentRecord: DepartmentRecordTable;
+  riskClue: RiskClueTable;
 }

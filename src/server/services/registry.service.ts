@@ -17,7 +17,7 @@ import { HouseholdRepository, type HouseholdRow, type IncomeRow, type PersonPubl
 import { RegionRepository } from '../repositories/region.repository';
 import { ScreeningRepository, type FactRow } from '../repositories/screening.repository';
 import { inScope, regionScope, type Scope } from '../repositories/scope';
-import type { PersonTable } from '../db/schema';
+import type { HouseholdTable, IncomeRecordTable, PersonTable } from '../db/schema';
 import { nowIso, today, type ServiceContext } from './context';
 import { ScreeningService } from './screening.service';
 
@@ -32,6 +32,61 @@ export interface RegisterReport {
 
 const bool = (b: boolean) => (b ? 1 : 0);
 
+/** A household's stored state (all columns, ciphertexts included), kept by imports for rollback. */
+export interface HouseholdSnapshot {
+  household: HouseholdTable & { id: number };
+  persons: (PersonTable & { id: number })[];
+  incomes: IncomeRecordTable[];
+}
+
+/** What upsertHouseholds did to one household. */
+export interface UpsertOutcome {
+  householdNo: string;
+  householdId: number;
+  countyCode: string;
+  action: 'added' | 'updated' | 'unchanged';
+  versionAfter: number;
+  /** state before an update, for rollback */
+  before: HouseholdSnapshot | null;
+}
+
+async function snapshotOf(db: ServiceContext['db'], h: HouseholdTable & { id: number }): Promise<HouseholdSnapshot> {
+  const persons = (await db.selectFrom('person').selectAll().where('householdId', '=', h.id).orderBy('id').execute()) as (PersonTable & { id: number })[];
+  const incomes = await db.selectFrom('incomeRecord').selectAll().where('householdId', '=', h.id).orderBy('year').execute();
+  return { household: h, persons, incomes };
+}
+
+/** Household columns compared by upserts (not ids, timestamps, version or the demo mark). */
+const COMPARED_HOUSEHOLD = ['villageCode', 'householdType', 'monitoredCategory', 'riskTypes', 'identifiedMonth', 'riskEliminated', 'eliminationMode', 'eliminatedMonth', 'farmlandMu', 'forestMu', 'housingAreaM2', 'dangerousHouse', 'distanceToRoadKm', 'roadHardened', 'electricity', 'safeDrinkingWater', 'sanitaryToilet', 'headName', 'memberCount'] as const;
+/** Person columns compared (not ids, nor the ciphertext, whose IV differs each time). */
+const COMPARED_PERSON = ['idHash', 'idStatus', 'name', 'sex', 'birthDate', 'relationToHead', 'ethnicity', 'education', 'schoolStage', 'healthStatus', 'disabilityGrade', 'labourSkill', 'workPlace', 'residentMedicalInsurance', 'employeeMedicalInsurance', 'criticalIllnessInsurance', 'medicalAssistance', 'residentPension', 'employeePension', 'dibao', 'tekun'] as const;
+const COMPARED_INCOME = ['wageFen', 'businessIncomeFen', 'businessExpensesFen', 'propertyFen', 'transferFen', 'compliantOutOfPocketFen'] as const;
+
+const norm = (v: unknown) => (v === undefined ? null : typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v);
+
+function sameHousehold(before: HouseholdSnapshot, h: Insertable<HouseholdTable>, persons: Omit<Insertable<PersonTable>, 'householdId'>[], incomes: readonly IncomeInput[]): boolean {
+  for (const k of COMPARED_HOUSEHOLD) if (norm(before.household[k]) !== norm((h as Record<string, unknown>)[k])) return false;
+  if (before.persons.length !== persons.length) return false;
+  const key = (p: Record<string, unknown>) => JSON.stringify(COMPARED_PERSON.map((k) => norm(p[k])));
+  const a = before.persons.map((p) => key(p as unknown as Record<string, unknown>)).sort();
+  const b = persons.map((p) => key(p as Record<string, unknown>)).sort();
+  if (a.some((x, i) => x !== b[i])) return false;
+  for (const inc of incomes) {
+    const cur = before.incomes.find((r) => r.year === inc.year);
+    if (!cur) return false;
+    for (const k of COMPARED_INCOME) if (norm(cur[k]) !== norm((inc as Record<string, unknown>)[k] ?? 0)) return false;
+  }
+  return true;
+}
+
+/** Validated rows of households about to be written. */
+interface Prepared {
+  parsed: HouseholdData[];
+  households: Insertable<import('../db/schema').HouseholdTable>[];
+  persons: { householdNo: string; row: Omit<Insertable<PersonTable>, 'householdId'> }[];
+  idsToVerify: number;
+}
+
 export class RegistryService {
   private readonly screening: ScreeningService;
 
@@ -40,15 +95,10 @@ export class RegistryService {
   }
 
   /**
-   * Registers new households (with members and income years) inside the caller's scope, in one
-   * transaction: either all are written or none. Facts are computed for every income year and the
-   * configured default year; results are screened incrementally unless `screen` is false (bulk loads
-   * screen once at the end).
-   * @throws validation_error listing every problem with its path (`[i].members[j].idNumber`, …): bad
-   *   fields, a village outside the scope or not loaded, not exactly one head, an ID number that cannot
-   *   be stored, the same person twice; conflict when a household number already exists.
+   * Validates inputs and builds the rows to write (ID numbers hashed, encrypted and masked).
+   * @throws validation_error as registerHouseholds
    */
-  async registerHouseholds(scope: Scope, inputs: readonly HouseholdInput[], opts: { isDemo?: boolean; screen?: boolean } = {}): Promise<RegisterReport> {
+  private async prepare(scope: Scope, inputs: readonly HouseholdInput[], opts: { isDemo?: boolean }): Promise<Prepared> {
     const asOf = today(this.ctx.clock);
     const issues: FieldIssue[] = [];
     const parsed: HouseholdData[] = [];
@@ -110,7 +160,20 @@ export class RegistryService {
       });
     });
     if (issues.length) throw validationError(issues.slice(0, 200));
+    return { parsed, households, persons, idsToVerify };
+  }
 
+  /**
+   * Registers new households (with members and income years) inside the caller's scope, in one
+   * transaction: either all are written or none. Facts are computed for every income year and the
+   * configured default year; results are screened incrementally unless `screen` is false (bulk loads
+   * screen once at the end).
+   * @throws validation_error listing every problem with its path (`[i].members[j].idNumber`, …): bad
+   *   fields, a village outside the scope or not loaded, not exactly one head, an ID number that cannot
+   *   be stored, the same person twice; conflict when a household number already exists.
+   */
+  async registerHouseholds(scope: Scope, inputs: readonly HouseholdInput[], opts: { isDemo?: boolean; screen?: boolean } = {}): Promise<RegisterReport> {
+    const { parsed, households, persons, idsToVerify } = await this.prepare(scope, inputs, opts);
     const idHashes = persons.map((p) => p.row.idHash);
     const ids = await this.ctx.db.transaction().execute(async (trx) => {
       const repo = new HouseholdRepository(trx);
@@ -126,6 +189,112 @@ export class RegistryService {
     });
     if (opts.screen !== false) await this.screenChanged([...new Set(parsed.map((h) => h.villageCode.slice(0, 6)))]);
     return { households: households.length, persons: persons.length, idsToVerify, ids };
+  }
+
+  /**
+   * Adds or updates households by household number inside the caller's scope, in one transaction (the
+   * use case behind imports). A household whose fields, members and given income years are all equal
+   * to the stored ones is left alone (`unchanged`: re-importing the same file changes nothing); an
+   * updated household gets its fields replaced, its members replaced and the given income years upserted,
+   * and its state before is returned for rollback. `within` runs inside the same transaction (the import
+   * records itself there), so that the batch and its record are written together or not at all.
+   * @throws validation_error as registerHouseholds; conflict when a household number belongs to a
+   *   household outside the scope, or a member is registered in another household
+   */
+  async upsertHouseholds(
+    scope: Scope,
+    inputs: readonly HouseholdInput[],
+    opts: { screen?: boolean; within?: (trx: ServiceContext['db'], outcomes: UpsertOutcome[]) => Promise<void> } = {},
+  ): Promise<UpsertOutcome[]> {
+    const { parsed, households, persons } = inputs.length ? await this.prepare(scope, inputs, {}) : { parsed: [], households: [], persons: [] };
+    const personsByNo = groupBy(persons, (p) => p.householdNo);
+    const outcomes = await this.ctx.db.transaction().execute(async (trx) => {
+      const repo = new HouseholdRepository(trx);
+      const existing = new Map<string, HouseholdTable & { id: number }>();
+      const nos = households.map((h) => h.householdNo);
+      for (let i = 0; i < nos.length; i += 500) {
+        for (const r of await trx.selectFrom('household').selectAll().where('householdNo', 'in', nos.slice(i, i + 500)).execute()) existing.set(r.householdNo, r as HouseholdTable & { id: number });
+      }
+      const outside = [...existing.values()].filter((h) => !inScope(scope, h.villageCode)).map((h) => h.householdNo);
+      if (outside.length) throw conflict(`户编号已被管辖范围以外的农户使用:${outside.slice(0, 20).join('、')}`);
+      const owner = new Map<string, number>();
+      const hashes = persons.map((p) => p.row.idHash);
+      for (let i = 0; i < hashes.length; i += 500) {
+        for (const r of await trx.selectFrom('person').select(['idHash', 'householdId']).where('idHash', 'in', hashes.slice(i, i + 500)).execute()) owner.set(r.idHash, r.householdId);
+      }
+      const elsewhere = persons.filter((p) => {
+        const o = owner.get(p.row.idHash);
+        return o !== undefined && o !== existing.get(p.householdNo)?.id;
+      });
+      if (elsewhere.length) throw conflict(`${elsewhere.length} 名成员的身份证号已在其他户登记(同一人不能属于两户):户编号 ${[...new Set(elsewhere.map((p) => p.householdNo))].slice(0, 20).join('、')}`, { householdNos: [...new Set(elsewhere.map((p) => p.householdNo))] });
+
+      const out: UpsertOutcome[] = [];
+      const now = nowIso(this.ctx.clock);
+      const toInsert = households.filter((h) => !existing.has(h.householdNo));
+      const newIds = toInsert.length ? await repo.insertHouseholds(toInsert) : new Map<string, number>();
+      const changed: number[] = [...newIds.values()];
+      const newPersons = toInsert.flatMap((h) => (personsByNo.get(h.householdNo) ?? []).map((p) => ({ ...p.row, householdId: newIds.get(h.householdNo)! })));
+      for (let i = 0; i < newPersons.length; i += 2000) await repo.insertPersons(newPersons.slice(i, i + 2000));
+      const parsedByNo = new Map(parsed.map((h) => [h.householdNo, h]));
+      for (const h of toInsert) out.push({ householdNo: h.householdNo, householdId: newIds.get(h.householdNo)!, countyCode: h.countyCode, action: 'added', versionAfter: 1, before: null });
+      for (const h of households) {
+        const cur = existing.get(h.householdNo);
+        if (!cur) continue;
+        const before = await snapshotOf(trx, cur);
+        const incoming = personsByNo.get(h.householdNo) ?? [];
+        const incomes = parsedByNo.get(h.householdNo)!.incomes;
+        if (sameHousehold(before, h, incoming.map((p) => p.row), incomes)) {
+          out.push({ householdNo: h.householdNo, householdId: cur.id, countyCode: cur.countyCode, action: 'unchanged', versionAfter: cur.version, before: null });
+          continue;
+        }
+        const { createdAt: _c, version: _v, isDemo: _d, ...fields } = h;
+        await trx.updateTable('household').set({ ...fields, updatedAt: now, version: cur.version + 1 }).where('id', '=', cur.id).execute();
+        await trx.deleteFrom('person').where('householdId', '=', cur.id).execute();
+        if (incoming.length) await repo.insertPersons(incoming.map((p) => ({ ...p.row, householdId: cur.id })));
+        changed.push(cur.id);
+        out.push({ householdNo: h.householdNo, householdId: cur.id, countyCode: cur.countyCode, action: 'updated', versionAfter: cur.version + 1, before });
+      }
+      const incomeRows = parsed.flatMap((h) => {
+        const o = out.find((x) => x.householdNo === h.householdNo)!;
+        return o.action === 'unchanged' ? [] : h.incomes.map((inc) => ({ ...inc, householdId: o.householdId }));
+      });
+      for (let i = 0; i < incomeRows.length; i += 2000) await repo.upsertIncomes(incomeRows.slice(i, i + 2000));
+      for (let i = 0; i < changed.length; i += 2000) await this.refreshFacts(trx, changed.slice(i, i + 2000));
+      await opts.within?.(trx, out);
+      return out;
+    });
+    const counties = [...new Set(outcomes.filter((o) => o.action !== 'unchanged').map((o) => o.countyCode))];
+    if (opts.screen !== false && counties.length) await this.screenChanged(counties);
+    return outcomes;
+  }
+
+  /**
+   * Undoes upserts inside the caller's transaction: added households are deleted (members, incomes,
+   * facts and results go with them), updated ones get back their state before. Facts are refreshed;
+   * the caller screens the counties again after the commit (see screenCounties).
+   */
+  async revertUpserts(trx: ServiceContext['db'], changes: readonly { householdId: number; action: 'added' | 'updated'; before: HouseholdSnapshot | null }[]): Promise<void> {
+    const restored: number[] = [];
+    for (const c of changes) {
+      if (c.action === 'added') {
+        await trx.deleteFrom('household').where('id', '=', c.householdId).execute();
+        continue;
+      }
+      const b = c.before!;
+      const { id: _id, ...fields } = b.household;
+      await trx.updateTable('household').set({ ...fields, version: b.household.version + 2, updatedAt: nowIso(this.ctx.clock) }).where('id', '=', c.householdId).execute();
+      await trx.deleteFrom('person').where('householdId', '=', c.householdId).execute();
+      if (b.persons.length) await trx.insertInto('person').values(b.persons.map(({ id: _p, ...p }) => ({ ...p, householdId: c.householdId }))).execute();
+      await trx.deleteFrom('incomeRecord').where('householdId', '=', c.householdId).execute();
+      if (b.incomes.length) await trx.insertInto('incomeRecord').values(b.incomes.map((r) => ({ ...r, householdId: c.householdId }))).execute();
+      restored.push(c.householdId);
+    }
+    if (restored.length) await this.refreshFacts(trx, restored);
+  }
+
+  /** Screens the default year and the year before for the households of the counties whose facts changed. */
+  async screenCounties(countyCodes: readonly string[]): Promise<void> {
+    await this.screenChanged(countyCodes);
   }
 
   private async existingIdHashes(db: ServiceContext['db'], hashes: readonly string[]): Promise<Set<string>> {

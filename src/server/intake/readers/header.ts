@@ -43,10 +43,13 @@ export function normalizeHeader(s: string): string {
 
 const shown = (s: string) => s.replace(/[\s\u3000\u00a0\u200b\ufeff]/g, '');
 
+/** Units that may follow a header in parentheses. */
+const UNIT_WORDS = /^(元|万元|元\/年|元\/月|元\/人|亩|平方米|m2|㎡|公里|km|人|户|个|月|岁|%|分)$/i;
+
 /** Splits a unit in trailing parentheses off a header: 工资性收入(元) → [工资性收入, 元]. */
 export function splitUnit(h: string): { base: string; unitText: string | null } {
   const m = /^(.*?)\(([^()]*)\)$/.exec(h);
-  if (m && m[1]) return { base: m[1], unitText: m[2]! };
+  if (m && m[1] && UNIT_WORDS.test(m[2]!)) return { base: m[1], unitText: m[2]! };
   return { base: h, unitText: null };
 }
 

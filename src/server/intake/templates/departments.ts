@@ -22,7 +22,7 @@ export const DEPARTMENT_TEMPLATES: ImportTemplate[] = [
     { key: 'visitDate', zh: '就诊日期', synonyms: ['结算日期', '出院日期', '入院日期'], type: 'date' },
     { key: 'totalCost', zh: '医疗总费用', synonyms: ['费用信息/医疗总费用', '总费用'], type: 'money', unit: 'yuan' },
     { key: 'reimbursed', zh: '报销金额', synonyms: ['费用信息/报销金额', '统筹支付', '基金支付'], type: 'money', unit: 'yuan' },
-    { key: 'selfPaid', zh: '个人自付', synonyms: ['费用信息/个人自付', '合规自付', '合规自付费用', '个人自付金额', '政策范围内个人自付'], type: 'money', unit: 'yuan', required: true },
+    { key: 'selfPaid', zh: '个人自付', synonyms: ['费用信息/个人自付', '合规自付', '合规自付费用', '个人自付金额', '政策范围内个人自付'], type: 'money', unit: 'yuan' },
   ]),
   list('dibao', '低保特困名单', '民政局', [
     { key: 'category', zh: '保障类别', synonyms: ['救助类别', '保障类型'], type: 'enum', values: { 低保: 'dibao', 城乡低保: 'dibao', 农村低保: 'dibao', 特困: 'tekun', 特困供养: 'tekun', 特困人员: 'tekun' }, required: true },

@@ -1,0 +1,227 @@
+/**
+ * SQL of data intake: import batches, their problems and changes, remembered header mappings,
+ * department-list records, risk clues, and the person look-ups of the cross-check. Every read of
+ * regional data takes a Scope first.
+ */
+import type { Insertable } from 'kysely';
+import type { Db } from '../db/connect';
+import type { DepartmentRecordTable, ImportBatchTable, ImportChangeTable, ImportProblemTable, RiskClueTable } from '../db/schema';
+import { scoped } from './household.repository';
+import type { Scope } from './scope';
+
+export type ImportBatchRow = ImportBatchTable & { id: number };
+export type RiskClueRow = RiskClueTable & { id: number };
+
+/** A registry person as the cross-check needs it. */
+export interface MatchedPerson {
+  personId: number;
+  householdId: number;
+  idHash: string;
+  idCipher: string;
+  idStatus: string;
+  name: string;
+  birthDate: string;
+  healthStatus: string;
+  disabilityGrade: number | null;
+  schoolStage: string;
+  dibao: number;
+  tekun: number;
+  countyCode: string;
+  villageCode: string;
+  householdType: string;
+  monitoredCategory: string | null;
+  riskEliminated: number;
+}
+
+const scopeFilter = (scope: Scope) => (scope.regionCode === null ? null : scope.regionCode);
+
+export class IntakeRepository {
+  constructor(private readonly db: Db) {}
+
+  async insertBatch(row: Insertable<ImportBatchTable>): Promise<number> {
+    return (await this.db.insertInto('importBatch').values(row).returning('id').executeTakeFirstOrThrow()).id;
+  }
+
+  async updateBatch(id: number, set: Partial<Omit<ImportBatchTable, 'id'>>): Promise<void> {
+    await this.db.updateTable('importBatch').set(set).where('id', '=', id).execute();
+  }
+
+  /** A batch whose scope lies inside the caller's scope, or undefined. */
+  async batch(scope: Scope, id: number): Promise<ImportBatchRow | undefined> {
+    const s = scopeFilter(scope);
+    return this.db
+      .selectFrom('importBatch')
+      .selectAll()
+      .where('id', '=', id)
+      .$if(s !== null, (q) => q.where('scopeCode', 'like', `${s}%`))
+      .executeTakeFirst() as Promise<ImportBatchRow | undefined>;
+  }
+
+  /** Batches inside the scope, newest first. */
+  async batches(scope: Scope, limit: number, beforeId?: number): Promise<ImportBatchRow[]> {
+    const s = scopeFilter(scope);
+    return this.db
+      .selectFrom('importBatch')
+      .selectAll()
+      .$if(s !== null, (q) => q.where('scopeCode', 'like', `${s}%`))
+      .$if(beforeId !== undefined, (q) => q.where('id', '<', beforeId!))
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute() as Promise<ImportBatchRow[]>;
+  }
+
+  /** The committed batch of a file (same SHA-256 and kind) inside the scope, if any. */
+  async committedByHash(scope: Scope, sha256: string, kind: string): Promise<ImportBatchRow | undefined> {
+    const s = scopeFilter(scope);
+    return this.db
+      .selectFrom('importBatch')
+      .selectAll()
+      .where('fileSha256', '=', sha256)
+      .where('kind', '=', kind)
+      .where('status', '=', 'committed')
+      .$if(s !== null, (q) => q.where('scopeCode', 'like', `${s}%`))
+      .orderBy('id', 'desc')
+      .executeTakeFirst() as Promise<ImportBatchRow | undefined>;
+  }
+
+  async insertProblems(rows: readonly Insertable<ImportProblemTable>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500) await this.db.insertInto('importProblem').values(rows.slice(i, i + 500)).execute();
+  }
+
+  async problems(batchId: number): Promise<(ImportProblemTable & { id: number })[]> {
+    return this.db.selectFrom('importProblem').selectAll().where('batchId', '=', batchId).orderBy('id').execute() as Promise<(ImportProblemTable & { id: number })[]>;
+  }
+
+  async insertChanges(rows: readonly Insertable<ImportChangeTable>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500) await this.db.insertInto('importChange').values(rows.slice(i, i + 500)).execute();
+  }
+
+  async changes(batchId: number): Promise<(ImportChangeTable & { id: number })[]> {
+    return this.db.selectFrom('importChange').selectAll().where('batchId', '=', batchId).orderBy('id').execute() as Promise<(ImportChangeTable & { id: number })[]>;
+  }
+
+  /** Households of a batch changed again by a later committed batch (rollback must refuse). */
+  async laterChanges(batchId: number): Promise<number> {
+    const r = await this.db
+      .selectFrom('importChange as a')
+      .innerJoin('importChange as b', 'b.householdId', 'a.householdId')
+      .innerJoin('importBatch as bb', 'bb.id', 'b.batchId')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('a.batchId', '=', batchId)
+      .where('b.batchId', '>', batchId)
+      .where('bb.status', '=', 'committed')
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  /** Current versions of households (to see whether anything changed them after an import). */
+  async versions(ids: readonly number[]): Promise<Map<number, number>> {
+    const out = new Map<number, number>();
+    for (let i = 0; i < ids.length; i += 500) {
+      for (const r of await this.db.selectFrom('household').select(['id', 'version']).where('id', 'in', ids.slice(i, i + 500)).execute()) out.set(r.id, r.version);
+    }
+    return out;
+  }
+
+  async mapping(kind: string, signature: string): Promise<Record<string, string> | undefined> {
+    const r = await this.db.selectFrom('headerMapping').select('mappingJson').where('kind', '=', kind).where('signature', '=', signature).executeTakeFirst();
+    return r ? (JSON.parse(r.mappingJson) as Record<string, string>) : undefined;
+  }
+
+  async saveMapping(kind: string, signature: string, mapping: Record<string, string>, by: string, at: string): Promise<void> {
+    await this.db
+      .insertInto('headerMapping')
+      .values({ kind, signature, mappingJson: JSON.stringify(mapping), updatedBy: by, updatedAt: at })
+      .onConflict((oc) => oc.columns(['kind', 'signature']).doUpdateSet({ mappingJson: JSON.stringify(mapping), updatedBy: by, updatedAt: at }))
+      .execute();
+  }
+
+  /** Existing household numbers among `nos` (any region: a number is unique nationally). */
+  async existingHouseholdNos(nos: readonly string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < nos.length; i += 500) for (const r of await this.db.selectFrom('household').select('householdNo').where('householdNo', 'in', nos.slice(i, i + 500)).execute()) out.add(r.householdNo);
+    return out;
+  }
+
+  /** Regions of a level whose name starts with `name`, under a parent (or anywhere for counties). */
+  async regionsByName(level: string, name: string, parentCode: string | null): Promise<{ code: string; name: string }[]> {
+    return this.db
+      .selectFrom('region')
+      .select(['code', 'name'])
+      .where('level', '=', level)
+      .where('name', 'like', `${name.replace(/[%_\\]/g, '')}%`)
+      .$if(parentCode !== null, (q) => q.where('parentCode', '=', parentCode!))
+      .limit(5)
+      .execute();
+  }
+
+  private personQuery(scope: Scope) {
+    return scoped(
+      this.db
+        .selectFrom('person as p')
+        .innerJoin('household as h', 'h.id', 'p.householdId')
+        .select([
+          'p.id as personId', 'p.householdId', 'p.idHash', 'p.idCipher', 'p.idStatus', 'p.name', 'p.birthDate', 'p.healthStatus', 'p.disabilityGrade', 'p.schoolStage', 'p.dibao', 'p.tekun',
+          'h.countyCode', 'h.villageCode', 'h.householdType', 'h.monitoredCategory', 'h.riskEliminated',
+        ]),
+      scope,
+    );
+  }
+
+  /** Persons inside the scope by lookup hash (only numbers with a valid check character match). */
+  async personsByHash(scope: Scope, hashes: readonly string[]): Promise<Map<string, MatchedPerson>> {
+    const out = new Map<string, MatchedPerson>();
+    for (let i = 0; i < hashes.length; i += 500) {
+      for (const r of await this.personQuery(scope).where('p.idHash', 'in', hashes.slice(i, i + 500)).where('p.idStatus', '=', 'valid').execute()) out.set(r.idHash, r as MatchedPerson);
+    }
+    return out;
+  }
+
+  /** Every valid-numbered person inside the scope, in pages (for exchange-hash matching). */
+  async personsPage(scope: Scope, afterId: number, limit: number): Promise<MatchedPerson[]> {
+    return (await this.personQuery(scope).where('p.idStatus', '=', 'valid').where('p.id', '>', afterId).orderBy('p.id').limit(limit).execute()) as MatchedPerson[];
+  }
+
+  /** Income facts of households for a year: net and per-capita income in fen (null when missing). */
+  async facts(householdIds: readonly number[], year: number): Promise<Map<number, { netIncomeFen: number | null; perCapitaNetIncomeFen: number | null; memberCount: number }>> {
+    const out = new Map<number, { netIncomeFen: number | null; perCapitaNetIncomeFen: number | null; memberCount: number }>();
+    for (let i = 0; i < householdIds.length; i += 500) {
+      for (const r of await this.db.selectFrom('householdFact').select(['householdId', 'netIncomeFen', 'perCapitaNetIncomeFen', 'memberCount']).where('householdId', 'in', householdIds.slice(i, i + 500)).where('year', '=', year).execute())
+        out.set(r.householdId, { netIncomeFen: r.netIncomeFen === null ? null : Number(r.netIncomeFen), perCapitaNetIncomeFen: r.perCapitaNetIncomeFen === null ? null : Number(r.perCapitaNetIncomeFen), memberCount: r.memberCount });
+    }
+    return out;
+  }
+
+  async insertDepartmentRecords(rows: readonly Insertable<DepartmentRecordTable>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500) await this.db.insertInto('departmentRecord').values(rows.slice(i, i + 500)).execute();
+  }
+
+  /** Inserts clues; a clue whose dedup key exists is left alone. Returns how many were new. */
+  async insertClues(rows: readonly Insertable<RiskClueTable>[]): Promise<number> {
+    let n = 0;
+    for (const r of rows) {
+      const res = await this.db.insertInto('riskClue').values(r).onConflict((oc) => oc.column('dedupKey').doNothing()).returning('id').executeTakeFirst();
+      if (res) n++;
+    }
+    return n;
+  }
+
+  /** Clues inside the scope, newest first. */
+  async clues(scope: Scope, f: { status?: string; limit: number; beforeId?: number }): Promise<RiskClueRow[]> {
+    const s = scopeFilter(scope);
+    return this.db
+      .selectFrom('riskClue')
+      .selectAll()
+      .$if(s !== null, (q) => q.where('villageCode', 'like', `${s}%`))
+      .$if(!!f.status, (q) => q.where('status', '=', f.status!))
+      .$if(f.beforeId !== undefined, (q) => q.where('id', '<', f.beforeId!))
+      .orderBy('id', 'desc')
+      .limit(f.limit)
+      .execute() as Promise<RiskClueRow[]>;
+  }
+
+  /** Clues raised by a batch that nothing else raised (deleted with a rollback). */
+  async deleteCluesOfBatch(batchId: number): Promise<void> {
+    await this.db.deleteFrom('riskClue').where('batchId', '=', batchId).execute();
+  }
+}

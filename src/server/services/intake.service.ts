@@ -1,0 +1,526 @@
+/**
+ * Data intake use cases: preview (dry run) and commit of a file of a kind, history, rollback, and the
+ * remembered header mappings. A file is read as a stream (see intake/readers); every row is parsed and
+ * checked before anything is written; a commit is one transaction per file (through
+ * RegistryService.upsertHouseholds for person files), recorded with who, when, file name, SHA-256 and
+ * counts, and an audit event. Re-importing the same file changes nothing. Department lists are matched
+ * to registry persons through the keyed hash and turned into risk clues (intake/clues.ts).
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { Insertable } from 'kysely';
+import type { HouseholdInput, PersonInput } from '../../shared/registry';
+import { householdInput } from '../../shared/registry';
+import type { RiskClueTable } from '../db/schema';
+import { ageOn } from '../domain/id-number';
+import { AppError, conflict, notFound } from '../errors';
+import { clueDedupKey, cluesFor, type ClueDraft, type ListFacts } from '../intake/clues';
+import { exchangeHash } from '../intake/exchange';
+import { checkIntegrity, INTEGRITY_ZH, missingHouseholdNo, type IntegrityRow } from '../intake/integrity';
+import { fileError, type IntakeProblem } from '../intake/problems';
+import type { SheetInfo } from '../intake/readers/cell';
+import { openTable } from '../intake/readers/table';
+import { parseRow, type ParsedRow, type Value } from '../intake/rows';
+import { templateOf } from '../intake/templates';
+import { headerScorer, headerSignature, matchHeader } from '../intake/templates/mapping';
+import type { ImportTemplate } from '../intake/templates/template';
+import { AuditRepository } from '../repositories/audit.repository';
+import { IntakeRepository, type ImportBatchRow, type MatchedPerson } from '../repositories/intake.repository';
+import { inScope, type Scope } from '../repositories/scope';
+import type { Actor } from './actor';
+import { nowIso, today, type ServiceContext } from './context';
+import { RegistryService, type HouseholdSnapshot } from './registry.service';
+
+/** The file to import: where it is on disk and the name the user gave it. */
+export interface ImportFile {
+  path: string;
+  fileName: string;
+}
+
+export interface ImportOptions {
+  kind: string;
+  /** 1-based sheet of a workbook */
+  sheet?: number;
+  /** column name → template key ('' leaves a column out): the user's corrections, remembered on commit */
+  mapping?: Record<string, string>;
+  /** income year of a person file (default: the configured default year) */
+  year?: number;
+  /** 12-digit village code for rows without place columns */
+  village?: string;
+  /** rows read so far, and an estimate of the total */
+  onProgress?: (done: number, estimate: number) => void;
+}
+
+/** Counts of a preview or commit. */
+export interface ImportCounts {
+  /** data rows read */
+  rows: number;
+  /** rows that would add (preview) or added (commit) persons or list records */
+  add: number;
+  update: number;
+  unchanged: number;
+  hold: number;
+  reject: number;
+  /** repeated rows of one-per-person lists */
+  duplicate: number;
+  households: { add: number; update: number; unchanged: number };
+  /** department lists: rows matched to a registry person, clues raised (new ones on commit) */
+  matched: number;
+  clues: number;
+}
+
+/** Report of a preview or commit: everything the user needs to decide, and every problem with where. */
+export interface ImportReport {
+  batchId: number | null;
+  dryRun: boolean;
+  kind: string;
+  kindZh: string;
+  fileName: string;
+  sha256: string;
+  bytes: number;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  sheet: string;
+  sheets: SheetInfo[];
+  hiddenSheets: string[];
+  headerRows: number[];
+  headerSignature: string;
+  /** file column name → template key (or null when not mapped) */
+  columns: { name: string; key: string | null; zh: string | null }[];
+  missingColumns: string[];
+  ambiguous: Record<string, string[]>;
+  mappingComplete: boolean;
+  /** set when the same file (SHA-256 and kind) was already committed: nothing is written again */
+  alreadyImportedBatchId: number | null;
+  counts: ImportCounts;
+  problems: IntakeProblem[];
+  skippedRows: { row: number; reason: string }[];
+  /** clues a department list raises (preview) or raised (commit) */
+  clues: { row: number; ruleId: string; riskType: string; summary: string }[];
+}
+
+/** Problems kept in a report and in the database per import. */
+export const MAX_PROBLEMS = 100_000;
+
+const zeroCounts = (): ImportCounts => ({ rows: 0, add: 0, update: 0, unchanged: 0, hold: 0, reject: 0, duplicate: 0, households: { add: 0, update: 0, unchanged: 0 }, matched: 0, clues: 0 });
+
+/** SHA-256 (hex) and size of a file, streamed. */
+export async function fileDigest(path: string): Promise<{ sha256: string; bytes: number }> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  return { sha256: h.digest('hex'), bytes: (await stat(path)).size };
+}
+
+interface Analysis {
+  report: ImportReport;
+  template: ImportTemplate;
+  households: HouseholdInput[];
+  /** department lists: per matched person, the list facts and the person */
+  matches: { person: MatchedPerson; list: ListFacts }[];
+  /** department lists: every parsed row with its match (for department_record) */
+  records: { row: number; personId: number | null; householdId: number | null; countyCode: string | null; facts: Record<string, Value> }[];
+  drafts: { person: MatchedPerson; row: number; draft: ClueDraft }[];
+}
+
+export class IntakeService {
+  private readonly registry: RegistryService;
+
+  constructor(private readonly ctx: ServiceContext) {
+    this.registry = new RegistryService(ctx);
+  }
+
+  /**
+   * Dry run: reads and checks the whole file and reports what a commit would do. Writes nothing.
+   * @throws bad_file for a file that cannot be read (with code and where); validation_error for an unknown kind
+   */
+  async preview(actor: Actor, file: ImportFile, opts: ImportOptions): Promise<ImportReport> {
+    return (await this.analyse(actor, file, opts)).report;
+  }
+
+  /**
+   * Commits a file in one transaction: person files add or update households through the registry (held
+   * and rejected rows are not written; a household whose head is held waits whole), department lists are
+   * stored and their clues raised (the same fact from the same source once). Records the batch with its
+   * problems and changes, and an audit event, in the same transaction. The same file committed before
+   * (same SHA-256 and kind, not rolled back) is not written again.
+   * @throws bad_file as preview, or MAPPING_INCOMPLETE when required columns are not mapped; conflict from the registry
+   */
+  async commit(actor: Actor, file: ImportFile, opts: ImportOptions): Promise<ImportReport> {
+    const a = await this.analyse(actor, file, opts);
+    const r = a.report;
+    r.dryRun = false;
+    if (!r.mappingComplete) throw fileError('MAPPING_INCOMPLETE', `必填列未对应:${r.missingColumns.join('、')};请在“列对应”中指定`);
+    if (r.alreadyImportedBatchId !== null) {
+      r.batchId = r.alreadyImportedBatchId;
+      r.counts.unchanged = r.counts.add + r.counts.update;
+      r.counts.add = r.counts.update = 0;
+      r.counts.households = { add: 0, update: 0, unchanged: r.counts.households.add + r.counts.households.update };
+      r.counts.clues = 0;
+      return r;
+    }
+    const now = nowIso(this.ctx.clock);
+    const batchRow = {
+      kind: r.kind, fileName: r.fileName, fileSha256: r.sha256, fileBytes: r.bytes, sheetName: r.sheet, scopeCode: actor.scope.regionCode, actor: actor.username,
+      status: 'committed', startedAt: now, finishedAt: now, rowsTotal: r.counts.rows, added: 0, updated: 0, unchanged: 0, held: r.counts.hold, rejected: r.counts.reject + r.counts.duplicate, clues: 0,
+      rolledBackAt: null, rolledBackBy: null,
+    };
+    const record = async (trx: ServiceContext['db'], counts: { added: number; updated: number; unchanged: number; clues: number }, regionCode: string | null) => {
+      const repo = new IntakeRepository(trx);
+      const id = await repo.insertBatch({ ...batchRow, ...counts });
+      await repo.insertProblems(r.problems.slice(0, MAX_PROBLEMS).map((p) => ({ batchId: id, sheet: p.sheet, row: p.row, columnName: p.column, code: p.code, level: p.level, message: p.message })));
+      if (opts.mapping && Object.keys(opts.mapping).length) await repo.saveMapping(r.kind, r.headerSignature, opts.mapping, actor.username, now);
+      await new AuditRepository(trx).append({
+        at: now, actor: actor.username, action: 'import_commit', targetType: 'import_batch', targetId: String(id), regionCode: regionCode ?? actor.scope.regionCode, outcome: 'ok',
+        details: JSON.stringify({ kind: r.kind, fileName: r.fileName, sha256: r.sha256, rows: r.counts.rows, ...counts, held: r.counts.hold, rejected: r.counts.reject }),
+      });
+      return id;
+    };
+
+    if (a.template.target === 'registry') {
+      let batchId = 0;
+      const outcomes = await this.registry.upsertHouseholds(actor.scope, a.households, {
+        within: async (trx, outs) => {
+          const counts = { added: outs.filter((o) => o.action === 'added').length, updated: outs.filter((o) => o.action === 'updated').length, unchanged: outs.filter((o) => o.action === 'unchanged').length, clues: 0 };
+          const counties = [...new Set(outs.map((o) => o.countyCode))];
+          batchId = await record(trx, counts, counties.length === 1 ? counties[0]! : null);
+          await new IntakeRepository(trx).insertChanges(
+            outs.filter((o) => o.action !== 'unchanged').map((o) => ({ batchId, householdId: o.householdId, householdNo: o.householdNo, countyCode: o.countyCode, action: o.action, versionAfter: o.versionAfter, beforeJson: o.before ? JSON.stringify(o.before) : null })),
+          );
+        },
+      });
+      r.batchId = batchId;
+      const membersOf = new Map(a.households.map((h) => [h.householdNo, h.members.length]));
+      const persons = (action: string) => outcomes.filter((o) => o.action === action).reduce((s, o) => s + (membersOf.get(o.householdNo) ?? 0), 0);
+      r.counts.add = persons('added');
+      r.counts.update = persons('updated');
+      r.counts.unchanged = persons('unchanged');
+      r.counts.households = { add: outcomes.filter((o) => o.action === 'added').length, update: outcomes.filter((o) => o.action === 'updated').length, unchanged: outcomes.filter((o) => o.action === 'unchanged').length };
+      return r;
+    }
+
+    const department = a.template.department!;
+    const batchId = await this.ctx.db.transaction().execute(async (trx) => {
+      const repo = new IntakeRepository(trx);
+      const counties = [...new Set(a.records.map((x) => x.countyCode).filter((c): c is string => !!c))];
+      const id = await record(trx, { added: a.records.length, updated: 0, unchanged: 0, clues: 0 }, counties.length === 1 ? counties[0]! : null);
+      await repo.insertDepartmentRecords(a.records.map((x) => ({ batchId: id, kind: r.kind, row: x.row, personId: x.personId, householdId: x.householdId, countyCode: x.countyCode, factsJson: JSON.stringify(x.facts) })));
+      const rows: Insertable<RiskClueTable>[] = a.drafts.map(({ person, row, draft }) => ({
+        dedupKey: clueDedupKey(department, r.kind, person.personId, draft), countyCode: person.countyCode, villageCode: person.villageCode, householdId: person.householdId, personId: person.personId,
+        sourceDepartment: department, listKind: r.kind, batchId: id, sourceRow: row, ruleId: draft.ruleId, riskType: draft.riskType, factsJson: JSON.stringify(draft.facts), summary: draft.summary, status: 'open', createdAt: now,
+      }));
+      const fresh = await repo.insertClues(rows);
+      await repo.updateBatch(id, { clues: fresh });
+      r.counts.clues = fresh;
+      return id;
+    });
+    r.batchId = batchId;
+    return r;
+  }
+
+  /** Import history inside the scope, newest first. */
+  async history(actor: Actor, limit = 50, beforeId?: number): Promise<ImportBatchRow[]> {
+    return new IntakeRepository(this.ctx.db).batches(actor.scope, Math.min(Math.max(1, limit), 500), beforeId);
+  }
+
+  /** One batch with its problems. @throws not_found outside the scope */
+  async batch(actor: Actor, id: number): Promise<{ batch: ImportBatchRow; problems: IntakeProblem[] }> {
+    const repo = new IntakeRepository(this.ctx.db);
+    const batch = await repo.batch(actor.scope, id);
+    if (!batch) throw notFound('该导入批次');
+    const problems = (await repo.problems(id)).map((p) => ({ sheet: p.sheet, row: p.row, column: p.columnName, code: p.code, level: p.level as IntakeProblem['level'], message: p.message }));
+    return { batch, problems };
+  }
+
+  /**
+   * Rolls a committed import back, in one transaction with an audit event: households it added are
+   * removed, households it updated get their state before, clues and list records it raised go.
+   * @throws not_found outside the scope; conflict when it is not committed, or when a later import or an
+   *   edit changed one of its households since (roll those back first)
+   */
+  async rollback(actor: Actor, id: number): Promise<{ batchId: number; households: number }> {
+    const repo = new IntakeRepository(this.ctx.db);
+    const batch = await repo.batch(actor.scope, id);
+    if (!batch) throw notFound('该导入批次');
+    if (batch.status !== 'committed') throw conflict('该批次未处于已导入状态,不能回退');
+    const changes = await repo.changes(id);
+    if ((await repo.laterChanges(id)) > 0) throw conflict('该批次涉及的农户已被之后的导入修改,请先回退之后的批次');
+    const versions = await repo.versions(changes.map((c) => c.householdId));
+    const edited = changes.filter((c) => versions.has(c.householdId) && versions.get(c.householdId) !== c.versionAfter);
+    if (edited.length) throw conflict(`该批次导入后已有 ${edited.length} 户被修改(如户编号 ${edited[0]!.householdNo}),不能回退`);
+    const now = nowIso(this.ctx.clock);
+    await this.ctx.db.transaction().execute(async (trx) => {
+      await this.registry.revertUpserts(trx, changes.filter((c) => c.action === 'added' || c.action === 'updated').map((c) => ({ householdId: c.householdId, action: c.action as 'added' | 'updated', before: c.beforeJson ? (JSON.parse(c.beforeJson) as HouseholdSnapshot) : null })));
+      const t = new IntakeRepository(trx);
+      await t.deleteCluesOfBatch(id);
+      await t.updateBatch(id, { status: 'rolledBack', rolledBackAt: now, rolledBackBy: actor.username });
+      await new AuditRepository(trx).append({ at: now, actor: actor.username, action: 'import_rollback', targetType: 'import_batch', targetId: String(id), regionCode: batch.scopeCode, outcome: 'ok', details: JSON.stringify({ households: changes.length, fileName: batch.fileName }) });
+    });
+    const counties = [...new Set(changes.map((c) => c.countyCode))];
+    if (counties.length) await this.registry.screenCounties(counties);
+    return { batchId: id, households: changes.length };
+  }
+
+  private async analyse(actor: Actor, file: ImportFile, opts: ImportOptions): Promise<Analysis> {
+    const template = templateOf(opts.kind);
+    const { sha256, bytes } = await fileDigest(file.path);
+    const table = await openTable(file.path, { fileName: file.fileName, sheet: opts.sheet, score: headerScorer(template), minScore: 2 });
+    const repo = new IntakeRepository(this.ctx.db);
+    const signature = headerSignature(table.header);
+    const remembered = (await repo.mapping(template.kind, signature)) ?? {};
+    const m = matchHeader(template, table.header, { ...remembered, ...(opts.mapping ?? {}) });
+    const keyOf = new Map(Object.entries(m.mapping).map(([k, i]) => [i, k]));
+    const report: ImportReport = {
+      batchId: null, dryRun: true, kind: template.kind, kindZh: template.zh, fileName: file.fileName, sha256, bytes, format: table.format, encoding: table.encoding, sheet: table.sheet.name,
+      sheets: table.sheets, hiddenSheets: [], headerRows: table.header.rows, headerSignature: signature,
+      columns: table.header.columns.map((c) => {
+        const key = keyOf.get(c.index) ?? null;
+        return { name: c.name, key, zh: key ? template.columns.find((t) => t.key === key)!.zh : null };
+      }),
+      missingColumns: m.missing.map((c) => c.zh), ambiguous: m.ambiguous, mappingComplete: m.missing.length === 0,
+      alreadyImportedBatchId: (await repo.committedByHash(actor.scope, sha256, template.kind))?.id ?? null,
+      counts: zeroCounts(), problems: [], skippedRows: table.skipped, clues: [],
+    };
+    for (const c of m.missing) report.problems.push({ sheet: table.sheet.name, row: null, column: c.zh, code: 'COLUMN_MISSING', level: 'error', message: `缺少必填列“${c.zh}”(可用列名:${[c.zh, ...(c.synonyms ?? [])].join('、')})` });
+    for (const [k, names] of Object.entries(m.ambiguous)) report.problems.push({ sheet: table.sheet.name, row: null, column: names.join('、'), code: 'COLUMN_AMBIGUOUS', level: 'warning', message: `“${template.columns.find((c) => c.key === k)!.zh}”可对应多列(${names.join('、')}),请在列对应中指定` });
+    const empty: Analysis = { report, template, households: [], matches: [], records: [], drafts: [] };
+    if (!report.mappingComplete) {
+      await table.rows.return(undefined);
+      return empty;
+    }
+    const asOf = today(this.ctx.clock);
+    const parsed: ParsedRow[] = [];
+    const estimate = Math.max(1, Math.round(bytes / (table.format === 'csv' ? 120 : 40)));
+    for await (const raw of table.rows) {
+      parsed.push(parseRow(template, m.mapping, table.header.columns, raw, table.sheet.name, asOf));
+      if (opts.onProgress && parsed.length % 1000 === 0) opts.onProgress(parsed.length, Math.max(estimate, parsed.length));
+    }
+    opts.onProgress?.(parsed.length, parsed.length);
+    report.hiddenSheets = table.sheets.filter((s) => s.hidden).map((s) => s.name);
+    for (const h of report.hiddenSheets) report.problems.push({ sheet: h, row: null, column: null, code: 'SHEET_HIDDEN_SKIPPED', level: 'warning', message: `隐藏工作表“${h}”未读取` });
+    report.counts.rows = parsed.length;
+    if (parsed.length === 0) throw fileError('FILE_NO_DATA', '表头下面没有数据行', { sheet: table.sheet.name });
+    return template.target === 'registry' ? this.planRegistry(actor, template, parsed, report, opts, empty) : this.planList(actor, template, parsed, report, empty);
+  }
+
+  /** Person file → households to upsert, with integrity and registry validation. */
+  private async planRegistry(actor: Actor, t: ImportTemplate, parsed: ParsedRow[], report: ImportReport, opts: ImportOptions, out: Analysis): Promise<Analysis> {
+    const sheet = report.sheet;
+    const asOf = today(this.ctx.clock);
+    const irows: IntegrityRow[] = parsed.map((p) => ({
+      row: p.row, householdNo: (p.values.householdNo as string | null) ?? null, id: p.id?.id ?? null, name: (p.values.name as string | null) ?? null, isHead: p.values.relationToHead === 'head',
+      status: p.problems.some((x) => x.level === 'error') || !p.id || p.id.status === 'rejected' ? 'rejected' : p.id.status === 'held' ? 'held' : 'accepted',
+    }));
+    const verdicts = checkIntegrity(irows);
+    const problems: IntakeProblem[] = [];
+    parsed.forEach((p, i) => {
+      problems.push(...p.problems);
+      for (const code of verdicts[i]!.codes) {
+        const others = verdicts[i]!.otherRows;
+        problems.push({ sheet, row: p.row, column: code === 'MISSING_HOUSEHOLD_ID' ? '户编号' : null, code, level: verdicts[i]!.status === 'rejected' ? 'error' : 'hold', message: `${INTEGRITY_ZH[code]}${others.length ? `(另见第 ${others.join('、')} 行)` : ''}` });
+      }
+    });
+    // households of accepted rows
+    const groups = new Map<string, number[]>();
+    parsed.forEach((p, i) => {
+      if (verdicts[i]!.status !== 'accepted') return;
+      const no = String(p.values.householdNo).trim();
+      const g = groups.get(no);
+      if (g) g.push(i);
+      else groups.set(no, [i]);
+    });
+    const villageCache = new Map<string, { code: string | null; message?: string }>();
+    const year = opts.year ?? this.ctx.config.defaultYear;
+    const households: HouseholdInput[] = [];
+    const rejectHousehold = (idxs: number[], code: string, message: string, column: string | null = null) => {
+      for (const i of idxs) {
+        verdicts[i]!.status = 'rejected';
+        problems.push({ sheet, row: parsed[i]!.row, column, code, level: 'error', message });
+      }
+    };
+    for (const [no, idxs] of groups) {
+      const rows = idxs.map((i) => parsed[i]!);
+      const head = rows.find((r) => r.values.relationToHead === 'head') ?? rows[0]!;
+      const v = head.values;
+      const village = await this.resolveVillage(actor.scope, v, opts.village, villageCache);
+      if (!village.code) {
+        rejectHousehold(idxs, 'VILLAGE_UNKNOWN', village.message!, '村');
+        continue;
+      }
+      const members: PersonInput[] = rows.map((r) => {
+        const pv = r.values;
+        const birth = r.id!.birthDate!;
+        if (typeof pv.birthDate === 'string' && pv.birthDate !== birth)
+          problems.push({ sheet, row: r.row, column: '出生日期', code: 'AGE_ID_MISMATCH', level: 'warning', message: `出生日期 ${pv.birthDate} 与身份证号中的 ${birth} 不一致,以身份证号为准` });
+        if (typeof pv.sex === 'string' && pv.sex !== r.id!.sex) problems.push({ sheet, row: r.row, column: '性别', code: 'SEX_ID_MISMATCH', level: 'warning', message: '性别与身份证号第17位不一致' });
+        let labour = pv.labourSkill as PersonInput['labourSkill'] | null;
+        if (!labour) {
+          const age = ageOn(birth, asOf);
+          labour = age >= 16 && age <= 60 ? 'ordinary' : 'none';
+          if (report.columns.some((c) => c.key === 'labourSkill') || rows.length) problems.push({ sheet, row: r.row, column: '劳动技能', code: 'FIELD_DEFAULTED', level: 'warning', message: `劳动技能未填,按年龄推定为${labour === 'ordinary' ? '普通劳动力' : '无劳动力'}` });
+        }
+        const b = (k: string, d: boolean) => (typeof pv[k] === 'boolean' ? (pv[k] as boolean) : d);
+        return {
+          idNumber: r.id!.id!, name: pv.name as string, relationToHead: pv.relationToHead as PersonInput['relationToHead'], sex: r.id!.sex ?? undefined,
+          ethnicity: (pv.ethnicity as string | null) ?? undefined, education: (pv.education as PersonInput['education']) ?? null, schoolStage: (pv.schoolStage as PersonInput['schoolStage']) ?? undefined,
+          healthStatus: (pv.healthStatus as PersonInput['healthStatus']) ?? undefined, labourSkill: labour, workPlace: (pv.workPlace as string | null) ?? null,
+          residentMedicalInsurance: b('residentMedicalInsurance', true), employeeMedicalInsurance: b('employeeMedicalInsurance', false), criticalIllnessInsurance: b('criticalIllnessInsurance', true),
+          medicalAssistance: b('medicalAssistance', false), residentPension: b('residentPension', false), employeePension: b('employeePension', false), dibao: b('dibao', false), tekun: b('tekun', false),
+        };
+      });
+      if (!v.householdType) problems.push({ sheet, row: head.row, column: '户类型', code: 'FIELD_DEFAULTED', level: 'warning', message: '户类型未填,按“一般农户”导入' });
+      const risks = [1, 2, 3, 4, 5].map((k) => v[`risk${k}`]).filter((x): x is string => typeof x === 'string');
+      const incomeKeys = ['wage', 'business', 'transfer', 'property', 'businessExpenses'] as const;
+      const mapped = incomeKeys.filter((k) => report.columns.some((c) => c.key === k));
+      const incomes: HouseholdInput['incomes'] = [];
+      if (mapped.length) {
+        const blank = mapped.filter((k) => v[k] === null || v[k] === undefined);
+        if (blank.length === 0) {
+          incomes.push({ year, wageFen: (v.wage as number) ?? 0, businessIncomeFen: (v.business as number) ?? 0, businessExpensesFen: (v.businessExpenses as number) ?? 0, propertyFen: (v.property as number) ?? 0, transferFen: (v.transfer as number) ?? 0, compliantOutOfPocketFen: Math.max(0, (v.compliantOutOfPocket as number) ?? 0) });
+        } else problems.push({ sheet, row: head.row, column: null, code: 'INCOME_INCOMPLETE', level: 'warning', message: `收入列有空值(${blank.length} 项),空值不按0计算:本户 ${year} 年收入未导入` });
+      }
+      const input: HouseholdInput = {
+        householdNo: no, villageCode: village.code, householdType: (v.householdType as HouseholdInput['householdType']) ?? 'ordinaryRural',
+        monitoredCategory: (v.monitoredCategory as HouseholdInput['monitoredCategory']) ?? null, riskTypes: [...new Set(risks)] as HouseholdInput['riskTypes'],
+        identifiedMonth: (v.identifiedMonth as string | null) ?? null, riskEliminated: v.riskEliminated === true, eliminationMode: (v.eliminationMode as 'assistance' | 'natural' | null) ?? null,
+        eliminatedMonth: (v.eliminatedMonth as string | null) ?? null, farmlandMu: (v.farmlandMu as number | null) ?? 0, forestMu: (v.forestMu as number | null) ?? 0,
+        housingAreaM2: (v.housingAreaM2 as number | null) ?? null, dangerousHouse: v.dangerousHouse === true, distanceToRoadKm: (v.distanceToRoadKm as number | null) ?? null,
+        roadHardened: v.roadHardened !== false, electricity: v.electricity !== false, safeDrinkingWater: v.safeDrinkingWater !== false, sanitaryToilet: v.sanitaryToilet !== false,
+        members, incomes,
+      };
+      const z = householdInput.safeParse(input);
+      if (!z.success) {
+        for (const iss of z.error.issues) {
+          const mi = iss.path[0] === 'members' ? Number(iss.path[1]) : -1;
+          const row = mi >= 0 ? rows[mi]!.row : head.row;
+          problems.push({ sheet, row, column: String(iss.path[iss.path.length - 1] ?? ''), code: 'VALUE_INVALID', level: 'error', message: iss.message });
+        }
+        rejectHousehold(idxs, 'HOUSEHOLD_INVALID', '本户有数据不符合登记要求,整户未导入');
+        continue;
+      }
+      households.push(input);
+    }
+    const existing = await new IntakeRepository(this.ctx.db).existingHouseholdNos(households.map((h) => h.householdNo));
+    const c = report.counts;
+    for (const h of households) {
+      if (existing.has(h.householdNo)) {
+        c.households.update++;
+        c.update += h.members.length;
+      } else {
+        c.households.add++;
+        c.add += h.members.length;
+      }
+    }
+    c.hold = verdicts.filter((v) => v.status === 'held').length;
+    c.reject = verdicts.filter((v) => v.status === 'rejected').length;
+    report.problems.push(...problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
+    return { ...out, households };
+  }
+
+  /** 12-digit village of a household: a code column, names 县/乡/村 under the scope, or the default. */
+  private async resolveVillage(scope: Scope, v: Record<string, Value>, fallback: string | undefined, cache: Map<string, { code: string | null; message?: string }>): Promise<{ code: string | null; message?: string }> {
+    const code = typeof v.villageCode === 'string' ? v.villageCode.trim() : null;
+    const key = JSON.stringify([code, v.county, v.township, v.village, fallback]);
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const repo = new IntakeRepository(this.ctx.db);
+    let result: { code: string | null; message?: string };
+    if (code) result = /^\d{12}$/.test(code) ? { code } : { code: null, message: `村级区划代码“${code}”应为12位数字` };
+    else if (typeof v.village === 'string' && typeof v.county === 'string') {
+      const counties = (await repo.regionsByName('county', v.county, null)).filter((c) => inScope(scope, c.code) || (scope.regionCode !== null && c.code.startsWith(scope.regionCode)) || scope.regionCode === null || scope.regionCode.startsWith(c.code));
+      let found: string | null = null;
+      let message = `找不到县“${v.county}”`;
+      for (const county of counties) {
+        const towns = typeof v.township === 'string' ? await repo.regionsByName('township', v.township, county.code) : [];
+        message = `在${county.name}找不到乡镇“${v.township ?? ''}”`;
+        for (const town of towns) {
+          const villages = await repo.regionsByName('village', v.village, town.code);
+          message = `在${town.name}找不到村“${v.village}”`;
+          if (villages.length === 1) found = villages[0]!.code;
+          else if (villages.length > 1) message = `村名“${v.village}”在${town.name}有多个匹配,请使用村级区划代码列`;
+        }
+      }
+      result = found ? { code: found } : { code: null, message };
+    } else if (fallback) result = { code: fallback };
+    else result = { code: null, message: '没有村级区划代码列,也没有县、乡、村名称;请补充,或导入时指定默认村' };
+    if (result.code && !inScope(scope, result.code)) result = { code: null, message: `村级区划 ${result.code} 不在您的管辖范围内` };
+    cache.set(key, result);
+    return result;
+  }
+
+  /** Department list → matches and clue drafts. */
+  private async planList(actor: Actor, t: ImportTemplate, parsed: ParsedRow[], report: ImportReport, out: Analysis): Promise<Analysis> {
+    const sheet = report.sheet;
+    const onePerPerson = t.kind !== 'medical' && t.kind !== 'disaster';
+    const problems: IntakeProblem[] = [];
+    const seen = new Map<string, number>();
+    const usable: { p: ParsedRow; key: string; kind: 'lookup' | 'exchange' }[] = [];
+    const c = report.counts;
+    for (const p of parsed) {
+      problems.push(...p.problems);
+      const hash = typeof p.values.idHash === 'string' ? p.values.idHash : null;
+      const status = p.problems.some((x) => x.level === 'error') ? 'rejected' : hash ? 'accepted' : p.id?.status ?? 'rejected';
+      if (status === 'rejected') {
+        c.reject++;
+        if (!p.id && !hash && !p.problems.some((x) => x.level === 'error')) problems.push({ sheet, row: p.row, column: '身份证号', code: 'REQUIRED_MISSING', level: 'error', message: '身份证号为空' });
+        continue;
+      }
+      if (status === 'held') {
+        c.hold++;
+        continue;
+      }
+      const key = hash ?? p.id!.id!;
+      const prev = seen.get(key);
+      if (prev !== undefined && onePerPerson) {
+        c.duplicate++;
+        problems.push({ sheet, row: p.row, column: '身份证号', code: 'DUPLICATE_IN_FILE', level: 'error', message: `与第 ${prev} 行是同一人,本行未导入` });
+        continue;
+      }
+      if (prev === undefined) seen.set(key, p.row);
+      usable.push({ p, key, kind: hash ? 'exchange' : 'lookup' });
+    }
+    c.add = usable.length;
+    const repo = new IntakeRepository(this.ctx.db);
+    const byLookup = await repo.personsByHash(actor.scope, [...new Set(usable.filter((u) => u.kind === 'lookup').map((u) => this.ctx.ids.hash(u.key)))]);
+    const byExchange = new Map<string, MatchedPerson>();
+    if (usable.some((u) => u.kind === 'exchange')) {
+      let after = 0;
+      for (;;) {
+        const page = await repo.personsPage(actor.scope, after, 2000);
+        if (!page.length) break;
+        for (const person of page) byExchange.set(exchangeHash(this.ctx.ids.exchangeKey, this.ctx.ids.decrypt(person.idCipher)), person);
+        after = page[page.length - 1]!.personId;
+      }
+    }
+    const perPerson = new Map<number, { person: MatchedPerson; rows: number[]; values: Record<string, Value>[] }>();
+    for (const u of usable) {
+      const person = u.kind === 'lookup' ? byLookup.get(this.ctx.ids.hash(u.key)) : byExchange.get(u.key);
+      const { idNumber: _i, idHash: _h, ...facts } = u.p.values;
+      out.records.push({ row: u.p.row, personId: person?.personId ?? null, householdId: person?.householdId ?? null, countyCode: person?.countyCode ?? null, facts });
+      if (!person) continue;
+      c.matched++;
+      const g = perPerson.get(person.personId);
+      if (g) {
+        g.rows.push(u.p.row);
+        g.values.push(u.p.values);
+      } else perPerson.set(person.personId, { person, rows: [u.p.row], values: [u.p.values] });
+    }
+    const facts = await repo.facts([...new Set([...perPerson.values()].map((g) => g.person.householdId))], this.ctx.config.defaultYear);
+    const asOf = today(this.ctx.clock);
+    for (const g of perPerson.values()) {
+      const f = facts.get(g.person.householdId);
+      const list: ListFacts = { kind: t.kind, rows: g.rows, values: g.values };
+      out.matches.push({ person: g.person, list });
+      for (const draft of cluesFor(list, { ...g.person, netIncomeFen: f?.netIncomeFen ?? null, perCapitaNetIncomeFen: f?.perCapitaNetIncomeFen ?? null }, asOf)) {
+        out.drafts.push({ person: g.person, row: g.rows[0]!, draft });
+        report.clues.push({ row: g.rows[0]!, ruleId: draft.ruleId, riskType: draft.riskType, summary: draft.summary });
+      }
+    }
+    c.clues = out.drafts.length;
+    report.problems.push(...problems);
+    return out;
+  }
+}
+
+/** True when an error is an AppError of intake (bad_file). */
+export const isIntakeError = (e: unknown) => e instanceof AppError && e.code === 'bad_file';
