@@ -14,6 +14,7 @@ import { SeedService } from './services/seed.service';
 import { SummaryService } from './services/summary.service';
 import { ThresholdService } from './services/threshold.service';
 import { IntakeService } from './services/intake.service';
+import { CheckService } from './services/check.service';
 
 export interface Services {
   ctx: ServiceContext;
@@ -25,6 +26,7 @@ export interface Services {
   summary: SummaryService;
   seed: SeedService;
   intake: IntakeService;
+  checks: CheckService;
 }
 
 /** Builds every service over one context. */
@@ -40,5 +42,6 @@ export function createServices(db: Db, config: Config, clock: Clock, ids: IdProt
     summary: new SummaryService(ctx),
     seed: new SeedService(ctx),
     intake: new IntakeService(ctx),
+    checks: new CheckService(ctx),
   };
 }

@@ -224,4 +224,14 @@ export class IntakeRepository {
   async deleteCluesOfBatch(batchId: number): Promise<void> {
     await this.db.deleteFrom('riskClue').where('batchId', '=', batchId).execute();
   }
+
+  /** Persons registered in more than one household inside the scope: lookup hash → household ids. */
+  async personsInSeveralHouseholds(scope: Scope): Promise<Map<string, number[]>> {
+    const rows = await scoped(this.db.selectFrom('person as p').innerJoin('household as h', 'h.id', 'p.householdId').select(['p.idHash', 'p.householdId']), scope)
+      .where('p.idHash', 'in', (eb) => eb.selectFrom('person').select('idHash').groupBy('idHash').having((e) => e.fn.count('householdId').distinct(), '>', 1))
+      .execute();
+    const out = new Map<string, number[]>();
+    for (const r of rows) out.set(r.idHash, [...(out.get(r.idHash) ?? []), r.householdId]);
+    return out;
+  }
 }
