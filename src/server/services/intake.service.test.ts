@@ -50,6 +50,8 @@ forEachDialect('IntakeService', (dialect) => {
       const r = await services.intake.commit(actor, fixture('c15_roster.csv'), { kind: 'national-person', village: VILLAGES.basha });
       batchId = r.batchId!;
       expect(r.counts).toMatchObject({ add: 3, households: { add: 2 } });
+      // checks ran after the import: 包大年's household (2 adults) and 班正清 alone raise nothing
+      expect(r.checks).toEqual({ findings: 0, byCheck: {} });
       expect(await n(db, 'person')).toBe(3);
       const hist = await services.intake.history(actor);
       expect(hist[0]).toMatchObject({ id: batchId, kind: 'national-person', fileName: 'c15_roster.csv', actor: 'tester', status: 'committed', rowsTotal: 13, added: 2, held: 7, rejected: 3 });

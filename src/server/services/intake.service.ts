@@ -17,7 +17,7 @@ import { ageOn } from '../domain/id-number';
 import { AppError, conflict, notFound } from '../errors';
 import { clueDedupKey, cluesFor, type ClueDraft, type ListFacts } from '../intake/clues';
 import { exchangeHash } from '../intake/exchange';
-import { checkIntegrity, INTEGRITY_ZH, missingHouseholdNo, type IntegrityRow } from '../intake/integrity';
+import { checkIntegrity, INTEGRITY_ZH, type IntegrityRow } from '../intake/integrity';
 import { fileError, type IntakeProblem } from '../intake/problems';
 import type { SheetInfo } from '../intake/readers/cell';
 import { openTable } from '../intake/readers/table';
@@ -30,6 +30,7 @@ import { IntakeRepository, type ImportBatchRow, type MatchedPerson } from '../re
 import { inScope, type Scope } from '../repositories/scope';
 import type { Actor } from './actor';
 import { nowIso, today, type ServiceContext } from './context';
+import { CheckService } from './check.service';
 import { RegistryService, type HouseholdSnapshot } from './registry.service';
 
 /** The file to import: where it is on disk and the name the user gave it. */
@@ -98,6 +99,8 @@ export interface ImportReport {
   skippedRows: { row: number; reason: string }[];
   /** clues a department list raises (preview) or raised (commit) */
   clues: { row: number; ruleId: string; riskType: string; summary: string }[];
+  /** data-quality findings on the households of a committed person file (checks run after each import) */
+  checks: { findings: number; byCheck: Record<string, number> } | null;
 }
 
 /** Problems kept in a report and in the database per import. */
@@ -196,6 +199,18 @@ export class IntakeService {
       r.counts.update = persons('updated');
       r.counts.unchanged = persons('unchanged');
       r.counts.households = { add: outcomes.filter((o) => o.action === 'added').length, update: outcomes.filter((o) => o.action === 'updated').length, unchanged: outcomes.filter((o) => o.action === 'unchanged').length };
+      const touched = new Set(outcomes.map((o) => o.householdId));
+      const byCheck: Record<string, number> = {};
+      let findings = 0;
+      for (const county of [...new Set(outcomes.map((o) => o.countyCode))]) {
+        const rep = await new CheckService(this.ctx).run(actor, { regionCode: county });
+        for (const f of rep.findings) {
+          if (f.householdId === null || !touched.has(f.householdId)) continue;
+          findings++;
+          byCheck[f.checkId] = (byCheck[f.checkId] ?? 0) + 1;
+        }
+      }
+      r.checks = { findings, byCheck };
       return r;
     }
 
@@ -279,7 +294,7 @@ export class IntakeService {
       }),
       missingColumns: m.missing.map((c) => c.zh), ambiguous: m.ambiguous, mappingComplete: m.missing.length === 0,
       alreadyImportedBatchId: (await repo.committedByHash(actor.scope, sha256, template.kind))?.id ?? null,
-      counts: zeroCounts(), problems: [], skippedRows: table.skipped, clues: [],
+      counts: zeroCounts(), problems: [], skippedRows: table.skipped, clues: [], checks: null,
     };
     for (const c of m.missing) report.problems.push({ sheet: table.sheet.name, row: null, column: c.zh, code: 'COLUMN_MISSING', level: 'error', message: `缺少必填列“${c.zh}”(可用列名:${[c.zh, ...(c.synonyms ?? [])].join('、')})` });
     for (const [k, names] of Object.entries(m.ambiguous)) report.problems.push({ sheet: table.sheet.name, row: null, column: names.join('、'), code: 'COLUMN_AMBIGUOUS', level: 'warning', message: `“${template.columns.find((c) => c.key === k)!.zh}”可对应多列(${names.join('、')}),请在列对应中指定` });
