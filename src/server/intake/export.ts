@@ -16,6 +16,8 @@ export interface OutSheet {
   rows: Iterable<OutCell[]>;
   /** 0-based columns written as text whatever they hold (ID numbers, codes) */
   textColumns?: number[];
+  /** title rows above the header (the national layout has two) */
+  titleRows?: string[];
 }
 
 const DANGEROUS = /^[=+\-@\t\r]/;
@@ -33,6 +35,7 @@ export async function writeXlsx(path: string, sheets: readonly OutSheet[]): Prom
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name.slice(0, 31).replace(/[\\/?*[\]:]/g, '_'));
     ws.columns = s.header.map((h, i) => ({ width: Math.min(60, Math.max(10, [...h].length * 2 + 2)), style: s.textColumns?.includes(i) ? { numFmt: '@' } : {} }));
+    for (const t of s.titleRows ?? []) ws.addRow([t]).commit();
     const header = ws.addRow(s.header);
     header.font = { bold: true };
     header.commit();
