@@ -234,4 +234,14 @@ export class IntakeRepository {
     for (const r of rows) out.set(r.idHash, [...(out.get(r.idHash) ?? []), r.householdId]);
     return out;
   }
+
+  /** One clue inside the scope, or undefined. */
+  async clue(scope: Scope, id: number): Promise<RiskClueRow | undefined> {
+    const s = scopeFilter(scope);
+    return this.db.selectFrom('riskClue').selectAll().where('id', '=', id).$if(s !== null, (q) => q.where('villageCode', 'like', `${s}%`)).executeTakeFirst() as Promise<RiskClueRow | undefined>;
+  }
+
+  async setClueStatus(id: number, status: string): Promise<void> {
+    await this.db.updateTable('riskClue').set({ status }).where('id', '=', id).execute();
+  }
 }

@@ -13,6 +13,7 @@ import type { Insertable } from 'kysely';
 import type { HouseholdInput, PersonInput } from '../../shared/registry';
 import { householdInput } from '../../shared/registry';
 import type { RiskClueTable } from '../db/schema';
+import type { RiskClueDto } from '../../shared/intake';
 import { ageOn } from '../domain/id-number';
 import { AppError, conflict, notFound } from '../errors';
 import { clueDedupKey, cluesFor, type ClueDraft, type ListFacts } from '../intake/clues';
@@ -278,6 +279,25 @@ export class IntakeService {
     const counties = [...new Set(changes.map((c) => c.countyCode))];
     if (counties.length) await this.registry.screenCounties(counties);
     return { batchId: id, households: changes.length };
+  }
+
+  /** The clue queue inside the scope (newest first), optionally of one status. */
+  async clues(actor: Actor, f: { status?: string; limit?: number; beforeId?: number } = {}): Promise<(RiskClueDto)[]> {
+    const rows = await new IntakeRepository(this.ctx.db).clues(actor.scope, { status: f.status, limit: Math.min(Math.max(1, f.limit ?? 100), 1000), beforeId: f.beforeId });
+    return rows.map(({ factsJson, dedupKey: _k, personId: _p, ...r }) => ({ ...r, facts: JSON.parse(factsJson) as Record<string, unknown> }));
+  }
+
+  /**
+   * Sets a clue's status (open → verified or dismissed) with an audit event.
+   * @throws not_found outside the scope
+   */
+  async setClueStatus(actor: Actor, id: number, status: 'open' | 'verified' | 'dismissed'): Promise<void> {
+    const c = await new IntakeRepository(this.ctx.db).clue(actor.scope, id);
+    if (!c) throw notFound('该风险线索');
+    await this.ctx.db.transaction().execute(async (trx) => {
+      await new IntakeRepository(trx).setClueStatus(id, status);
+      await new AuditRepository(trx).append({ at: nowIso(this.ctx.clock), actor: actor.username, action: 'clue_status', targetType: 'risk_clue', targetId: String(id), regionCode: c.villageCode, outcome: 'ok', details: JSON.stringify({ from: c.status, to: status }) });
+    });
   }
 
   private async analyse(actor: Actor, file: ImportFile, opts: ImportOptions): Promise<Analysis> {

@@ -1,0 +1,115 @@
+/**
+ * Intake routes on both dialects: upload (multipart, size-limited) → preview with problems →
+ * problems.xlsx → commit in the background with progress → history → clues → checks → rollback;
+ * bad files are 400 bad_file with code and where, never 500.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forEachDialect, newTestApp, newTestServices, testAuthHeaders } from '../../../../test/harness';
+import { head, household, income, person, VILLAGES } from '../../../../test/fixtures/registry';
+import type { Services } from '../../container';
+
+const FIX = join(__dirname, '../../../../test/fixtures/intake');
+
+function multipart(fileName: string, content: Buffer): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = '----zx' + Math.random().toString(16).slice(2);
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(fileName)}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+forEachDialect('intake routes', (dialect) => {
+  let services: Services;
+  let drop: () => Promise<void>;
+  let app: Awaited<ReturnType<typeof newTestApp>>;
+  let auth: Record<string, string>;
+  beforeAll(async () => {
+    ({ services, drop } = await newTestServices(dialect));
+    await services.regions.ensureReferenceData();
+    await services.registry.registerHouseholds({ regionCode: null }, [
+      household('C09-2', VILLAGES.basha, [head({ idNumber: '522633195501011338', name: '胡秀莲' }), person({ idNumber: '522633195712031443', name: '罗正发' })], [income(2025, 1_000_000)]),
+    ]);
+    app = await newTestApp(services);
+    auth = await testAuthHeaders(app, services);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await drop?.();
+  });
+
+  const upload = async (name: string, bytes: Buffer) => {
+    const m = multipart(name, bytes);
+    const res = await app.inject({ method: 'POST', url: '/api/v1/intake/uploads', payload: m.payload, headers: { ...auth, ...m.headers } });
+    return res;
+  };
+
+  it('kinds and template download', async () => {
+    const kinds = (await app.inject({ method: 'GET', url: '/api/v1/intake/kinds', headers: auth })).json() as { kind: string }[];
+    expect(kinds.map((k) => k.kind)).toEqual(['national-person', 'medical', 'dibao', 'disability', 'education', 'disaster', 'hrss']);
+    const t = await app.inject({ method: 'GET', url: '/api/v1/intake/templates/national-person', headers: auth });
+    expect(t.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(t.rawPayload as unknown as ArrayBuffer);
+    // two title rows, header on row 3, as the national exports
+    expect(wb.worksheets[0]!.getRow(3).getCell(5).value).toBe('*户编号');
+    expect((await app.inject({ method: 'GET', url: '/api/v1/intake/templates/nope', headers: auth })).statusCode).toBe(400);
+  });
+
+  it('upload → preview → problems.xlsx → commit with progress → history, clues, checks → rollback', async () => {
+    const up = await upload('c09_yibao_merged_header.xlsx', readFileSync(join(FIX, 'c09_yibao_merged_header.xlsx')));
+    expect(up.statusCode).toBe(201);
+    const { uploadId } = up.json() as { uploadId: string };
+    const pv = await app.inject({ method: 'POST', url: `/api/v1/intake/uploads/${uploadId}/preview`, payload: { kind: 'medical' }, headers: auth });
+    expect(pv.statusCode).toBe(200);
+    expect(pv.json()).toMatchObject({ dryRun: true, headerRows: [3, 4], counts: { rows: 4, matched: 2, clues: 1 } });
+    const px = await app.inject({ method: 'GET', url: `/api/v1/intake/uploads/${uploadId}/problems.xlsx`, headers: auth });
+    expect(px.statusCode).toBe(200);
+    expect(px.headers['content-type']).toContain('spreadsheetml');
+    const cm = await app.inject({ method: 'POST', url: `/api/v1/intake/uploads/${uploadId}/commit`, payload: { kind: 'medical' }, headers: auth });
+    expect(cm.statusCode).toBe(202);
+    const { jobId } = cm.json() as { jobId: string };
+    let job: { status: string; report: { batchId: number; counts: { clues: number } } | null } = { status: 'running', report: null };
+    for (let i = 0; i < 200 && job.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      job = (await app.inject({ method: 'GET', url: `/api/v1/intake/jobs/${jobId}`, headers: auth })).json();
+    }
+    expect(job.status).toBe('done');
+    expect(job.report!.counts.clues).toBe(1);
+    const hist = (await app.inject({ method: 'GET', url: '/api/v1/intake/imports', headers: auth })).json() as { id: number; status: string }[];
+    expect(hist[0]).toMatchObject({ id: job.report!.batchId, status: 'committed' });
+    const clues = (await app.inject({ method: 'GET', url: '/api/v1/intake/clues?status=open', headers: auth })).json() as { id: number; ruleId: string; facts: { selfPaidFen: number } }[];
+    expect(clues).toHaveLength(1);
+    expect(clues[0]).toMatchObject({ ruleId: 'MED-01', facts: { selfPaidFen: 700000 } });
+    expect((await app.inject({ method: 'PUT', url: `/api/v1/intake/clues/${clues[0]!.id}/status`, payload: { status: 'verified' }, headers: auth })).statusCode).toBe(204);
+    const checks = await app.inject({ method: 'GET', url: '/api/v1/intake/checks?region=522633', headers: auth });
+    expect(checks.statusCode).toBe(200);
+    expect(checks.json()).toMatchObject({ regionCode: '522633', households: 1 });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/intake/checks.xlsx?region=522633', headers: auth })).statusCode).toBe(200);
+    const rb = await app.inject({ method: 'POST', url: `/api/v1/intake/imports/${job.report!.batchId}/rollback`, headers: auth });
+    expect(rb.statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/intake/clues', headers: auth })).json()).toEqual([]);
+  });
+
+  describe('bad input', () => {
+    it('an empty file, a CSV posing as .xlsx: 400 bad_file with code and message', async () => {
+      const { uploadId } = (await upload('empty.csv', Buffer.alloc(0))).json() as { uploadId: string };
+      const res = await app.inject({ method: 'POST', url: `/api/v1/intake/uploads/${uploadId}/preview`, payload: { kind: 'medical' }, headers: auth });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ error: { code: 'bad_file', details: { code: 'FILE_EMPTY' } } });
+      const fake = (await upload('fake.xlsx', Buffer.from('姓名,身份证号\n'))).json() as { uploadId: string };
+      const r2 = await app.inject({ method: 'POST', url: `/api/v1/intake/uploads/${fake.uploadId}/preview`, payload: { kind: 'medical' }, headers: auth });
+      expect(r2.json()).toMatchObject({ error: { code: 'bad_file', details: { code: 'FILE_NOT_XLSX', problems: [{ code: 'FILE_NOT_XLSX', level: 'error' }] } } });
+    });
+    it('unknown upload ids and bad bodies are 404/400', async () => {
+      expect((await app.inject({ method: 'POST', url: '/api/v1/intake/uploads/00000000-0000-4000-8000-000000000000/preview', payload: { kind: 'medical' }, headers: auth })).statusCode).toBe(404);
+      expect((await app.inject({ method: 'POST', url: '/api/v1/intake/uploads', payload: { a: 1 }, headers: auth })).statusCode).toBe(400);
+      const { uploadId } = (await upload('x.csv', Buffer.from('姓名,身份证号\n张三,522633196702032412\n'))).json() as { uploadId: string };
+      expect((await app.inject({ method: 'POST', url: `/api/v1/intake/uploads/${uploadId}/preview`, payload: { kind: 'medical', village: '12' }, headers: auth })).statusCode).toBe(400);
+    });
+  });
+});

@@ -1,0 +1,174 @@
+/**
+ * Intake routes (/api/v1/intake), thin over IntakeService and CheckService; every call acts with the
+ * request's actor and scope.
+ * - GET  /kinds → ImportKindDto[]; GET /templates/:kind → the template .xlsx
+ * - POST /uploads (multipart, one file, at most ZX_UPLOAD_MAX_MB, default 200 MB) → 201 { uploadId, fileName, bytes }
+ * - POST /uploads/:id/preview (ImportRequest) → ImportReportDto (dry run: writes nothing)
+ * - GET  /uploads/:id/problems.xlsx → the last preview's problems as .xlsx
+ * - POST /uploads/:id/commit (ImportRequest) → 202 { jobId }; GET /jobs/:id → ImportJobDto (progress, then the report)
+ * - GET  /imports → ImportBatchDto[]; GET /imports/:id → { batch, problems }; POST /imports/:id/rollback → { batchId, households }
+ * - GET  /clues?status= → RiskClueDto[] (the county's queue); PUT /clues/:id/status { status } → 204
+ * - GET  /checks?region=&year= → CheckReportDto; GET /checks.xlsx?region=&year= → the same as .xlsx
+ * Bad files answer 400 bad_file with `details.problems` (code, where, Chinese message), never 500.
+ */
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CLUE_STATUSES, importRequest, type ImportJobDto, type ImportKindDto } from '../../../shared/intake';
+import type { Services } from '../../container';
+import { AppError, notFound } from '../../errors';
+import { fileError } from '../../intake/problems';
+import { writeCheckXlsx, writeProblemsXlsx } from '../../intake/report-export';
+import { templateOf, TEMPLATES } from '../../intake/templates';
+import { writeTemplate } from '../../intake/templates/write-template';
+import type { ImportReport } from '../../services/intake.service';
+import { actorOf } from '../scope-of';
+
+/** Largest upload accepted (bytes): ZX_UPLOAD_MAX_MB, default 200 MB. */
+export const UPLOAD_LIMIT_BYTES = Number(process.env.ZX_UPLOAD_MAX_MB ?? 200) * 1024 * 1024;
+/** Uploads are kept this long for preview and commit, then removed. */
+const UPLOAD_TTL_MS = 6 * 3600 * 1000;
+
+interface Upload {
+  path: string;
+  fileName: string;
+  bytes: number;
+  owner: string;
+  at: number;
+  lastReport?: ImportReport;
+}
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const sendFile = (reply: FastifyReply, path: string, name: string) =>
+  reply.header('Content-Type', xlsxType).header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(readFileSync(path));
+
+export function intakeRoutes(app: FastifyInstance, s: Services): void {
+  app.register(async (scope) => {
+    await scope.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 5 } });
+    const r = scope.withTypeProvider<ZodTypeProvider>();
+    const dir = join(tmpdir(), `zhenxing-uploads-${process.pid}`);
+    mkdirSync(dir, { recursive: true });
+    const uploads = new Map<string, Upload>();
+    const jobs = new Map<string, ImportJobDto & { owner: string }>();
+    const uploadOf = (id: string, owner: string) => {
+      const u = uploads.get(id);
+      if (!u || u.owner !== owner) throw notFound('该上传文件(可能已过期,请重新上传)');
+      return u;
+    };
+    const sweep = () => {
+      for (const [id, u] of uploads) if (Date.now() - u.at > UPLOAD_TTL_MS) {
+        rmSync(u.path, { force: true });
+        uploads.delete(id);
+      }
+    };
+
+    r.get('/api/v1/intake/kinds', { schema: { tags: ['intake'], summary: '导入类型与模板列' } }, async (): Promise<ImportKindDto[]> =>
+      TEMPLATES.map((t) => ({ kind: t.kind, zh: t.zh, target: t.target, department: t.department ?? null, columns: t.columns.filter((c) => !c.ignored).map((c) => ({ key: c.key, zh: c.zh, required: !!c.required, type: c.type })) })),
+    );
+    r.get('/api/v1/intake/templates/:kind', { schema: { tags: ['intake'], summary: '下载导入模板(.xlsx)', params: z.object({ kind: z.string().max(40) }) } }, async (req, reply) => {
+      const t = templateOf(req.params.kind);
+      const p = join(dir, `template-${randomUUID()}.xlsx`);
+      await writeTemplate(t, p);
+      try {
+        return sendFile(reply, p, `${t.zh}-模板.xlsx`);
+      } finally {
+        rmSync(p, { force: true });
+      }
+    });
+
+    r.post('/api/v1/intake/uploads', { schema: { tags: ['intake'], summary: '上传文件(multipart,字段 file)' } }, async (req, reply) => {
+      sweep();
+      if (!req.isMultipart()) throw new AppError('bad_request', 400, '请以 multipart/form-data 上传文件(字段名 file)');
+      const file = await req.file();
+      if (!file) throw fileError('FILE_MISSING', '请求中没有文件');
+      const id = randomUUID();
+      const path = join(dir, id);
+      await pipeline(file.file, createWriteStream(path));
+      if (file.file.truncated) {
+        rmSync(path, { force: true });
+        throw new AppError('payload_too_large', 413, `文件超过上传上限 ${Math.round(UPLOAD_LIMIT_BYTES / 1024 / 1024)} MB`);
+      }
+      const fileName = basename(file.filename || 'upload');
+      const bytes = file.file.bytesRead;
+      uploads.set(id, { path, fileName, bytes, owner: actorOf(req).username, at: Date.now() });
+      return reply.code(201).send({ uploadId: id, fileName, bytes });
+    });
+
+    const params = z.object({ id: z.string().uuid() });
+    r.post('/api/v1/intake/uploads/:id/preview', { schema: { tags: ['intake'], summary: '预览(不写入)', params, body: importRequest } }, async (req) => {
+      const actor = actorOf(req);
+      const u = uploadOf(req.params.id, actor.username);
+      u.lastReport = await s.intake.preview(actor, { path: u.path, fileName: u.fileName }, req.body);
+      return u.lastReport;
+    });
+    r.get('/api/v1/intake/uploads/:id/problems.xlsx', { schema: { tags: ['intake'], summary: '下载上次预览的问题清单(.xlsx)', params } }, async (req, reply) => {
+      const u = uploadOf(req.params.id, actorOf(req).username);
+      if (!u.lastReport) throw notFound('该文件的预览结果');
+      const p = join(dir, `problems-${randomUUID()}.xlsx`);
+      await writeProblemsXlsx(u.lastReport, p);
+      try {
+        return sendFile(reply, p, `${u.fileName}-问题清单.xlsx`);
+      } finally {
+        rmSync(p, { force: true });
+      }
+    });
+    r.post('/api/v1/intake/uploads/:id/commit', { schema: { tags: ['intake'], summary: '确认导入(后台执行,返回任务号)', params, body: importRequest } }, async (req, reply) => {
+      const actor = actorOf(req);
+      const u = uploadOf(req.params.id, actor.username);
+      const job: ImportJobDto & { owner: string } = { id: randomUUID(), status: 'running', done: 0, estimate: 0, report: null, error: null, owner: actor.username };
+      jobs.set(job.id, job);
+      s.intake
+        .commit(actor, { path: u.path, fileName: u.fileName }, { ...req.body, onProgress: (d, t) => ((job.done = d), (job.estimate = t)) })
+        .then((rep) => {
+          job.status = 'done';
+          job.report = rep;
+        })
+        .catch((e: unknown) => {
+          job.status = 'failed';
+          job.error = e instanceof AppError ? { code: e.code, message: e.message, details: e.details } : { code: 'internal_error', message: '导入失败,未写入任何数据;请联系管理员' };
+          if (!(e instanceof AppError)) req.log.error({ err: e }, 'import failed');
+        });
+      return reply.code(202).send({ jobId: job.id });
+    });
+    r.get('/api/v1/intake/jobs/:id', { schema: { tags: ['intake'], summary: '导入任务进度与结果', params } }, async (req) => {
+      const j = jobs.get(req.params.id);
+      if (!j || j.owner !== actorOf(req).username) throw notFound('该导入任务');
+      const { owner: _o, ...dto } = j;
+      return dto;
+    });
+
+    r.get('/api/v1/intake/imports', { schema: { tags: ['intake'], summary: '导入记录', querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50), beforeId: z.coerce.number().int().optional() }) } }, async (req) =>
+      s.intake.history(actorOf(req), req.query.limit, req.query.beforeId),
+    );
+    const idParams = z.object({ id: z.coerce.number().int().min(1) });
+    r.get('/api/v1/intake/imports/:id', { schema: { tags: ['intake'], summary: '导入批次及其问题', params: idParams } }, async (req) => s.intake.batch(actorOf(req), req.params.id));
+    r.post('/api/v1/intake/imports/:id/rollback', { schema: { tags: ['intake'], summary: '回退导入批次', params: idParams } }, async (req) => s.intake.rollback(actorOf(req), req.params.id));
+
+    r.get('/api/v1/intake/clues', { schema: { tags: ['intake'], summary: '风险线索(本辖区队列)', querystring: z.object({ status: z.enum(CLUE_STATUSES).optional(), limit: z.coerce.number().int().min(1).max(1000).default(100), beforeId: z.coerce.number().int().optional() }) } }, async (req) =>
+      s.intake.clues(actorOf(req), req.query),
+    );
+    r.put('/api/v1/intake/clues/:id/status', { schema: { tags: ['intake'], summary: '更新风险线索状态', params: idParams, body: z.object({ status: z.enum(CLUE_STATUSES) }) } }, async (req, reply) => {
+      await s.intake.setClueStatus(actorOf(req), req.params.id, req.body.status);
+      return reply.code(204).send();
+    });
+
+    const checkQuery = z.object({ region: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '区划代码应为2、4、6、9或12位数字').optional(), year: z.coerce.number().int().min(2014).max(2100).optional() });
+    r.get('/api/v1/intake/checks', { schema: { tags: ['intake'], summary: '数据质量核查', querystring: checkQuery } }, async (req) => s.checks.run(actorOf(req), { regionCode: req.query.region, year: req.query.year }));
+    r.get('/api/v1/intake/checks.xlsx', { schema: { tags: ['intake'], summary: '数据质量核查结果(.xlsx)', querystring: checkQuery } }, async (req, reply) => {
+      const rep = await s.checks.run(actorOf(req), { regionCode: req.query.region, year: req.query.year });
+      const p = join(dir, `checks-${randomUUID()}.xlsx`);
+      await writeCheckXlsx(rep, p);
+      try {
+        return sendFile(reply, p, `数据质量核查-${rep.regionCode ?? '全部'}.xlsx`);
+      } finally {
+        rmSync(p, { force: true });
+      }
+    });
+  });
+}
