@@ -16,6 +16,9 @@ const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
 const HouseholdListPage = lazy(() => import('./features/households/HouseholdListPage'));
 const HouseholdPage = lazy(() => import('./features/households/HouseholdPage'));
 const RulesPage = lazy(() => import('./features/rules/RulesPage'));
+const ImportPage = lazy(() => import('./features/intake/ImportPage'));
+const ClueQueuePage = lazy(() => import('./features/intake/ClueQueuePage'));
+const DataQualityPage = lazy(() => import('./features/intake/DataQualityPage'));
 
 const router = createBrowserRouter([
   {
@@ -26,6 +29,9 @@ const router = createBrowserRouter([
       { path: 'households', element: <HouseholdListPage /> },
       { path: 'households/:id', element: <HouseholdPage /> },
       { path: 'rules', element: <RulesPage /> },
+      { path: 'intake', element: <ImportPage /> },
+      { path: 'intake/clues', element: <ClueQueuePage /> },
+      { path: 'intake/checks', element: <DataQualityPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

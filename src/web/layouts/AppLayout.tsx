@@ -16,6 +16,9 @@ const { Header, Content, Footer } = Layout;
 function selectedKey(pathname: string): string {
   if (pathname.startsWith('/households')) return 'households';
   if (pathname.startsWith('/rules')) return 'rules';
+  if (pathname.startsWith('/intake/clues')) return 'clues';
+  if (pathname.startsWith('/intake/checks')) return 'checks';
+  if (pathname.startsWith('/intake')) return 'intake';
   return 'dashboard';
 }
 
@@ -45,6 +48,9 @@ export function AppLayout() {
             { key: 'dashboard', label: <Link to={`/${keep}`} data-testid="menu-dashboard">{t('menuDashboard')}</Link> },
             { key: 'households', label: <Link to={`/households${keep}`} data-testid="menu-households">{t('menuHouseholds')}</Link> },
             { key: 'rules', label: <Link to={`/rules${keep}`} data-testid="menu-rules">{t('menuRules')}</Link> },
+            { key: 'intake', label: <Link to="/intake" data-testid="menu-intake">{t('menuIntake')}</Link> },
+            { key: 'clues', label: <Link to="/intake/clues" data-testid="menu-clues">{t('menuClues')}</Link> },
+            { key: 'checks', label: <Link to="/intake/checks" data-testid="menu-checks">{t('menuChecks')}</Link> },
           ]}
         />
         <Button ghost size="small" data-testid="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
