@@ -75,7 +75,8 @@ export interface CheckDef {
   run: (h: CheckHousehold, asOf: string) => { member?: CheckMember; facts: string }[];
 }
 
-const SRC_FORMATS = '县级数据质量核查规则(../shared/formats/national-system-exports.md)';
+/** Checks county staff run on national-system exports (see ../shared/formats/national-system-exports.md). */
+const SRC_FORMATS = '县级数据质量核查规则(全国防返贫监测信息系统导出数据)';
 const SRC_7 = '中农组发〔2021〕7号';
 const SRC_GB = 'GB 11643-1999 公民身份号码';
 const monitored = (h: CheckHousehold) => h.monitoredCategory !== null;
