@@ -353,7 +353,7 @@ export class IntakeService {
     const verdicts = checkIntegrity(irows);
     const problems: IntakeProblem[] = [];
     parsed.forEach((p, i) => {
-      problems.push(...p.problems);
+      for (const x of p.problems) problems.push(x);
       for (const code of verdicts[i]!.codes) {
         const others = verdicts[i]!.otherRows;
         problems.push({ sheet, row: p.row, column: code === 'MISSING_HOUSEHOLD_ID' ? '户编号' : null, code, level: verdicts[i]!.status === 'rejected' ? 'error' : 'hold', message: `${INTEGRITY_ZH[code]}${others.length ? `(另见第 ${others.join('、')} 行)` : ''}` });
@@ -369,6 +369,8 @@ export class IntakeService {
       else groups.set(no, [i]);
     });
     const villageCache = new Map<string, { code: string | null; message?: string }>();
+    /** fields defaulted, per column: one summary problem each instead of one per row */
+    const defaulted = new Map<string, number>();
     const year = opts.year ?? this.ctx.config.defaultYear;
     const households: HouseholdInput[] = [];
     const rejectHousehold = (idxs: number[], code: string, message: string, column: string | null = null) => {
@@ -396,7 +398,7 @@ export class IntakeService {
         if (!labour) {
           const age = ageOn(birth, asOf);
           labour = age >= 16 && age <= 60 ? 'ordinary' : 'none';
-          if (report.columns.some((c) => c.key === 'labourSkill') || rows.length) problems.push({ sheet, row: r.row, column: '劳动技能', code: 'FIELD_DEFAULTED', level: 'warning', message: `劳动技能未填,按年龄推定为${labour === 'ordinary' ? '普通劳动力' : '无劳动力'}` });
+          defaulted.set('劳动技能', (defaulted.get('劳动技能') ?? 0) + 1);
         }
         const b = (k: string, d: boolean) => (typeof pv[k] === 'boolean' ? (pv[k] as boolean) : d);
         return {
@@ -407,7 +409,7 @@ export class IntakeService {
           medicalAssistance: b('medicalAssistance', false), residentPension: b('residentPension', false), employeePension: b('employeePension', false), dibao: b('dibao', false), tekun: b('tekun', false),
         };
       });
-      if (!v.householdType) problems.push({ sheet, row: head.row, column: '户类型', code: 'FIELD_DEFAULTED', level: 'warning', message: '户类型未填,按“一般农户”导入' });
+      if (!v.householdType) defaulted.set('户类型', (defaulted.get('户类型') ?? 0) + 1);
       const risks = [1, 2, 3, 4, 5].map((k) => v[`risk${k}`]).filter((x): x is string => typeof x === 'string');
       const incomeKeys = ['wage', 'business', 'transfer', 'property', 'businessExpenses'] as const;
       const mapped = incomeKeys.filter((k) => report.columns.some((c) => c.key === k));
@@ -452,7 +454,9 @@ export class IntakeService {
     }
     c.hold = verdicts.filter((v) => v.status === 'held').length;
     c.reject = verdicts.filter((v) => v.status === 'rejected').length;
-    report.problems.push(...problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
+    for (const [column, n] of defaulted) problems.push({ sheet, row: null, column, code: 'FIELD_DEFAULTED', level: 'warning', message: column === '劳动技能' ? `${n} 行劳动技能未填,已按年龄推定(16–60岁普通劳动力,其余无劳动力),请核实` : `${n} 户户类型未填,已按“一般农户”导入,请核实` });
+    problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    for (const p of problems) report.problems.push(p);
     return { ...out, households };
   }
 
@@ -496,7 +500,7 @@ export class IntakeService {
     const usable: { p: ParsedRow; key: string; kind: 'lookup' | 'exchange' }[] = [];
     const c = report.counts;
     for (const p of parsed) {
-      problems.push(...p.problems);
+      for (const x of p.problems) problems.push(x);
       const hash = typeof p.values.idHash === 'string' ? p.values.idHash : null;
       const status = p.problems.some((x) => x.level === 'error') ? 'rejected' : hash ? 'accepted' : p.id?.status ?? 'rejected';
       if (status === 'rejected') {
@@ -556,7 +560,7 @@ export class IntakeService {
       }
     }
     c.clues = out.drafts.length;
-    report.problems.push(...problems);
+    for (const p of problems) report.problems.push(p);
     return out;
   }
 }
