@@ -21,10 +21,10 @@ import { exchangeHash } from '../intake/exchange';
 import { checkIntegrity, INTEGRITY_ZH, type IntegrityRow } from '../intake/integrity';
 import { fileError, type IntakeProblem } from '../intake/problems';
 import type { SheetInfo } from '../intake/readers/cell';
-import { openTable } from '../intake/readers/table';
+import { openTable, type OpenedTable } from '../intake/readers/table';
 import { parseRow, type ParsedRow, type Value } from '../intake/rows';
 import { templateOf } from '../intake/templates';
-import { headerScorer, headerSignature, matchHeader } from '../intake/templates/mapping';
+import { headerScorer, headerSignature, matchHeader, type ColumnMapping } from '../intake/templates/mapping';
 import type { ImportTemplate } from '../intake/templates/template';
 import { EDUCATION_LEVEL_ZH, HEALTH_STATUS_ZH, HOUSEHOLD_TYPE_ZH, LABOUR_SKILL_ZH, MONITORED_CATEGORY_ZH, RELATION_TO_HEAD_ZH, RISK_TYPE_ZH, SCHOOL_STAGE_ZH, SEX_ZH } from '../../shared/enums';
 import { writeXlsx } from '../intake/export';
@@ -155,7 +155,7 @@ export class IntakeService {
    * @throws bad_file as preview, or MAPPING_INCOMPLETE when required columns are not mapped; conflict from the registry
    */
   async commit(actor: Actor, file: ImportFile, opts: ImportOptions): Promise<ImportReport> {
-    const a = await this.analyse(actor, file, opts);
+    const a = await this.analyse(actor, file, opts, true);
     const r = a.report;
     r.dryRun = false;
     if (!r.mappingComplete) throw fileError('MAPPING_INCOMPLETE', `必填列未对应:${r.missingColumns.join('、')};请在“列对应”中指定`);
@@ -300,7 +300,7 @@ export class IntakeService {
     });
   }
 
-  private async analyse(actor: Actor, file: ImportFile, opts: ImportOptions): Promise<Analysis> {
+  private async analyse(actor: Actor, file: ImportFile, opts: ImportOptions, keep = false): Promise<Analysis> {
     const template = templateOf(opts.kind);
     const { sha256, bytes } = await fileDigest(file.path);
     const table = await openTable(file.path, { fileName: file.fileName, sheet: opts.sheet, score: headerScorer(template), minScore: 2 });
@@ -328,8 +328,9 @@ export class IntakeService {
       return empty;
     }
     const asOf = today(this.ctx.clock);
-    const parsed: ParsedRow[] = [];
     const estimate = Math.max(1, Math.round(bytes / (table.format === 'csv' ? 120 : 40)));
+    if (template.target === 'registry') return this.planRegistry(actor, template, file, opts, table, m.mapping, report, empty, keep, estimate);
+    const parsed: ParsedRow[] = [];
     for await (const raw of table.rows) {
       parsed.push(parseRow(template, m.mapping, table.header.columns, raw, table.sheet.name, asOf));
       if (opts.onProgress && parsed.length % 1000 === 0) opts.onProgress(parsed.length, Math.max(estimate, parsed.length));
@@ -339,54 +340,65 @@ export class IntakeService {
     for (const h of report.hiddenSheets) report.problems.push({ sheet: h, row: null, column: null, code: 'SHEET_HIDDEN_SKIPPED', level: 'warning', message: `隐藏工作表“${h}”未读取` });
     report.counts.rows = parsed.length;
     if (parsed.length === 0) throw fileError('FILE_NO_DATA', '表头下面没有数据行', { sheet: table.sheet.name });
-    return template.target === 'registry' ? this.planRegistry(actor, template, parsed, report, opts, empty) : this.planList(actor, template, parsed, report, empty);
+    return this.planList(actor, template, parsed, report, empty);
   }
 
-  /** Person file → households to upsert, with integrity and registry validation. */
-  private async planRegistry(actor: Actor, t: ImportTemplate, parsed: ParsedRow[], report: ImportReport, opts: ImportOptions, out: Analysis): Promise<Analysis> {
+  /**
+   * Person file → households to upsert, with integrity and registry validation, in two streamed passes
+   * so that memory does not hold the parsed file: pass 1 keeps per row only what integrity needs
+   * (household number, ID number, name, head or not, status); pass 2 reads the file again and builds
+   * each household when its last row has been read (a sorted export closes households as it goes).
+   * `keep` keeps the built households for a commit; a preview only counts them.
+   */
+  private async planRegistry(
+    actor: Actor, t: ImportTemplate, file: ImportFile, opts: ImportOptions, table: OpenedTable, mapping: ColumnMapping, report: ImportReport, out: Analysis, keep: boolean, estimate: number,
+  ): Promise<Analysis> {
     const sheet = report.sheet;
     const asOf = today(this.ctx.clock);
-    const irows: IntegrityRow[] = parsed.map((p) => ({
-      row: p.row, householdNo: (p.values.householdNo as string | null) ?? null, id: p.id?.id ?? null, name: (p.values.name as string | null) ?? null, isHead: p.values.relationToHead === 'head',
-      status: p.problems.some((x) => x.level === 'error') || !p.id || p.id.status === 'rejected' ? 'rejected' : p.id.status === 'held' ? 'held' : 'accepted',
-    }));
-    const verdicts = checkIntegrity(irows);
+    const irows: IntegrityRow[] = [];
     const problems: IntakeProblem[] = [];
-    parsed.forEach((p, i) => {
+    const lastIdx = new Map<string, number>();
+    for await (const raw of table.rows) {
+      const p = parseRow(t, mapping, table.header.columns, raw, sheet, asOf);
+      const no = typeof p.values.householdNo === 'string' ? p.values.householdNo.trim() : null;
+      irows.push({
+        row: p.row, householdNo: no, id: p.id?.id ?? null, name: (p.values.name as string | null) ?? null, isHead: p.values.relationToHead === 'head',
+        status: p.problems.some((x) => x.level === 'error') || !p.id || p.id.status === 'rejected' ? 'rejected' : p.id.status === 'held' ? 'held' : 'accepted',
+      });
+      if (no) lastIdx.set(no, irows.length - 1);
       for (const x of p.problems) problems.push(x);
+      if (opts.onProgress && irows.length % 1000 === 0) opts.onProgress(Math.round(irows.length / 2), Math.max(estimate, irows.length));
+    }
+    report.hiddenSheets = table.sheets.filter((x) => x.hidden).map((x) => x.name);
+    for (const h of report.hiddenSheets) report.problems.push({ sheet: h, row: null, column: null, code: 'SHEET_HIDDEN_SKIPPED', level: 'warning', message: `隐藏工作表“${h}”未读取` });
+    report.counts.rows = irows.length;
+    if (irows.length === 0) throw fileError('FILE_NO_DATA', '表头下面没有数据行', { sheet });
+    const verdicts = checkIntegrity(irows);
+    irows.forEach((r, i) => {
       for (const code of verdicts[i]!.codes) {
         const others = verdicts[i]!.otherRows;
-        problems.push({ sheet, row: p.row, column: code === 'MISSING_HOUSEHOLD_ID' ? '户编号' : null, code, level: verdicts[i]!.status === 'rejected' ? 'error' : 'hold', message: `${INTEGRITY_ZH[code]}${others.length ? `(另见第 ${others.join('、')} 行)` : ''}` });
+        problems.push({ sheet, row: r.row, column: code === 'MISSING_HOUSEHOLD_ID' ? '户编号' : null, code, level: verdicts[i]!.status === 'rejected' ? 'error' : 'hold', message: `${INTEGRITY_ZH[code]}${others.length ? `(另见第 ${others.join('、')} 行)` : ''}` });
       }
-    });
-    // households of accepted rows
-    const groups = new Map<string, number[]>();
-    parsed.forEach((p, i) => {
-      if (verdicts[i]!.status !== 'accepted') return;
-      const no = String(p.values.householdNo).trim();
-      const g = groups.get(no);
-      if (g) g.push(i);
-      else groups.set(no, [i]);
     });
     const villageCache = new Map<string, { code: string | null; message?: string }>();
     /** fields defaulted, per column: one summary problem each instead of one per row */
     const defaulted = new Map<string, number>();
     const year = opts.year ?? this.ctx.config.defaultYear;
     const households: HouseholdInput[] = [];
+    const planned: { no: string; members: number }[] = [];
     const rejectHousehold = (idxs: number[], code: string, message: string, column: string | null = null) => {
       for (const i of idxs) {
         verdicts[i]!.status = 'rejected';
-        problems.push({ sheet, row: parsed[i]!.row, column, code, level: 'error', message });
+        problems.push({ sheet, row: irows[i]!.row, column, code, level: 'error', message });
       }
     };
-    for (const [no, idxs] of groups) {
-      const rows = idxs.map((i) => parsed[i]!);
+    const build = async (no: string, idxs: number[], rows: ParsedRow[]): Promise<void> => {
       const head = rows.find((r) => r.values.relationToHead === 'head') ?? rows[0]!;
       const v = head.values;
       const village = await this.resolveVillage(actor.scope, v, opts.village, villageCache);
       if (!village.code) {
         rejectHousehold(idxs, 'VILLAGE_UNKNOWN', village.message!, '村');
-        continue;
+        return;
       }
       const members: PersonInput[] = rows.map((r) => {
         const pv = r.values;
@@ -437,19 +449,45 @@ export class IntakeService {
           problems.push({ sheet, row, column: String(iss.path[iss.path.length - 1] ?? ''), code: 'VALUE_INVALID', level: 'error', message: iss.message });
         }
         rejectHousehold(idxs, 'HOUSEHOLD_INVALID', '本户有数据不符合登记要求,整户未导入');
-        continue;
+        return;
       }
-      households.push(input);
+      planned.push({ no, members: members.length });
+      if (keep) households.push(input);
+    };
+    // pass 2: the same rows again, households built as their last row is read
+    const again = await openTable(file.path, { fileName: file.fileName, sheet: opts.sheet, score: headerScorer(t), minScore: 2 });
+    const open = new Map<string, { idxs: number[]; rows: ParsedRow[] }>();
+    let idx = 0;
+    for await (const raw of again.rows) {
+      const i = idx++;
+      if (irows[i]?.row !== raw.row) throw fileError('FILE_CHANGED', '文件在读取过程中发生了变化,请重新上传', { sheet, row: raw.row });
+      const no = irows[i]!.householdNo;
+      if (!no) continue;
+      if (verdicts[i]!.status === 'accepted') {
+        const g = open.get(no) ?? { idxs: [], rows: [] };
+        g.idxs.push(i);
+        g.rows.push(parseRow(t, mapping, again.header.columns, raw, sheet, asOf));
+        open.set(no, g);
+      }
+      if (lastIdx.get(no) === i) {
+        const g = open.get(no);
+        open.delete(no);
+        if (g) await build(no, g.idxs, g.rows);
+      }
+      if (opts.onProgress && i % 1000 === 0) opts.onProgress(Math.round((irows.length + i) / 2), irows.length);
     }
-    const existing = await new IntakeRepository(this.ctx.db).existingHouseholdNos(households.map((h) => h.householdNo));
+    if (idx !== irows.length) throw fileError('FILE_CHANGED', '文件在读取过程中发生了变化,请重新上传', { sheet });
+    const existing = new Set<string>();
+    const repo = new IntakeRepository(this.ctx.db);
+    for (let k = 0; k < planned.length; k += 5000) for (const n of await repo.existingHouseholdNos(planned.slice(k, k + 5000).map((x) => x.no))) existing.add(n);
     const c = report.counts;
-    for (const h of households) {
-      if (existing.has(h.householdNo)) {
+    for (const h of planned) {
+      if (existing.has(h.no)) {
         c.households.update++;
-        c.update += h.members.length;
+        c.update += h.members;
       } else {
         c.households.add++;
-        c.add += h.members.length;
+        c.add += h.members;
       }
     }
     c.hold = verdicts.filter((v) => v.status === 'held').length;
