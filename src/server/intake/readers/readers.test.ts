@@ -3,6 +3,7 @@
  * against bad files: empty, wrong extension, old .xls, zip bombs, hidden sheets, and mutated bytes
  * (property test: a clear bad_file error or rows, never another kind of exception).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,6 +114,18 @@ describe('workbooks', () => {
     expect(r.rows[1]!.cells[1]).toEqual({ t: 'date', v: '2022-03-05' });
     expect(r.rows[0]!.cells[1]).toEqual({ t: 'number', v: 44625 });
   });
+  it('c12: the same dates under TZ=UTC and TZ=Asia/Shanghai (and America/Los_Angeles)', () => {
+    const script = `import { openTable } from './src/server/intake/readers/table.ts';
+      import { parseDateCell } from './src/server/intake/values/date.ts';
+      const t = await openTable(process.argv[1], { fileName: 'c12.xlsx', score: (h) => h.filter((x) => x === '户编号').length });
+      const out = []; for await (const r of t.rows) out.push(parseDateCell(r.cells[1]).date);
+      console.log(JSON.stringify(out));`;
+    const runs = ['UTC', 'Asia/Shanghai', 'America/Los_Angeles'].map((tz) =>
+      spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, join(FIX, 'c12_dates.xlsx')], { cwd: join(FIX, '../../..'), env: { ...process.env, TZ: tz }, encoding: 'utf8' }).stdout.trim(),
+    );
+    const expected = JSON.stringify(['2022-03-05', '2022-03-05', '2022-03-05', '2022-03-05', '2022-03-05', '2022-03-05', '2022-03-05', null, null, null, '2022-03-05']);
+    expect(runs).toEqual([expected, expected, expected]);
+  }, 60_000);
   it('hidden sheets are skipped and named; --sheet chooses another', async () => {
     const wb = new ExcelJS.Workbook();
     const hidden = wb.addWorksheet('说明', { state: 'hidden' });
