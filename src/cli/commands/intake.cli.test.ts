@@ -14,7 +14,7 @@ const ROOT = resolve(__dirname, '../../..');
 const FIX = join(ROOT, 'test/fixtures/intake');
 const dir = mkdtempSync(join(tmpdir(), 'zx-cli-'));
 const env = { ...process.env, ZX_DATA_DIR: dir, DATABASE_URL: '', ZX_SEED_PERSONS: '0', LOG_LEVEL: 'silent', ZX_ID_KEY: '44'.repeat(32) };
-const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/zhenxing.js'), ...args], { env, encoding: 'utf8', cwd: dir, timeout: 60_000 });
+const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/zhenxing.js'), ...args], { env, encoding: 'utf8', cwd: ROOT, timeout: 60_000 });
 
 describe('zhenxing intake commands', () => {
   it('hash-ids replaces the ID column by exchange hashes', () => {

@@ -128,6 +128,12 @@ export class IntakeRepository {
     return r ? (JSON.parse(r.mappingJson) as Record<string, string>) : undefined;
   }
 
+  /** Column names of every remembered mapping of a kind (they help find the header of the next file). */
+  async mappedNames(kind: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('headerMapping').select('mappingJson').where('kind', '=', kind).limit(200).execute();
+    return rows.flatMap((r) => Object.keys(JSON.parse(r.mappingJson) as Record<string, string>));
+  }
+
   async saveMapping(kind: string, signature: string, mapping: Record<string, string>, by: string, at: string): Promise<void> {
     await this.db
       .insertInto('headerMapping')

@@ -22,6 +22,7 @@ import { checkIntegrity, INTEGRITY_ZH, type IntegrityRow } from '../intake/integ
 import { fileError, type IntakeProblem } from '../intake/problems';
 import type { SheetInfo } from '../intake/readers/cell';
 import { openTable, type OpenedTable } from '../intake/readers/table';
+import { normalizeHeader } from '../intake/readers/header';
 import { parseRow, type ParsedRow, type Value } from '../intake/rows';
 import { templateOf } from '../intake/templates';
 import { headerScorer, headerSignature, matchHeader, type ColumnMapping } from '../intake/templates/mapping';
@@ -303,8 +304,11 @@ export class IntakeService {
   private async analyse(actor: Actor, file: ImportFile, opts: ImportOptions, keep = false): Promise<Analysis> {
     const template = templateOf(opts.kind);
     const { sha256, bytes } = await fileDigest(file.path);
-    const table = await openTable(file.path, { fileName: file.fileName, sheet: opts.sheet, score: headerScorer(template), minScore: 2 });
     const repo = new IntakeRepository(this.ctx.db);
+    const known = new Set([...Object.keys(opts.mapping ?? {}), ...(await repo.mappedNames(template.kind))].map(normalizeHeader));
+    const base = headerScorer(template);
+    const score = (hs: string[]) => base(hs) + hs.filter((h) => known.has(h)).length;
+    const table = await openTable(file.path, { fileName: file.fileName, sheet: opts.sheet, score, minScore: 2, fallbackToFirstRow: true });
     const signature = headerSignature(table.header);
     const remembered = (await repo.mapping(template.kind, signature)) ?? {};
     const m = matchHeader(template, table.header, { ...remembered, ...(opts.mapping ?? {}) });
@@ -329,7 +333,7 @@ export class IntakeService {
     }
     const asOf = today(this.ctx.clock);
     const estimate = Math.max(1, Math.round(bytes / (table.format === 'csv' ? 120 : 40)));
-    if (template.target === 'registry') return this.planRegistry(actor, template, file, opts, table, m.mapping, report, empty, keep, estimate);
+    if (template.target === 'registry') return this.planRegistry(actor, template, file, opts, table, m.mapping, report, empty, keep, estimate, score);
     const parsed: ParsedRow[] = [];
     for await (const raw of table.rows) {
       parsed.push(parseRow(template, m.mapping, table.header.columns, raw, table.sheet.name, asOf));
@@ -352,6 +356,7 @@ export class IntakeService {
    */
   private async planRegistry(
     actor: Actor, t: ImportTemplate, file: ImportFile, opts: ImportOptions, table: OpenedTable, mapping: ColumnMapping, report: ImportReport, out: Analysis, keep: boolean, estimate: number,
+    score: (hs: string[]) => number,
   ): Promise<Analysis> {
     const sheet = report.sheet;
     const asOf = today(this.ctx.clock);
@@ -455,7 +460,7 @@ export class IntakeService {
       if (keep) households.push(input);
     };
     // pass 2: the same rows again, households built as their last row is read
-    const again = await openTable(file.path, { fileName: file.fileName, sheet: opts.sheet, score: headerScorer(t), minScore: 2 });
+    const again = await openTable(file.path, { fileName: file.fileName, sheet: opts.sheet, score, minScore: 2, fallbackToFirstRow: true });
     const open = new Map<string, { idxs: number[]; rows: ParsedRow[] }>();
     let idx = 0;
     for await (const raw of again.rows) {

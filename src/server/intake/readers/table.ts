@@ -36,6 +36,8 @@ export interface OpenOptions {
   /** recognised header names among normalised names (see detectHeader) */
   score: (names: string[]) => number;
   minScore?: number;
+  /** when no row scores, take the first non-blank row as the header (the user then maps its columns) */
+  fallbackToFirstRow?: boolean;
 }
 
 /** File extensions accepted. */
@@ -91,7 +93,7 @@ export async function openTable(path: string, opts: OpenOptions): Promise<Opened
   }
   const nonBlank = head.filter((r) => r.cells.some((c) => !isBlank(c)));
   if (nonBlank.length === 0) throw fileError('FILE_EMPTY', '文件中没有任何内容', { sheet: sheet?.name });
-  const header = detectHeader(nonBlank, opts.score, opts.minScore ?? 1);
+  const header = detectHeader(nonBlank, opts.score, opts.minScore ?? 1) ?? (opts.fallbackToFirstRow ? detectHeader(nonBlank.slice(0, 1), () => 1, 1) : null);
   if (!header) throw fileError('HEADER_NOT_FOUND', `前 ${HEADER_SEARCH_ROWS} 行中找不到表头(没有可识别的列名);请检查所选导入类型和工作表`, { sheet: sheet?.name });
   const lastHeaderRow = header.rows[header.rows.length - 1]!;
   const skipped: { row: number; reason: string }[] = [];
