@@ -123,6 +123,17 @@ export function registerIntakeCommands(program: Command): void {
       }),
     );
   imports
+    .command('held <id>')
+    .description('列出批次中待核实的行(身份证号已脱敏)')
+    .option('--json', '以 JSON 输出')
+    .action(async (id: string, o: { json?: boolean }) =>
+      withRuntime(async (rt) => {
+        const rows = await rt.services.intake.heldRows(cliActor(), Number(id));
+        if (o.json) console.log(JSON.stringify(rows, null, 2));
+        else for (const h of rows) console.log(`第${h.row}行\t${h.householdNo ?? ''}\t${h.name ?? ''}\t${h.idMasked ?? ''}\t${h.reasons.join(',')}`);
+      }),
+    );
+  imports
     .command('rollback <id>')
     .description('回退一个导入批次(之后没有导入或修改涉及同一农户时)')
     .action(async (id: string) =>

@@ -266,6 +266,24 @@ export interface ImportChangeTable {
   beforeJson: string | null;
 }
 
+/**
+ * A row held for verification (check character, one person in two households, two heads, …): kept with
+ * its values (no ID number in clear: ciphertext and masked form) until staff resolve it. status: open | resolved
+ */
+export interface ImportHeldRowTable {
+  id: Generated<number>;
+  batchId: number;
+  row: number;
+  householdNo: string | null;
+  name: string | null;
+  idMasked: string | null;
+  idCipher: string | null;
+  /** comma-separated codes */
+  reasons: string;
+  valuesJson: string;
+  status: string;
+}
+
 /** A confirmed header mapping, remembered per kind and header signature. */
 export interface HeaderMappingTable {
   kind: string;
@@ -326,6 +344,7 @@ export interface Database {
   importBatch: ImportBatchTable;
   importProblem: ImportProblemTable;
   importChange: ImportChangeTable;
+  importHeldRow: ImportHeldRowTable;
   headerMapping: HeaderMappingTable;
   departmentRecord: DepartmentRecordTable;
   riskClue: RiskClueTable;

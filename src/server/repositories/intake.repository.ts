@@ -5,7 +5,7 @@
  */
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/connect';
-import type { DepartmentRecordTable, ImportBatchTable, ImportChangeTable, ImportProblemTable, RiskClueTable } from '../db/schema';
+import type { DepartmentRecordTable, ImportBatchTable, ImportChangeTable, ImportHeldRowTable, ImportProblemTable, RiskClueTable } from '../db/schema';
 import { scoped } from './household.repository';
 import type { Scope } from './scope';
 
@@ -90,6 +90,15 @@ export class IntakeRepository {
 
   async problems(batchId: number): Promise<(ImportProblemTable & { id: number })[]> {
     return this.db.selectFrom('importProblem').selectAll().where('batchId', '=', batchId).orderBy('id').execute() as Promise<(ImportProblemTable & { id: number })[]>;
+  }
+
+  async insertHeldRows(rows: readonly Insertable<ImportHeldRowTable>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500) await this.db.insertInto('importHeldRow').values(rows.slice(i, i + 500)).execute();
+  }
+
+  /** Held rows of a batch, without the ciphertext. */
+  async heldRows(batchId: number): Promise<(Omit<ImportHeldRowTable, 'idCipher' | 'id'> & { id: number })[]> {
+    return this.db.selectFrom('importHeldRow').select(['id', 'batchId', 'row', 'householdNo', 'name', 'idMasked', 'reasons', 'valuesJson', 'status']).where('batchId', '=', batchId).orderBy('row').execute();
   }
 
   async insertChanges(rows: readonly Insertable<ImportChangeTable>[]): Promise<void> {

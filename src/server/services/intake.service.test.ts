@@ -59,6 +59,13 @@ forEachDialect('IntakeService', (dialect) => {
       expect(await n(db, 'auditEvent')).toBe(audits + 1);
       const { problems } = await services.intake.batch(actor, batchId);
       expect(problems.some((p) => p.code === 'MULTIPLE_HEADS' && p.row === 7)).toBe(true);
+      // held rows are kept with their values for verification, never dropped; ID numbers masked
+      const held = await services.intake.heldRows(actor, batchId);
+      expect(held.map((h) => [h.row, h.reasons])).toEqual([
+        [4, ['PERSON_IN_MULTIPLE_HOUSEHOLDS']], [6, ['PERSON_IN_MULTIPLE_HOUSEHOLDS']], [7, ['MULTIPLE_HEADS']], [8, ['MULTIPLE_HEADS']],
+        [9, ['HOUSEHOLD_WITHOUT_HEAD']], [13, ['DUPLICATE_IN_HOUSEHOLD']], [14, ['DUPLICATE_IN_HOUSEHOLD', 'NAME_MISMATCH']],
+      ]);
+      expect(held[0]).toMatchObject({ householdNo: 'H1501', name: '包小军', idMasked: '522633**********36', status: 'open', values: { relationToHead: 'son' } });
     });
     it('importing the same file again changes nothing; the same content under another name neither', async () => {
       const again = await services.intake.commit(actor, fixture('c15_roster.csv'), { kind: 'national-person', village: VILLAGES.basha });

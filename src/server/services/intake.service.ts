@@ -14,7 +14,7 @@ import type { HouseholdInput, PersonInput } from '../../shared/registry';
 import { householdInput } from '../../shared/registry';
 import type { RiskClueTable } from '../db/schema';
 import type { RiskClueDto } from '../../shared/intake';
-import { ageOn } from '../domain/id-number';
+import { ageOn, maskIdNumber } from '../domain/id-number';
 import { AppError, conflict, notFound } from '../errors';
 import { clueDedupKey, cluesFor, type ClueDraft, type ListFacts } from '../intake/clues';
 import { exchangeHash } from '../intake/exchange';
@@ -130,6 +130,8 @@ interface Analysis {
   /** department lists: every parsed row with its match (for department_record) */
   records: { row: number; personId: number | null; householdId: number | null; countyCode: string | null; facts: Record<string, Value> }[];
   drafts: { person: MatchedPerson; row: number; draft: ClueDraft }[];
+  /** rows held for verification, with their values (kept, never dropped) */
+  held: { row: number; householdNo: string | null; name: string | null; id: string | null; reasons: string[]; values: Record<string, Value> }[];
 }
 
 export class IntakeService {
@@ -179,6 +181,7 @@ export class IntakeService {
       const id = await repo.insertBatch({ ...batchRow, ...counts });
       await repo.insertProblems(r.problems.slice(0, MAX_PROBLEMS).map((p) => ({ batchId: id, sheet: p.sheet, row: p.row, columnName: p.column, code: p.code, level: p.level, message: p.message })));
       if (opts.mapping && Object.keys(opts.mapping).length) await repo.saveMapping(r.kind, r.headerSignature, opts.mapping, actor.username, now);
+      await repo.insertHeldRows(a.held.map((h) => ({ batchId: id, row: h.row, householdNo: h.householdNo, name: h.name, idMasked: h.id ? maskIdNumber(h.id) : null, idCipher: h.id ? this.ctx.ids.encrypt(h.id) : null, reasons: [...new Set(h.reasons)].join(','), valuesJson: JSON.stringify(h.values), status: 'open' })));
       await new AuditRepository(trx).append({
         at: now, actor: actor.username, action: 'import_commit', targetType: 'import_batch', targetId: String(id), regionCode: regionCode ?? actor.scope.regionCode, outcome: 'ok',
         details: JSON.stringify({ kind: r.kind, fileName: r.fileName, sha256: r.sha256, rows: r.counts.rows, ...counts, held: r.counts.hold, rejected: r.counts.reject }),
@@ -282,6 +285,13 @@ export class IntakeService {
     return { batchId: id, households: changes.length };
   }
 
+  /** Rows of a batch held for verification (ID numbers masked). @throws not_found outside the scope */
+  async heldRows(actor: Actor, batchId: number): Promise<{ row: number; householdNo: string | null; name: string | null; idMasked: string | null; reasons: string[]; values: Record<string, unknown>; status: string }[]> {
+    const repo = new IntakeRepository(this.ctx.db);
+    if (!(await repo.batch(actor.scope, batchId))) throw notFound('该导入批次');
+    return (await repo.heldRows(batchId)).map((h) => ({ row: h.row, householdNo: h.householdNo, name: h.name, idMasked: h.idMasked, reasons: h.reasons.split(','), values: JSON.parse(h.valuesJson) as Record<string, unknown>, status: h.status }));
+  }
+
   /** The clue queue inside the scope (newest first), optionally of one status. */
   async clues(actor: Actor, f: { status?: string; limit?: number; beforeId?: number } = {}): Promise<(RiskClueDto)[]> {
     const rows = await new IntakeRepository(this.ctx.db).clues(actor.scope, { status: f.status, limit: Math.min(Math.max(1, f.limit ?? 100), 1000), beforeId: f.beforeId });
@@ -326,7 +336,7 @@ export class IntakeService {
     };
     for (const c of m.missing) report.problems.push({ sheet: table.sheet.name, row: null, column: c.zh, code: 'COLUMN_MISSING', level: 'error', message: `缺少必填列“${c.zh}”(可用列名:${[c.zh, ...(c.synonyms ?? [])].join('、')})` });
     for (const [k, names] of Object.entries(m.ambiguous)) report.problems.push({ sheet: table.sheet.name, row: null, column: names.join('、'), code: 'COLUMN_AMBIGUOUS', level: 'warning', message: `“${template.columns.find((c) => c.key === k)!.zh}”可对应多列(${names.join('、')}),请在列对应中指定` });
-    const empty: Analysis = { report, template, households: [], matches: [], records: [], drafts: [] };
+    const empty: Analysis = { report, template, households: [], matches: [], records: [], drafts: [], held: [] };
     if (!report.mappingComplete) {
       await table.rows.return(undefined);
       return empty;
@@ -468,6 +478,11 @@ export class IntakeService {
       if (irows[i]?.row !== raw.row) throw fileError('FILE_CHANGED', '文件在读取过程中发生了变化,请重新上传', { sheet, row: raw.row });
       const no = irows[i]!.householdNo;
       if (!no) continue;
+      if (keep && verdicts[i]!.status === 'held') {
+        const hp = parseRow(t, mapping, again.header.columns, raw, sheet, asOf);
+        const { idNumber: _x, ...values } = hp.values;
+        out.held.push({ row: raw.row, householdNo: no, name: (hp.values.name as string | null) ?? null, id: hp.id?.id ?? null, reasons: [...hp.problems.filter((x) => x.level === 'hold').map((x) => x.code), ...verdicts[i]!.codes], values });
+      }
       if (verdicts[i]!.status === 'accepted') {
         const g = open.get(no) ?? { idxs: [], rows: [] };
         g.idxs.push(i);
@@ -553,6 +568,8 @@ export class IntakeService {
       }
       if (status === 'held') {
         c.hold++;
+        const { idNumber: _x, idHash: _h, ...values } = p.values;
+        out.held.push({ row: p.row, householdNo: null, name: (p.values.name as string | null) ?? null, id: p.id?.id ?? null, reasons: p.problems.filter((x) => x.level === 'hold').map((x) => x.code), values });
         continue;
       }
       const key = hash ?? p.id!.id!;

@@ -1,6 +1,6 @@
 /**
  * Data intake: import batches (who, when, file name and SHA-256, counts), their problems, the changes
- * they made (for rollback), remembered header mappings, department-list records and risk clues.
+ * they made (for rollback), rows held for verification (kept, never dropped), remembered header mappings, department-list records and risk clues.
  * Frozen once merged.
  */
 import type { Kysely } from 'kysely';
@@ -54,6 +54,19 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('import_change_batch_idx').on('import_change').columns(['batch_id']).execute();
   await db.schema.createIndex('import_change_household_idx').on('import_change').columns(['household_id', 'batch_id']).execute();
 
+  await autoId(db, db.schema.createTable('import_held_row'))
+    .addColumn('batch_id', 'integer', (c) => c.notNull().references('import_batch.id').onDelete('cascade'))
+    .addColumn('row', 'integer', (c) => c.notNull())
+    .addColumn('household_no', 'text')
+    .addColumn('name', 'text')
+    .addColumn('id_masked', 'text')
+    .addColumn('id_cipher', 'text')
+    .addColumn('reasons', 'text', (c) => c.notNull())
+    .addColumn('values_json', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('import_held_row_batch_idx').on('import_held_row').columns(['batch_id', 'row']).execute();
+
   await db.schema
     .createTable('header_mapping')
     .addColumn('kind', 'text', (c) => c.notNull())
@@ -96,5 +109,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['risk_clue', 'department_record', 'header_mapping', 'import_change', 'import_problem', 'import_batch']) await db.schema.dropTable(t).ifExists().execute();
+  for (const t of ['risk_clue', 'department_record', 'header_mapping', 'import_held_row', 'import_change', 'import_problem', 'import_batch']) await db.schema.dropTable(t).ifExists().execute();
 }

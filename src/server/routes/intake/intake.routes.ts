@@ -6,7 +6,8 @@
  * - POST /uploads/:id/preview (ImportRequest) → ImportReportDto (dry run: writes nothing)
  * - GET  /uploads/:id/problems.xlsx → the last preview's problems as .xlsx
  * - POST /uploads/:id/commit (ImportRequest) → 202 { jobId }; GET /jobs/:id → ImportJobDto (progress, then the report)
- * - GET  /imports → ImportBatchDto[]; GET /imports/:id → { batch, problems }; POST /imports/:id/rollback → { batchId, households }
+ * - GET  /imports → ImportBatchDto[]; GET /imports/:id → { batch, problems }; GET /imports/:id/held → rows held for verification
+ *   (ID numbers masked); POST /imports/:id/rollback → { batchId, households }
  * - GET  /clues?status= → RiskClueDto[] (the county's queue); PUT /clues/:id/status { status } → 204
  * - GET  /checks?region=&year= → CheckReportDto; GET /checks.xlsx?region=&year= → the same as .xlsx
  * Bad files answer 400 bad_file with `details.problems` (code, where, Chinese message), never 500.
@@ -148,6 +149,7 @@ export function intakeRoutes(app: FastifyInstance, s: Services): void {
     );
     const idParams = z.object({ id: z.coerce.number().int().min(1) });
     r.get('/api/v1/intake/imports/:id', { schema: { tags: ['intake'], summary: '导入批次及其问题', params: idParams } }, async (req) => s.intake.batch(actorOf(req), req.params.id));
+    r.get('/api/v1/intake/imports/:id/held', { schema: { tags: ['intake'], summary: '待核实的行(身份证号已脱敏)', params: idParams } }, async (req) => s.intake.heldRows(actorOf(req), req.params.id));
     r.post('/api/v1/intake/imports/:id/rollback', { schema: { tags: ['intake'], summary: '回退导入批次', params: idParams } }, async (req) => s.intake.rollback(actorOf(req), req.params.id));
 
     r.get('/api/v1/intake/clues', { schema: { tags: ['intake'], summary: '风险线索(本辖区队列)', querystring: z.object({ status: z.enum(CLUE_STATUSES).optional(), limit: z.coerce.number().int().min(1).max(1000).default(100), beforeId: z.coerce.number().int().optional() }) } }, async (req) =>
