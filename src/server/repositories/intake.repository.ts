@@ -84,6 +84,20 @@ export class IntakeRepository {
       .executeTakeFirst() as Promise<ImportBatchRow | undefined>;
   }
 
+  /** A batched commit of the file (same SHA-256 and kind) left running inside the scope, if any. */
+  async runningByHash(scope: Scope, sha256: string, kind: string): Promise<ImportBatchRow | undefined> {
+    const s = scopeFilter(scope);
+    return this.db
+      .selectFrom('importBatch')
+      .selectAll()
+      .where('fileSha256', '=', sha256)
+      .where('kind', '=', kind)
+      .where('status', '=', 'running')
+      .$if(s !== null, (q) => q.where('scopeCode', 'like', `${s}%`))
+      .orderBy('id', 'desc')
+      .executeTakeFirst() as Promise<ImportBatchRow | undefined>;
+  }
+
   async insertProblems(rows: readonly Insertable<ImportProblemTable>[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 500) await this.db.insertInto('importProblem').values(rows.slice(i, i + 500)).execute();
   }

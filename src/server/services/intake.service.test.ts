@@ -153,6 +153,33 @@ forEachDialect('IntakeService', (dialect) => {
     });
   });
 
+  describe('bounded batches', () => {
+    it('a large file is committed in batches of whole households; an interrupted commit resumes; rollback removes it all', async () => {
+      const ids = [1, 2, 3, 4, 5].map((h) => [idNumber('522633', '19700101', 600 + h * 2 - 1), idNumber('522633', '19720101', 600 + h * 2)]);
+      const csv = join(tmp, 'batched.csv');
+      writeFileSync(csv, '户编号,姓名,身份证号,与户主关系,劳动技能\r\n' + ids.map(([a, b], k) => `B-${k + 1},户主${k + 1},${a},户主,普通劳动力\r\nB-${k + 1},配偶${k + 1},${b},配偶,普通劳动力\r\n`).join(''));
+      // B-4's spouse is already registered elsewhere: the second batch (B-3, B-4) fails
+      await services.registry.registerHouseholds({ regionCode: null }, [household('OTHER', VILLAGES.guandong, [head({ idNumber: ids[3]![1]!, name: '别户' })])]);
+      const opts = { kind: 'national-person', village: VILLAGES.guandong, batchHouseholds: 2 };
+      await expect(services.intake.commit(actor, { path: csv, fileName: 'batched.csv' }, opts)).rejects.toMatchObject({ code: 'conflict' });
+      const running = await db.selectFrom('importBatch').selectAll().where('fileName', '=', 'batched.csv').execute();
+      expect(running.map((b) => b.status)).toEqual(['running']);
+      const written = await db.selectFrom('household').select('householdNo').where('householdNo', 'like', 'B-%').orderBy('householdNo').execute();
+      // the first batch (B-1, B-2) is in, whole; nothing of B-3 or B-4
+      expect(written.map((h) => h.householdNo)).toEqual(['B-1', 'B-2']);
+      // staff remove the wrong registration, then run the same import again: it resumes the same batch
+      await db.deleteFrom('household').where('householdNo', '=', 'OTHER').execute();
+      const r = await services.intake.commit(actor, { path: csv, fileName: 'batched.csv' }, opts);
+      expect(r.batchId).toBe(running[0]!.id);
+      expect(r.counts).toMatchObject({ add: 10, unchanged: 0, households: { add: 5, update: 0, unchanged: 0 } });
+      const done = await db.selectFrom('importBatch').selectAll().where('id', '=', r.batchId!).executeTakeFirstOrThrow();
+      expect(done).toMatchObject({ status: 'committed', added: 5, rowsTotal: 10 });
+      expect((await db.selectFrom('person').select('id').where('name', 'like', '配偶%').execute()).length).toBe(5);
+      await services.intake.rollback(actor, r.batchId!);
+      expect(await db.selectFrom('household').select('id').where('householdNo', 'like', 'B-%').execute()).toEqual([]);
+    });
+  });
+
   describe('national layout', () => {
     it('a workbook with two title rows and the header on row 3, places by name, income in yuan', async () => {
       const wb = new ExcelJS.Workbook();

@@ -37,7 +37,7 @@ import { inScope, type Scope } from '../repositories/scope';
 import type { Actor } from './actor';
 import { nowIso, today, type ServiceContext } from './context';
 import { CheckService } from './check.service';
-import { RegistryService, type HouseholdSnapshot } from './registry.service';
+import { RegistryService, type HouseholdSnapshot, type UpsertOutcome } from './registry.service';
 
 /** The file to import: where it is on disk and the name the user gave it. */
 export interface ImportFile {
@@ -57,7 +57,16 @@ export interface ImportOptions {
   village?: string;
   /** rows read so far, and an estimate of the total */
   onProgress?: (done: number, estimate: number) => void;
+  /**
+   * Households per transaction for large person files (default BATCH_HOUSEHOLDS). A file with more
+   * households is committed in bounded batches, each a transaction of whole households, with the batch
+   * row as checkpoint: re-running the same file resumes it (households already written are unchanged).
+   */
+  batchHouseholds?: number;
 }
+
+/** Person files with more households than this are committed in bounded batches (see ImportOptions). */
+export const BATCH_HOUSEHOLDS = 5000;
 
 /** Counts of a preview or commit. */
 export interface ImportCounts {
@@ -130,6 +139,8 @@ interface Analysis {
   /** department lists: every parsed row with its match (for department_record) */
   records: { row: number; personId: number | null; householdId: number | null; countyCode: string | null; facts: Record<string, Value> }[];
   drafts: { person: MatchedPerson; row: number; draft: ClueDraft }[];
+  /** true when the households were committed in bounded batches through the sink during the analysis */
+  batched?: boolean;
   /** rows held for verification, with their values (kept, never dropped) */
   held: { row: number; householdNo: string | null; name: string | null; id: string | null; reasons: string[]; values: Record<string, Value> }[];
 }
@@ -158,7 +169,25 @@ export class IntakeService {
    * @throws bad_file as preview, or MAPPING_INCOMPLETE when required columns are not mapped; conflict from the registry
    */
   async commit(actor: Actor, file: ImportFile, opts: ImportOptions): Promise<ImportReport> {
-    const a = await this.analyse(actor, file, opts, true);
+    let runningId: number | null = null;
+    const outcomes: UpsertOutcome[] = [];
+    const members = new Map<string, number>();
+    const sink = async (hs: HouseholdInput[]) => {
+      for (const h of hs) members.set(h.householdNo, h.members.length);
+      if (runningId === null) runningId = await this.startBatch(actor, file, opts.kind);
+      const id = runningId;
+      const outs = await this.registry.upsertHouseholds(actor.scope, hs, {
+        screen: false,
+        within: async (trx, o) => {
+          await new IntakeRepository(trx).insertChanges(
+            o.filter((x) => x.action !== 'unchanged').map((x) => ({ batchId: id, householdId: x.householdId, householdNo: x.householdNo, countyCode: x.countyCode, action: x.action, versionAfter: x.versionAfter, beforeJson: x.before ? JSON.stringify(x.before) : null })),
+          );
+        },
+      });
+      for (const o of outs) outcomes.push({ ...o, before: null });
+    };
+    const a = await this.analyse(actor, file, opts, true, sink);
+    if (a.batched && runningId !== null) return this.finishBatch(actor, a, runningId, outcomes, members, opts);
     const r = a.report;
     r.dryRun = false;
     if (!r.mappingComplete) throw fileError('MAPPING_INCOMPLETE', `必填列未对应:${r.missingColumns.join('、')};请在“列对应”中指定`);
@@ -208,18 +237,7 @@ export class IntakeService {
       r.counts.update = persons('updated');
       r.counts.unchanged = persons('unchanged');
       r.counts.households = { add: outcomes.filter((o) => o.action === 'added').length, update: outcomes.filter((o) => o.action === 'updated').length, unchanged: outcomes.filter((o) => o.action === 'unchanged').length };
-      const touched = new Set(outcomes.map((o) => o.householdId));
-      const byCheck: Record<string, number> = {};
-      let findings = 0;
-      for (const county of [...new Set(outcomes.map((o) => o.countyCode))]) {
-        const rep = await new CheckService(this.ctx).run(actor, { regionCode: county });
-        for (const f of rep.findings) {
-          if (f.householdId === null || !touched.has(f.householdId)) continue;
-          findings++;
-          byCheck[f.checkId] = (byCheck[f.checkId] ?? 0) + 1;
-        }
-      }
-      r.checks = { findings, byCheck };
+      r.checks = await this.checksAfter(actor, outcomes);
       return r;
     }
 
@@ -240,6 +258,75 @@ export class IntakeService {
     });
     r.batchId = batchId;
     return r;
+  }
+
+  /**
+   * Creates (or, for the same file and kind left running by an interrupted commit, resumes) the batch row
+   * of a batched commit, in its own transaction with an audit event. Returns its id.
+   */
+  private async startBatch(actor: Actor, file: ImportFile, kind: string): Promise<number> {
+    const { sha256, bytes } = await fileDigest(file.path);
+    const now = nowIso(this.ctx.clock);
+    return this.ctx.db.transaction().execute(async (trx) => {
+      const repo = new IntakeRepository(trx);
+      const running = await repo.runningByHash(actor.scope, sha256, kind);
+      const id = running?.id ?? (await repo.insertBatch({
+        kind, fileName: file.fileName, fileSha256: sha256, fileBytes: bytes, sheetName: null, scopeCode: actor.scope.regionCode, actor: actor.username, status: 'running', startedAt: now, finishedAt: null,
+        rowsTotal: 0, added: 0, updated: 0, unchanged: 0, held: 0, rejected: 0, clues: 0, rolledBackAt: null, rolledBackBy: null,
+      }));
+      await new AuditRepository(trx).append({ at: now, actor: actor.username, action: running ? 'import_resume' : 'import_start', targetType: 'import_batch', targetId: String(id), regionCode: actor.scope.regionCode, outcome: 'ok', details: JSON.stringify({ kind, fileName: file.fileName, sha256 }) });
+      return id;
+    });
+  }
+
+  /** Closes a batched commit: counts from the recorded changes, problems, held rows, audit; then screening and checks. */
+  private async finishBatch(actor: Actor, a: Analysis, batchId: number, outcomes: UpsertOutcome[], members: Map<string, number>, opts: ImportOptions): Promise<ImportReport> {
+    const r = a.report;
+    r.dryRun = false;
+    const now = nowIso(this.ctx.clock);
+    const changes = await new IntakeRepository(this.ctx.db).changes(batchId);
+    const added = changes.filter((c) => c.action === 'added').length;
+    const updated = changes.filter((c) => c.action === 'updated').length;
+    const total = outcomes.length;
+    await this.ctx.db.transaction().execute(async (trx) => {
+      const repo = new IntakeRepository(trx);
+      await repo.updateBatch(batchId, { status: 'committed', finishedAt: now, sheetName: r.sheet, rowsTotal: r.counts.rows, added, updated, unchanged: total - added - updated, held: r.counts.hold, rejected: r.counts.reject + r.counts.duplicate });
+      await repo.insertProblems(r.problems.slice(0, MAX_PROBLEMS).map((p) => ({ batchId, sheet: p.sheet, row: p.row, columnName: p.column, code: p.code, level: p.level, message: p.message })));
+      await repo.insertHeldRows(a.held.map((h) => ({ batchId, row: h.row, householdNo: h.householdNo, name: h.name, idMasked: h.id ? maskIdNumber(h.id) : null, idCipher: h.id ? this.ctx.ids.encrypt(h.id) : null, reasons: [...new Set(h.reasons)].join(','), valuesJson: JSON.stringify(h.values), status: 'open' })));
+      if (opts.mapping && Object.keys(opts.mapping).length) await repo.saveMapping(r.kind, r.headerSignature, opts.mapping, actor.username, now);
+      await new AuditRepository(trx).append({ at: now, actor: actor.username, action: 'import_commit', targetType: 'import_batch', targetId: String(batchId), regionCode: actor.scope.regionCode, outcome: 'ok', details: JSON.stringify({ kind: r.kind, fileName: r.fileName, sha256: r.sha256, rows: r.counts.rows, added, updated, batched: true }) });
+    });
+    r.batchId = batchId;
+    r.counts.households = { add: added, update: updated, unchanged: total - added - updated };
+    const actions = new Map(changes.map((c) => [c.householdNo, c.action]));
+    r.counts.add = r.counts.update = r.counts.unchanged = 0;
+    for (const o of outcomes) {
+      const n = members.get(o.householdNo) ?? 0;
+      const act = actions.get(o.householdNo);
+      if (act === 'added') r.counts.add += n;
+      else if (act === 'updated') r.counts.update += n;
+      else r.counts.unchanged += n;
+    }
+    const counties = [...new Set(outcomes.map((o) => o.countyCode))];
+    if (counties.length) await this.registry.screenCounties(counties);
+    r.checks = await this.checksAfter(actor, outcomes);
+    return r;
+  }
+
+  /** Data-quality findings on the households an import touched (checks run after each import). */
+  private async checksAfter(actor: Actor, outcomes: readonly UpsertOutcome[]): Promise<{ findings: number; byCheck: Record<string, number> }> {
+    const touched = new Set(outcomes.map((o) => o.householdId));
+    const byCheck: Record<string, number> = {};
+    let findings = 0;
+    for (const county of [...new Set(outcomes.map((o) => o.countyCode))]) {
+      const rep = await new CheckService(this.ctx).run(actor, { regionCode: county });
+      for (const f of rep.findings) {
+        if (f.householdId === null || !touched.has(f.householdId)) continue;
+        findings++;
+        byCheck[f.checkId] = (byCheck[f.checkId] ?? 0) + 1;
+      }
+    }
+    return { findings, byCheck };
   }
 
   /** Import history inside the scope, newest first. */
@@ -266,7 +353,7 @@ export class IntakeService {
     const repo = new IntakeRepository(this.ctx.db);
     const batch = await repo.batch(actor.scope, id);
     if (!batch) throw notFound('该导入批次');
-    if (batch.status !== 'committed') throw conflict('该批次未处于已导入状态,不能回退');
+    if (batch.status !== 'committed' && batch.status !== 'running') throw conflict('该批次未处于已导入状态,不能回退');
     const changes = await repo.changes(id);
     if ((await repo.laterChanges(id)) > 0) throw conflict('该批次涉及的农户已被之后的导入修改,请先回退之后的批次');
     const versions = await repo.versions(changes.map((c) => c.householdId));
@@ -311,7 +398,7 @@ export class IntakeService {
     });
   }
 
-  private async analyse(actor: Actor, file: ImportFile, opts: ImportOptions, keep = false): Promise<Analysis> {
+  private async analyse(actor: Actor, file: ImportFile, opts: ImportOptions, keep = false, sink?: (hs: HouseholdInput[]) => Promise<void>): Promise<Analysis> {
     const template = templateOf(opts.kind);
     const { sha256, bytes } = await fileDigest(file.path);
     const repo = new IntakeRepository(this.ctx.db);
@@ -343,7 +430,7 @@ export class IntakeService {
     }
     const asOf = today(this.ctx.clock);
     const estimate = Math.max(1, Math.round(bytes / (table.format === 'csv' ? 120 : 40)));
-    if (template.target === 'registry') return this.planRegistry(actor, template, file, opts, table, m.mapping, report, empty, keep, estimate, score);
+    if (template.target === 'registry') return this.planRegistry(actor, template, file, opts, table, m.mapping, report, empty, keep, estimate, score, report.alreadyImportedBatchId === null ? sink : undefined);
     const parsed: ParsedRow[] = [];
     for await (const raw of table.rows) {
       parsed.push(parseRow(template, m.mapping, table.header.columns, raw, table.sheet.name, asOf));
@@ -367,6 +454,7 @@ export class IntakeService {
   private async planRegistry(
     actor: Actor, t: ImportTemplate, file: ImportFile, opts: ImportOptions, table: OpenedTable, mapping: ColumnMapping, report: ImportReport, out: Analysis, keep: boolean, estimate: number,
     score: (hs: string[]) => number,
+    sink?: (hs: HouseholdInput[]) => Promise<void>,
   ): Promise<Analysis> {
     const sheet = report.sheet;
     const asOf = today(this.ctx.clock);
@@ -468,7 +556,11 @@ export class IntakeService {
       }
       planned.push({ no, members: members.length });
       if (keep) households.push(input);
+      if (batched && households.length >= batchSize) await sink!(households.splice(0, households.length));
     };
+    const batchSize = Math.max(1, opts.batchHouseholds ?? BATCH_HOUSEHOLDS);
+    const batched = keep && !!sink && lastIdx.size > batchSize;
+    out.batched = batched;
     // pass 2: the same rows again, households built as their last row is read
     const again = await openTable(file.path, { fileName: file.fileName, sheet: opts.sheet, score, minScore: 2, fallbackToFirstRow: true });
     const open = new Map<string, { idxs: number[]; rows: ParsedRow[] }>();
@@ -497,6 +589,7 @@ export class IntakeService {
       if (opts.onProgress && i % 1000 === 0) opts.onProgress(Math.round((irows.length + i) / 2), irows.length);
     }
     if (idx !== irows.length) throw fileError('FILE_CHANGED', '文件在读取过程中发生了变化,请重新上传', { sheet });
+    if (batched && households.length) await sink!(households.splice(0, households.length));
     const existing = new Set<string>();
     const repo = new IntakeRepository(this.ctx.db);
     for (let k = 0; k < planned.length; k += 5000) for (const n of await repo.existingHouseholdNos(planned.slice(k, k + 5000).map((x) => x.no))) existing.add(n);
