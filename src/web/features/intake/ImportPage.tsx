@@ -162,10 +162,10 @@ export default function ImportPage() {
             { title: '批次', dataIndex: 'id', width: 70 }, { title: '时间', dataIndex: 'startedAt', width: 190 }, { title: '文件', dataIndex: 'fileName' }, { title: '类型', dataIndex: 'kind', width: 130 },
             { title: '操作人', dataIndex: 'actor', width: 110 },
             { title: '新增/更新/未变', render: (_, b) => `${b.added}/${b.updated}/${b.unchanged}`, width: 120 }, { title: '待核实', dataIndex: 'held', width: 80 }, { title: '拒绝', dataIndex: 'rejected', width: 70 },
-            { title: '状态', dataIndex: 'status', width: 90, render: (s: string) => (s === 'committed' ? <Tag color="green">已导入</Tag> : <Tag>已回退</Tag>) },
+            { title: '状态', dataIndex: 'status', width: 90, render: (s: string) => (s === 'committed' ? <Tag color="green">已导入</Tag> : s === 'running' ? <Tag color="orange">未完成(重新导入同一文件可续导)</Tag> : <Tag>已回退</Tag>) },
             {
               title: '', width: 80,
-              render: (_, b) => b.status === 'committed' ? (
+              render: (_, b) => b.status === 'committed' || b.status === 'running' ? (
                 <Popconfirm title="回退该批次?" onConfirm={async () => {
                   try {
                     await rollbackImport(b.id);
