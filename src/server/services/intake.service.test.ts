@@ -104,6 +104,10 @@ forEachDialect('IntakeService', (dialect) => {
       expect(clues).toHaveLength(1);
       expect(clues[0]).toMatchObject({ sourceDepartment: '医保局', listKind: 'medical', sourceRow: 8, ruleId: 'MED-01', riskType: 'illness', countyCode: '522633', status: 'open' });
       expect(JSON.parse(clues[0]!.factsJson)).toMatchObject({ selfPaidFen: 700000, householdNetIncomeFen: 1000000, sharePercent: 70 });
+      // list records keep no ID number, and no name for a person outside the registry
+      const recs = await db.selectFrom('departmentRecord').selectAll().where('batchId', '=', r.batchId!).orderBy('row').execute();
+      expect(recs.map((x) => x.factsJson).join()).not.toMatch(/\d{17}[\dX]/);
+      expect(recs.every((x) => x.personId !== null)).toBe(true);
     });
     it('the same fact from the same source raises one clue, whatever file carries it', async () => {
       const csv = join(tmp, 'c09-again.csv');
@@ -150,6 +154,8 @@ forEachDialect('IntakeService', (dialect) => {
       const r = await services.intake.commit(actor, { path: csv, fileName: 'hashed.csv' }, { kind: 'dibao' });
       expect(r.counts).toMatchObject({ rows: 2, add: 2, matched: 1, clues: 1 });
       expect(r.clues[0]).toMatchObject({ ruleId: 'SA-01', row: 2 });
+      const recs = await db.selectFrom('departmentRecord').selectAll().where('batchId', '=', r.batchId!).orderBy('row').execute();
+      expect(recs.map((x) => [x.row, x.personId !== null, JSON.parse(x.factsJson).name ?? null])).toEqual([[2, true, '孙玉兰'], [3, false, null]]);
     });
   });
 

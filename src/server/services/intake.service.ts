@@ -691,8 +691,9 @@ export class IntakeService {
     const perPerson = new Map<number, { person: MatchedPerson; rows: number[]; values: Record<string, Value>[] }>();
     for (const u of usable) {
       const person = u.kind === 'lookup' ? byLookup.get(this.ctx.ids.hash(u.key)) : byExchange.get(u.key);
-      const { idNumber: _i, idHash: _h, ...facts } = u.p.values;
-      out.records.push({ row: u.p.row, personId: person?.personId ?? null, householdId: person?.householdId ?? null, countyCode: person?.countyCode ?? null, facts });
+      // no ID number is stored; a person who does not match the registry is kept without the name either
+      const { idNumber: _i, idHash: _h, name: _n, ...facts } = u.p.values;
+      out.records.push({ row: u.p.row, personId: person?.personId ?? null, householdId: person?.householdId ?? null, countyCode: person?.countyCode ?? null, facts: person ? { name: u.p.values.name ?? null, ...facts } : facts });
       if (!person) continue;
       c.matched++;
       const g = perPerson.get(person.personId);
