@@ -15,7 +15,7 @@ import { householdInput } from '../../shared/registry';
 import type { RiskClueTable } from '../db/schema';
 import type { RiskClueDto } from '../../shared/intake';
 import { ageOn, maskIdNumber } from '../domain/id-number';
-import { AppError, conflict, notFound } from '../errors';
+import { AppError, conflict, notFound, validationError } from '../errors';
 import { clueDedupKey, cluesFor, type ClueDraft, type ListFacts } from '../intake/clues';
 import { exchangeHash } from '../intake/exchange';
 import { checkIntegrity, INTEGRITY_ZH, type IntegrityRow } from '../intake/integrity';
@@ -327,6 +327,18 @@ export class IntakeService {
       }
     }
     return { findings, byCheck };
+  }
+
+  /**
+   * Remembers a confirmed header mapping (file column name → template key, '' = leave out) for the next
+   * file of the kind with the same header signature.
+   * @throws validation_error for an unknown kind or key
+   */
+  async saveMapping(actor: Actor, kind: string, signature: string, mapping: Record<string, string>): Promise<void> {
+    const t = templateOf(kind);
+    const bad = Object.entries(mapping).filter(([, k]) => k !== '' && !t.columns.some((c) => c.key === k));
+    if (bad.length) throw validationError(bad.map(([col, k]) => ({ field: `mapping.${col}`, message: `“${k}”不是${t.zh}的列` })));
+    await new IntakeRepository(this.ctx.db).saveMapping(kind, signature, mapping, actor.username, nowIso(this.ctx.clock));
   }
 
   /** Import history inside the scope, newest first. */

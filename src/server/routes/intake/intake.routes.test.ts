@@ -105,6 +105,16 @@ forEachDialect('intake routes', (dialect) => {
       const r2 = await app.inject({ method: 'POST', url: `/api/v1/intake/uploads/${fake.uploadId}/preview`, payload: { kind: 'medical' }, headers: auth });
       expect(r2.json()).toMatchObject({ error: { code: 'bad_file', details: { code: 'FILE_NOT_XLSX', problems: [{ code: 'FILE_NOT_XLSX', level: 'error' }] } } });
     });
+    it('a mapping is saved for the next file with the same header; unknown keys are 400', async () => {
+      const { uploadId } = (await upload('odd.csv', Buffer.from('人员名称,证号,残疾级别名\n张三,522633196702032412,二级\n'))).json() as { uploadId: string };
+      const first = (await app.inject({ method: 'POST', url: `/api/v1/intake/uploads/${uploadId}/preview`, payload: { kind: 'disability' }, headers: auth })).json() as { mappingComplete: boolean; headerSignature: string };
+      expect(first.mappingComplete).toBe(false);
+      const mapping = { 人员名称: 'name', 证号: 'idNumber', 残疾级别名: 'disabilityGrade' };
+      expect((await app.inject({ method: 'PUT', url: '/api/v1/intake/mappings', payload: { kind: 'disability', headerSignature: first.headerSignature, mapping: { 证号: 'nope' } }, headers: auth })).statusCode).toBe(400);
+      expect((await app.inject({ method: 'PUT', url: '/api/v1/intake/mappings', payload: { kind: 'disability', headerSignature: first.headerSignature, mapping }, headers: auth })).statusCode).toBe(204);
+      const again = (await app.inject({ method: 'POST', url: `/api/v1/intake/uploads/${uploadId}/preview`, payload: { kind: 'disability' }, headers: auth })).json() as { mappingComplete: boolean; counts: { add: number } };
+      expect(again).toMatchObject({ mappingComplete: true, counts: { add: 1 } });
+    });
     it('unknown upload ids and bad bodies are 404/400', async () => {
       expect((await app.inject({ method: 'POST', url: '/api/v1/intake/uploads/00000000-0000-4000-8000-000000000000/preview', payload: { kind: 'medical' }, headers: auth })).statusCode).toBe(404);
       expect((await app.inject({ method: 'POST', url: '/api/v1/intake/uploads', payload: { a: 1 }, headers: auth })).statusCode).toBe(400);

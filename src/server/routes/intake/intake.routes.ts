@@ -6,6 +6,7 @@
  * - POST /uploads/:id/preview (ImportRequest) → ImportReportDto (dry run: writes nothing)
  * - GET  /uploads/:id/problems.xlsx → the last preview's problems as .xlsx
  * - POST /uploads/:id/commit (ImportRequest) → 202 { jobId }; GET /jobs/:id → ImportJobDto (progress, then the report)
+ * - PUT  /mappings { kind, headerSignature, mapping } → 204: remembers a confirmed mapping for files with the same header
  * - GET  /imports → ImportBatchDto[]; GET /imports/:id → { batch, problems }; GET /imports/:id/held → rows held for verification
  *   (ID numbers masked); POST /imports/:id/rollback → { batchId, households }
  * - GET  /clues?status= → RiskClueDto[] (the county's queue); PUT /clues/:id/status { status } → 204
@@ -144,6 +145,12 @@ export function intakeRoutes(app: FastifyInstance, s: Services): void {
       return dto;
     });
 
+    r.put('/api/v1/intake/mappings', {
+      schema: { tags: ['intake'], summary: '保存列对应(同样表头的文件下次自动套用)', body: z.object({ kind: z.string().max(40), headerSignature: z.string().regex(/^[0-9a-f]{64}$/), mapping: z.record(z.string().max(200), z.string().max(60)) }) },
+    }, async (req, reply) => {
+      await s.intake.saveMapping(actorOf(req), req.body.kind, req.body.headerSignature, req.body.mapping);
+      return reply.code(204).send();
+    });
     r.get('/api/v1/intake/imports', { schema: { tags: ['intake'], summary: '导入记录', querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50), beforeId: z.coerce.number().int().optional() }) } }, async (req) =>
       s.intake.history(actorOf(req), req.query.limit, req.query.beforeId),
     );
