@@ -47,13 +47,13 @@ export class ScreeningRepository {
    * A page of facts to screen, in household id order, with the stored input hash (null when never
    * screened). `onlyChanged` keeps households whose facts changed after their last screening.
    */
-  async pageToScreen(scope: Scope, year: number, afterId: number, limit: number, onlyChanged: boolean): Promise<(FactRow & { storedHash: string | null })[]> {
+  async pageToScreen(scope: Scope, year: number, afterId: number, limit: number, onlyChanged: boolean): Promise<(FactRow & { storedHash: string | null; storedFlaggedRules: string | null })[]> {
     const rows = await scopedByCodes(
       this.db
         .selectFrom('householdFact as a')
         .leftJoin('screeningResult as r', (j) => j.onRef('r.householdId', '=', 'a.householdId').onRef('r.year', '=', 'a.year'))
         .selectAll('a')
-        .select('r.inputHash as storedHash')
+        .select(['r.inputHash as storedHash', 'r.flaggedRules as storedFlaggedRules'])
         .where('a.year', '=', year)
         .where('a.householdId', '>', afterId)
         .$if(onlyChanged, (q) => q.where((eb) => eb.or([eb('r.inputHash', 'is', null), eb('a.factsHash', '<>', eb.ref('r.factsHash'))]))),
@@ -63,7 +63,7 @@ export class ScreeningRepository {
       .orderBy('a.householdId')
       .limit(limit)
       .execute();
-    return rows as (FactRow & { storedHash: string | null })[];
+    return rows as (FactRow & { storedHash: string | null; storedFlaggedRules: string | null })[];
   }
 
   /** Number of household-years with facts inside the scope. */
