@@ -30,8 +30,8 @@ export async function ensureWebBuilt(log: (s: string) => void): Promise<void> {
 }
 
 export async function startCommand(): Promise<void> {
-  const rt = await openRuntime();
   const log = (s: string) => process.stderr.write(`${s}\n`);
+  const rt = await openRuntime(process.env, { notice: log });
   const ref = await rt.services.regions.ensureReferenceData();
   if (ref) log(`已载入区划 ${ref.regions} 个、国家重点帮扶县 ${ref.national.rows} 个(共160个)、省级重点帮扶县 ${ref.provincial.rows} 个、监测范围 ${ref.thresholds} 条`);
   if (!(await rt.services.seed.isSeeded()) && rt.config.seedPersons > 0) {
