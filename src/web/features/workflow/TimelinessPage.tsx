@@ -1,0 +1,51 @@
+/**
+ * Timeliness dashboard (`/workflow/timeliness?region=`): days from clue to verification, to decision and
+ * to the first measure (median and 90th percentile), open and overdue cases by step, risks not covered
+ * and the dynamic-clearance figure of a region.
+ */
+import { Card, Col, Flex, Input, Row, Statistic, Table, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
+import { WORKFLOW_STEP_ZH, type DistributionDto, type WorkflowStep } from '../../../shared/workflow';
+import { useApi } from '../../api/use-api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/Loading';
+import { getTimeliness } from './api';
+
+const dist = (d: DistributionDto) => (d.n ? `中位数 ${d.median} 天 · 90%分位 ${d.p90} 天(${d.n} 件)` : '暂无');
+
+/** The timeliness page. */
+export default function TimelinessPage() {
+  const [params, setParams] = useSearchParams();
+  const region = params.get('region') ?? undefined;
+  const state = useApi((s) => getTimeliness(region, s), [region]);
+  if (state.error) return <ErrorAlert error={state.error} onRetry={state.reload} />;
+  if (!state.data) return <Loading minHeight={320} />;
+  const f = state.data;
+  return (
+    <Flex vertical gap={16} data-testid="timeliness-page">
+      <Flex justify="space-between" align="center">
+        <Typography.Title level={3} style={{ margin: 0 }}>时效与动态清零 {f.regionCode ?? '全国'}</Typography.Title>
+        <Input.Search placeholder="区划代码" defaultValue={region} allowClear onSearch={(v) => setParams(v ? { region: v } : {})} style={{ width: 200 }} />
+      </Flex>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} md={8}><Card size="small"><Statistic title="发现 → 入户核实" value={f.clueToVerification.median ?? '—'} suffix="天(中位数)" /><Typography.Text type="secondary">{dist(f.clueToVerification)}</Typography.Text></Card></Col>
+        <Col xs={24} md={8}><Card size="small"><Statistic title="发现 → 认定" value={f.clueToDecision.median ?? '—'} suffix="天(中位数)" /><Typography.Text type="secondary">{dist(f.clueToDecision)}</Typography.Text></Card></Col>
+        <Col xs={24} md={8}><Card size="small"><Statistic title="发现 → 首项帮扶措施" value={f.clueToFirstMeasure.median ?? '—'} suffix="天(中位数)" /><Typography.Text type="secondary">{dist(f.clueToFirstMeasure)}</Typography.Text></Card></Col>
+        <Col xs={12} md={6}><Card size="small"><Statistic title="在办案件" value={f.openCases} /></Card></Col>
+        <Col xs={12} md={6}><Card size="small"><Statistic title="逾期案件" value={f.overdueTotal} styles={{ content: { color: f.overdueTotal ? '#cf1322' : undefined } }} /></Card></Col>
+        <Col xs={12} md={6}><Card size="small"><Statistic title="风险未覆盖(户 / 项)" value={`${f.householdsWithUncoveredRisk} / ${f.uncoveredRisks}`} /></Card></Col>
+        <Col xs={12} md={6}><Card size="small"><Statistic title={`动态清零(监测户 ${f.monitoredHouseholds})`} value={f.dynamicClearance === null ? '—' : (f.dynamicClearance * 100).toFixed(1)} suffix={f.dynamicClearance === null ? '' : '%'} /></Card></Col>
+      </Row>
+      <Card size="small" title="各环节逾期">
+        <Table
+          rowKey="step"
+          size="small"
+          pagination={false}
+          dataSource={Object.entries(f.overdueByStep).map(([step, n]) => ({ step, n }))}
+          columns={[{ key: 's', title: '环节', render: (_: unknown, r: { step: string }) => WORKFLOW_STEP_ZH[r.step as WorkflowStep] ?? r.step }, { key: 'n', dataIndex: 'n', title: '逾期件数', align: 'right' }]}
+        />
+      </Card>
+      <Typography.Text type="secondary">动态清零:监测户中已落实帮扶措施、每项风险均有对应措施且无逾期案件的比例(截至 {f.asOf})。</Typography.Text>
+    </Flex>
+  );
+}
