@@ -16,6 +16,18 @@ export type NoticeRow = Selectable<PublicNoticeTable>;
 export type ObjectionRow = Selectable<NoticeObjectionTable>;
 export type CaseEventRow = Selectable<CaseEventTable>;
 
+/**
+ * Rows whose `village_code` lies inside the scope, as a range (code ≤ x < the next code of the same
+ * length, e.g. 522633 ≤ x < 522634) that both SQLite and PostgreSQL answer from an index, unlike LIKE on
+ * SQLite; digit strings order the same way under every collation.
+ */
+export function inScopeRange<Q extends { where: (...a: any[]) => Q }>(q: Q, col: string, scope: Scope): Q {
+  if (scope.regionCode === null) return q;
+  const next = (BigInt(scope.regionCode) + 1n).toString().padStart(scope.regionCode.length, '0');
+  const lower = q.where(col, '>=', scope.regionCode);
+  return next.length > scope.regionCode.length ? lower : lower.where(col, '<', next);
+}
+
 /** Open states, as stored. */
 const OPEN = ['verification', 'comparison', 'assessment', 'villageReview', 'notice', 'townshipReview', 'countyApproval', 'announcement'];
 
@@ -178,10 +190,11 @@ export class CaseRepository {
       .selectFrom('monitoringCase as c')
       .innerJoin('household as h', 'h.id', 'c.householdId')
       .select(['c.id', 'c.kind', 'c.householdId', 'h.householdNo', 'h.headName', 'c.villageCode', 'c.state', 'c.currentStep', 'c.stepDue'])
-      .where('c.state', 'in', OPEN)
+      // open ⇔ a step is due (closed cases have step_due null): lets the (step_due, id) index give the order
+      .where('c.stepDue', 'is not', null)
       .$if(steps !== null, (q) => q.where('c.currentStep', 'in', steps!.length ? steps! : ['-']))
       .$if(dueBefore !== undefined, (q) => q.where('c.stepDue', '<', dueBefore!))
-      .$if(scope.regionCode !== null, (q) => q.where('c.villageCode', 'like', `${scope.regionCode}%`))
+      .$call((q) => inScopeRange(q, 'c.villageCode', scope))
       .orderBy('c.stepDue')
       .orderBy('c.id')
       .limit(limit)
@@ -193,9 +206,8 @@ export class CaseRepository {
     const rows = await this.db
       .selectFrom('monitoringCase')
       .select(['currentStep', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('state', 'in', OPEN)
       .where('stepDue', '<', today)
-      .$if(scope.regionCode !== null, (q) => q.where('villageCode', 'like', `${scope.regionCode}%`))
+      .$call((q) => inScopeRange(q, 'villageCode', scope))
       .groupBy('currentStep')
       .execute();
     return rows.map((r) => ({ step: r.currentStep ?? '', n: Number(r.n) }));
@@ -206,8 +218,8 @@ export class CaseRepository {
     const r = await this.db
       .selectFrom('monitoringCase')
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('state', 'in', OPEN)
-      .$if(scope.regionCode !== null, (q) => q.where('villageCode', 'like', `${scope.regionCode}%`))
+      .where('stepDue', 'is not', null)
+      .$call((q) => inScopeRange(q, 'villageCode', scope))
       .executeTakeFirstOrThrow();
     return Number(r.n);
   }
@@ -218,7 +230,7 @@ export class CaseRepository {
       .selectFrom('monitoringCase')
       .select(['clueDate', 'verifiedOn', 'decidedOn', 'firstMeasureOn'])
       .where('kind', '=', 'identification')
-      .$if(scope.regionCode !== null, (q) => q.where('villageCode', 'like', `${scope.regionCode}%`))
+      .$call((q) => inScopeRange(q, 'villageCode', scope))
       .execute();
   }
 
@@ -227,9 +239,8 @@ export class CaseRepository {
     const rows = await this.db
       .selectFrom('monitoringCase')
       .select('householdId')
-      .where('state', 'in', OPEN)
       .where('stepDue', '<', today)
-      .$if(scope.regionCode !== null, (q) => q.where('villageCode', 'like', `${scope.regionCode}%`))
+      .$call((q) => inScopeRange(q, 'villageCode', scope))
       .execute();
     return new Set(rows.map((r) => r.householdId));
   }

@@ -5,6 +5,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../db/connect';
 import type { AssistanceMeasureTable } from '../db/schema';
 import type { Scope } from './scope';
+import { inScopeRange } from './case.repository';
 
 export type MeasureRow = Selectable<AssistanceMeasureTable>;
 
@@ -53,7 +54,7 @@ export class MeasureRepository {
       .selectFrom('assistanceMeasure')
       .select(['householdId', 'kind'])
       .where('status', 'in', ['inProgress', 'completed'])
-      .$if(scope.regionCode !== null, (q) => q.where('villageCode', 'like', `${scope.regionCode}%`))
+      .$call((q) => inScopeRange(q, 'villageCode', scope))
       .execute();
     const m = new Map<number, Set<string>>();
     for (const r of rows) {
@@ -71,7 +72,7 @@ export class MeasureRepository {
       .select(['id', 'riskTypes'])
       .where('monitoredCategory', 'is not', null)
       .where('riskEliminated', '=', 0)
-      .$if(scope.regionCode !== null, (q) => q.where('villageCode', 'like', `${scope.regionCode}%`))
+      .$call((q) => inScopeRange(q, 'villageCode', scope))
       .execute();
   }
 }
