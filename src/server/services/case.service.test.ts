@@ -83,6 +83,23 @@ forEachDialect('CaseService', (dialect) => {
     });
   });
 
+  describe('closing ended notices in a batch (CLI cases close-notices)', () => {
+    it('leaves a notice with an open objection, with the reason; closes it once the objection is dismissed', async () => {
+      const t = await services.cases.timeline(village, hid);
+      const id = t.cases[0]!.id;
+      // posted 03-05 for 5 days: ends 03-09; on 03-15 it has ended, but an objection of 03-06 is open
+      let r = await services.cases.closeEndedNotices(systemActor('cli:test'));
+      expect(r).toEqual({ closed: [], skipped: [{ caseId: id, reason: '公示期间收到的 1 条异议尚未处理,不能结束公示' }] });
+      let c = await services.cases.get(village, id);
+      c = await services.cases.resolveObjection(township, id, c.notice!.objections[0]!.id, { version: c.version, resolvedOn: '2026-03-07', upheld: false, note: '经核实不属实' });
+      r = await services.cases.closeEndedNotices(systemActor('cli:test'));
+      expect(r).toEqual({ closed: [id], skipped: [] });
+      c = await services.cases.get(village, id);
+      // closed on the clock's day 03-15; township review due the next day
+      expect(c).toMatchObject({ state: 'townshipReview', notice: { status: 'closed', closedOn: '2026-03-15' }, stepDue: '2026-03-16' });
+    });
+  });
+
   describe('the notice shows names and village only', () => {
     const hostile = [
       '<h1>{{title}}</h1>{{rows}}',

@@ -94,6 +94,9 @@ forEachDialect('workflow routes', (dialect) => {
   }
 
   let caseA: CaseDto;
+  /** A 2025 rollup figure of 从江县 522633. */
+  const rollup = async (metric: string) =>
+    Number((await db.selectFrom('regionRollup').select('value').where('regionCode', '=', '522633').where('year', '=', 2025).where('metric', '=', metric).where('key', '=', '').executeTakeFirst())?.value ?? -1);
 
   describe('enrolled', () => {
     it('opens a case from a department alert with its due dates', async () => {
@@ -167,6 +170,12 @@ forEachDialect('workflow routes', (dialect) => {
       m = await ok('GET', `/api/v1/households/${ids.get('WF-A')}/measures`);
       expect(m).toMatchObject({ uncoveredRisks: [], needsDevelopmentMeasure: false });
       expect(m.measures[0]).toMatchObject({ kind: 'health', amountFen: 300_000, caseId: caseA.id });
+      // a measure's status changes under its version; a stale version is a conflict
+      const first = m.measures[0];
+      const upd = await ok('PATCH', `/api/v1/measures/${first.id}`, { version: first.version, status: 'completed', endDate: '2026-03-15' });
+      expect(upd).toMatchObject({ status: 'completed', endDate: '2026-03-15', version: 2 });
+      const stale = await call('PATCH', `/api/v1/measures/${first.id}`, { version: first.version, status: 'stopped' });
+      expect(stale.statusCode).toBe(409);
       const bad = await refused('POST', `/api/v1/households/${ids.get('WF-A')}/measures`, { kind: 'health', responsibleUnit: 'x', startDate: '2026-04-01', status: 'inProgress' }, 400, 'validation_error');
       expect(bad.details?.issues?.[0]?.field).toBe('startDate');
     });
@@ -176,7 +185,7 @@ forEachDialect('workflow routes', (dialect) => {
       const types = t.events.map((e: { type: string }) => e.type);
       expect(types).toEqual([
         'case_opened', 'attachment_added', 'step_recorded', 'step_recorded', 'step_recorded', 'notice_posted', 'notice_closed', 'step_recorded', 'step_recorded', 'step_recorded',
-        'household_enrolled', 'measure_added', 'measure_added',
+        'household_enrolled', 'measure_added', 'measure_added', 'measure_updated',
       ]);
       const audit = await db.selectFrom('auditEvent').select('action').where('targetId', '=', String(caseA.id)).execute();
       expect(audit.map((a) => a.action)).toContain('case_step');
@@ -273,6 +282,9 @@ forEachDialect('workflow routes', (dialect) => {
       expect(c).toMatchObject({ state: 'eliminated', eliminationMode: 'assistance' });
       const h = await ok('GET', `/api/v1/households/${ids.get('WF-A')}`, undefined, lateApp);
       expect(h).toMatchObject({ riskEliminated: true, eliminationMode: 'assistance', eliminatedMonth: '2026-10', monitoredCategory: 'suddenHardship' });
+      // rollups of 从江县 follow: monitored C, D, F (A is eliminated) = 3; eliminated A = 1
+      expect(await rollup('monitored')).toBe(3);
+      expect(await rollup('eliminated')).toBe(1);
     });
 
     it('rolls the mark back; the household is monitored again and stays in the registry', async () => {
@@ -282,6 +294,8 @@ forEachDialect('workflow routes', (dialect) => {
       expect(r).toMatchObject({ state: 'rolledBack', reason: '复核发现收入核算有误' });
       const h = await ok('GET', `/api/v1/households/${ids.get('WF-A')}`, undefined, lateApp);
       expect(h).toMatchObject({ riskEliminated: false, eliminationMode: null, eliminatedMonth: null, monitoredCategory: 'suddenHardship' });
+      expect(await rollup('monitored')).toBe(4);
+      expect(await rollup('eliminated')).toBe(0);
       await refused('POST', `/api/v1/cases/${c.id}/rollback`, { version: r.version, performedOn: '2026-10-14', reason: 'again' }, 409, 'step_refused', lateApp);
       const t = await ok('GET', `/api/v1/households/${ids.get('WF-A')}/timeline`, undefined, lateApp);
       expect(t.events.map((e: { type: string }) => e.type).slice(-2)).toEqual(['step_recorded', 'elimination_rolled_back']);
