@@ -201,6 +201,22 @@ export class CaseRepository {
       .execute();
   }
 
+  /** Enrolment cases inside the scope whose household has no measure in place yet, earliest decision first. */
+  awaitingFirstMeasure(scope: Scope, limit: number): Promise<(WorkRow & { decidedOn: string | null })[]> {
+    return this.db
+      .selectFrom('monitoringCase as c')
+      .innerJoin('household as h', 'h.id', 'c.householdId')
+      .select(['c.id', 'c.kind', 'c.householdId', 'h.householdNo', 'h.headName', 'c.villageCode', 'c.state', 'c.currentStep', 'c.stepDue', 'c.decidedOn'])
+      .where('c.state', '=', 'enrolled')
+      .where('c.firstMeasureOn', 'is', null)
+      .where('h.riskEliminated', '=', 0)
+      .$call((q) => inScopeRange(q, 'c.villageCode', scope))
+      .orderBy('c.decidedOn')
+      .orderBy('c.id')
+      .limit(limit)
+      .execute();
+  }
+
   /** Open cases inside the scope whose step is overdue (due before `today`), counted by step. */
   async overdueByStep(scope: Scope, today: string): Promise<{ step: string; n: number }[]> {
     const rows = await this.db

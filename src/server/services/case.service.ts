@@ -512,7 +512,9 @@ export class CaseService {
 
   /**
    * The worklist of an actor: open cases inside the scope (narrowed by `region`) awaiting a step the
-   * actor's level may perform (every step for the national operator), earliest due first, with why.
+   * actor's level may perform (every step for the national operator), and enrolled households still
+   * without a measure in place (due `firstMeasure` after the decision, data/workflow-rules.json), earliest
+   * due first, with why. `overdueOnly`: every overdue item whatever the level.
    */
   async worklist(actor: Actor, q: { region?: string; limit: number; overdueOnly?: boolean }): Promise<WorkItemDto[]> {
     const scope = narrow(actor.scope, q.region);
@@ -520,8 +522,9 @@ export class CaseService {
     const rules = this.procedure('00');
     const steps = actor.level === 'national' && actor.roles.includes('admin') ? null : WORKFLOW_STEPS.filter((s) => mayPerform(rules.steps[s], actor.level, false));
     const asOf = today(this.ctx.clock);
-    const rows = await new CaseRepository(this.ctx.db).worklist(scope, q.overdueOnly ? null : steps, q.limit, q.overdueOnly ? asOf : undefined);
-    return rows.map((r) => {
+    const repo = new CaseRepository(this.ctx.db);
+    const rows = await repo.worklist(scope, q.overdueOnly ? null : steps, q.limit, q.overdueOnly ? asOf : undefined);
+    const items: WorkItemDto[] = rows.map((r) => {
       const step = r.currentStep as WorkflowStep | null;
       const overdue = !!r.stepDue && r.stepDue < asOf;
       const daysOverdue = overdue ? calendarDaysBetween(r.stepDue!, asOf) : 0;
@@ -533,6 +536,21 @@ export class CaseService {
         why: overdue ? `${what}已逾期 ${daysOverdue} 天(应于 ${r.stepDue} 前完成)` : `${what}应于 ${r.stepDue} 前完成`,
       };
     });
+    // enrolled households still without a measure in place: due the rule's allowance after the decision
+    const cal = readCalendar();
+    for (const r of await repo.awaitingFirstMeasure(scope, q.limit)) {
+      const rule = this.procedure(r.villageCode.slice(0, 2)).firstMeasure;
+      const due = cal.add(r.decidedOn ?? asOf, rule.days, rule.unit).date;
+      const overdue = due < asOf;
+      if (q.overdueOnly && !overdue) continue;
+      const daysOverdue = overdue ? calendarDaysBetween(due, asOf) : 0;
+      items.push({
+        caseId: r.id, kind: r.kind as CaseKind, householdId: r.householdId, householdNo: r.householdNo, headName: r.headName, villageCode: r.villageCode,
+        state: r.state as CaseState, step: null, levels: [], due, overdue, daysOverdue,
+        why: `${overdue ? `落实首项帮扶措施已逾期 ${daysOverdue} 天(应于 ${due} 前)` : `落实首项帮扶措施应于 ${due} 前`}(${rule.source})`,
+      });
+    }
+    return items.sort((a, b) => (a.due ?? '').localeCompare(b.due ?? '') || a.caseId - b.caseId).slice(0, q.limit);
   }
 
   // ---------------------------------------------------------------- helpers

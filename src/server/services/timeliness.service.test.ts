@@ -102,6 +102,10 @@ forEachDialect('TimelinessService', (dialect) => {
       ['T6', '2026-03-16', false, 0],
     ]);
     expect(w[0]!.why).toBe('入户核实已逾期 3 天(应于 2026-03-12 前完成)');
+    // 榕江县: T7 enrolled 03-01 with no measure in place: first measure due 15 days later, 03-16
+    const r = await services.cases.worklist(systemActor(), { region: '522632', limit: 10 });
+    expect(r.map((x) => [x.householdNo, x.state, x.step, x.due, x.overdue])).toEqual([['T7', 'enrolled', null, '2026-03-16', false]]);
+    expect(r[0]!.why).toMatch(/^落实首项帮扶措施应于 2026-03-16 前\(项目假设/);
     // a township user sees the comparison (township or county) but not the village's verification
     const township = { ...systemActor('乡镇干部'), level: 'township' as const, roles: ['townshipReviewer' as const], regionCode: '522633100', scope: { regionCode: '522633100' } };
     expect((await services.cases.worklist(township, { limit: 10 })).map((x) => x.householdNo)).toEqual(['T5', 'T4', 'T6']);
