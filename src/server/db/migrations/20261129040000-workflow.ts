@@ -40,6 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('monitoring_case_state_due_idx').on('monitoring_case').columns(['state', 'step_due']).execute();
   await db.schema.createIndex('monitoring_case_county_idx').on('monitoring_case').columns(['county_code', 'state']).execute();
   await db.schema.createIndex('monitoring_case_due_idx').on('monitoring_case').columns(['step_due', 'id']).execute();
+  await db.schema.createIndex('monitoring_case_first_measure_idx').on('monitoring_case').columns(['state', 'first_measure_on', 'decided_on']).execute();
   await db.schema.createIndex('monitoring_case_village_due_idx').on('monitoring_case').columns(['village_code', 'step_due']).execute();
 
   await autoId(db, db.schema.createTable('case_step'))
