@@ -233,3 +233,10 @@ export interface TimelinessDto {
   /** share (0–1) of monitored households with every risk covered by a measure in place and no overdue case; null when none */
   dynamicClearance: number | null;
 }
+
+/** One child region's timeliness figures (GET /timeliness/children). */
+export interface TimelinessRowDto {
+  regionCode: string;
+  name: string;
+  figures: TimelinessDto;
+}

@@ -619,11 +619,17 @@ export class CaseService {
     return { state: next, currentStep: step, stepBaseDate: on, stepDue: stepDue(proc, readCalendar(), step, c.clueDate, on).date };
   }
 
-  /** Household status after an enrolment or elimination. */
+  /**
+   * Household status after an enrolment (a new or re-entering household takes the decision month; one still
+   * monitored keeps its month and adds the new risk types) or an elimination.
+   */
   private statusAfter(c: CaseRow, patch: Partial<CaseRow>, h: HouseholdRow, next: 'enrolled' | 'eliminated', on: string): HouseholdStatusPatch {
     if (next === 'enrolled') {
       const decided = patch.decidedOn ?? c.decidedOn ?? on;
-      return { monitoredCategory: c.category, riskTypes: c.riskTypes, identifiedMonth: decided.slice(0, 7), riskEliminated: 0, eliminationMode: null, eliminatedMonth: null };
+      // a household already monitored (risk not eliminated) keeps its identification month and adds the new risk types
+      const stillMonitored = h.monitoredCategory !== null && h.riskEliminated === 0;
+      const risks = stillMonitored ? [...new Set([...h.riskTypes.split(','), ...c.riskTypes.split(',')].filter(Boolean))].join(',') : c.riskTypes;
+      return { monitoredCategory: c.category, riskTypes: risks, identifiedMonth: stillMonitored ? h.identifiedMonth : decided.slice(0, 7), riskEliminated: 0, eliminationMode: null, eliminatedMonth: null };
     }
     return { monitoredCategory: h.monitoredCategory, riskTypes: h.riskTypes, identifiedMonth: h.identifiedMonth, riskEliminated: 1, eliminationMode: c.eliminationMode, eliminatedMonth: on.slice(0, 7) };
   }

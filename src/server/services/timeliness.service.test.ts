@@ -94,6 +94,14 @@ forEachDialect('TimelinessService', (dialect) => {
     expect(v).toMatchObject({ openCases: 3, overdueTotal: 2, clueToVerification: { n: 1, median: 5, p90: 5 } });
   });
 
+  it('child regions: the counties of 黔东南州 with cases, each with its own figures', async () => {
+    const rows = await services.timeliness.childFigures(systemActor(), '5226');
+    expect(rows.map((r) => [r.regionCode, r.name, r.figures.openCases, r.figures.clueToDecision.median])).toEqual([
+      ['522632', '榕江县', 0, 28],
+      ['522633', '从江县', 3, 8],
+    ]);
+  });
+
   it('worklist: earliest due first, overdue with days and why', async () => {
     const w = await services.cases.worklist(systemActor(), { region: '522633', limit: 10 });
     expect(w.map((x) => [x.householdNo, x.due, x.overdue, x.daysOverdue])).toEqual([

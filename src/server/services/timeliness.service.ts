@@ -6,13 +6,14 @@
  * (enrolled, risk not eliminated) with at least one measure in place, every risk covered, and no overdue case.
  */
 import type { RiskType } from '../../shared/enums';
-import type { TimelinessDto, WorkflowStep } from '../../shared/workflow';
+import type { TimelinessDto, TimelinessRowDto, WorkflowStep } from '../../shared/workflow';
 import { calendarDaysBetween } from '../domain/workflow/calendar';
 import { coverage } from '../domain/workflow/measures';
 import { distribution } from '../domain/workflow/stats';
 import { CaseRepository } from '../repositories/case.repository';
 import { MeasureRepository } from '../repositories/measure.repository';
-import { narrow } from '../repositories/scope';
+import { inScope, narrow } from '../repositories/scope';
+import { RegionRepository } from '../repositories/region.repository';
 import type { Actor } from './actor';
 import { today, type ServiceContext } from './context';
 import { readCoverageRules } from './workflow-files';
@@ -55,5 +56,20 @@ export class TimelinessService {
       monitoredHouseholds: monitored.length, householdsWithUncoveredRisk: withUncovered, uncoveredRisks: uncovered,
       dynamicClearance: monitored.length ? cleared / monitored.length : null,
     };
+  }
+
+  /**
+   * The figures of each child region of `region` (provinces when omitted) inside the actor's scope that
+   * has at least one case or monitored household, by code.
+   */
+  async childFigures(actor: Actor, region?: string): Promise<TimelinessRowDto[]> {
+    const children = (await new RegionRepository(this.ctx.db).children(region ?? null)).filter((c) => inScope(actor.scope, c.code) || (actor.scope.regionCode ?? '').startsWith(c.code));
+    const out: TimelinessRowDto[] = [];
+    for (const c of children) {
+      const f = await this.figures(actor, c.code);
+      if (f.openCases === 0 && f.monitoredHouseholds === 0 && f.clueToDecision.n === 0) continue;
+      out.push({ regionCode: c.code, name: c.name, figures: f });
+    }
+    return out;
   }
 }

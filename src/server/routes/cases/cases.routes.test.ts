@@ -302,6 +302,25 @@ forEachDialect('workflow routes', (dialect) => {
     });
   });
 
+  describe('a new risk for a household still monitored', () => {
+    it('household C (enrolled 2026-03 for housing safety) adds illness and keeps its identification month', async () => {
+      let c: CaseDto = await ok('POST', '/api/v1/cases', { householdId: ids.get('WF-C'), origin: 'selfReport', clueDate: '2026-03-13' });
+      c = await step(c, 'verificationVisit', { performedOn: '2026-03-13', consentSigned: true, riskFound: true });
+      c = await step(c, 'informationComparison', { performedOn: '2026-03-13' });
+      c = await step(c, 'villageReview', { performedOn: '2026-03-13', agreed: true });
+      c = await ok('POST', `/api/v1/cases/${c.id}/notice`, { version: c.version, postedOn: '2026-03-13', days: 5 });
+      expect(c.notice?.endsOn).toBe('2026-03-17');
+      // the notice cannot close before 03-18, which is after today (03-15) on this clock: refused as a future date
+      await refused('POST', `/api/v1/cases/${c.id}/notice/close`, { version: c.version, closedOn: '2026-03-18' }, 400, 'validation_error');
+      c = await ok('POST', `/api/v1/cases/${c.id}/notice/close`, { version: c.version, closedOn: '2026-10-01' }, lateApp);
+      c = await step(c, 'townshipReview', { performedOn: '2026-10-02', approved: true }, lateApp);
+      c = await step(c, 'countyApproval', { performedOn: '2026-10-03', approved: true, category: 'marginalVulnerable', riskTypes: ['illness'] }, lateApp);
+      c = await step(c, 'announcement', { performedOn: '2026-10-04' }, lateApp);
+      const h = await ok('GET', `/api/v1/households/${ids.get('WF-C')}`, undefined, lateApp);
+      expect(h).toMatchObject({ identifiedMonth: '2026-03', riskTypes: ['housingSafety', 'illness'], riskEliminated: false });
+    });
+  });
+
   describe('worklist and notice page', () => {
     it('lists open cases earliest due first with why', async () => {
       const w = await ok('GET', '/api/v1/worklist');

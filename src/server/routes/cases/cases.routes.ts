@@ -22,6 +22,7 @@
  * - GET  /api/v1/worklist?region=&limit= → WorkItemDto[] (what the user's level may do, earliest due first)
  * - GET  /api/v1/cases/overdue?region=&limit= → WorkItemDto[] (every overdue open case)
  * - GET  /api/v1/timeliness?region= → TimelinessDto
+ * - GET  /api/v1/timeliness/children?region= → TimelinessRowDto[] (each child region with cases or monitored households)
  */
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -78,5 +79,6 @@ export function caseRoutes(app: FastifyInstance, s: Services): void {
     s.cases.assessment(actorOf(req), req.params.id, req.query.mode),
   );
   r.get('/api/v1/worklist', { schema: { tags, summary: '待办事项', querystring: worklistQuery } }, async (req) => s.cases.worklist(actorOf(req), req.query));
+  r.get('/api/v1/timeliness/children', { schema: { tags, summary: '下级区域的时效与动态清零', querystring: timelinessQuery } }, async (req) => s.timeliness.childFigures(actorOf(req), req.query.region));
   r.get('/api/v1/timeliness', { schema: { tags, summary: '时效与动态清零', querystring: timelinessQuery } }, async (req) => s.timeliness.figures(actorOf(req), req.query.region));
 }

@@ -9,7 +9,8 @@ import { WORKFLOW_STEP_ZH, type DistributionDto, type WorkflowStep } from '../..
 import { useApi } from '../../api/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
-import { getTimeliness } from './api';
+import { getTimeliness, getTimelinessChildren } from './api';
+import type { TimelinessRowDto } from '../../../shared/workflow';
 
 const dist = (d: DistributionDto) => (d.n ? `中位数 ${d.median} 天 · 90%分位 ${d.p90} 天(${d.n} 件)` : '暂无');
 
@@ -18,6 +19,7 @@ export default function TimelinessPage() {
   const [params, setParams] = useSearchParams();
   const region = params.get('region') ?? undefined;
   const state = useApi((s) => getTimeliness(region, s), [region]);
+  const children = useApi((s) => getTimelinessChildren(region, s), [region]);
   if (state.error) return <ErrorAlert error={state.error} onRetry={state.reload} />;
   if (!state.data) return <Loading minHeight={320} />;
   const f = state.data;
@@ -43,6 +45,26 @@ export default function TimelinessPage() {
           pagination={false}
           dataSource={Object.entries(f.overdueByStep).map(([step, n]) => ({ step, n }))}
           columns={[{ key: 's', title: '环节', render: (_: unknown, r: { step: string }) => WORKFLOW_STEP_ZH[r.step as WorkflowStep] ?? r.step }, { key: 'n', dataIndex: 'n', title: '逾期件数', align: 'right' }]}
+        />
+      </Card>
+      <Card size="small" title="下级区域(点击名称下钻)">
+        <Table<TimelinessRowDto>
+          rowKey="regionCode"
+          size="small"
+          loading={children.loading}
+          pagination={false}
+          dataSource={children.data ?? []}
+          data-testid="timeliness-children"
+          columns={[
+            { key: 'name', title: '区域', render: (_: unknown, r) => <a onClick={() => setParams({ region: r.regionCode })}>{r.name}</a> },
+            { key: 'open', title: '在办', align: 'right', render: (_: unknown, r) => r.figures.openCases },
+            { key: 'overdue', title: '逾期', align: 'right', render: (_: unknown, r) => <Typography.Text type={r.figures.overdueTotal ? 'danger' : undefined}>{r.figures.overdueTotal}</Typography.Text> },
+            { key: 'v', title: '发现→核实(中位/90%)', align: 'right', render: (_: unknown, r) => (r.figures.clueToVerification.n ? `${r.figures.clueToVerification.median} / ${r.figures.clueToVerification.p90}` : '—') },
+            { key: 'd', title: '发现→认定(中位/90%)', align: 'right', render: (_: unknown, r) => (r.figures.clueToDecision.n ? `${r.figures.clueToDecision.median} / ${r.figures.clueToDecision.p90}` : '—') },
+            { key: 'm', title: '发现→首项措施(中位/90%)', align: 'right', render: (_: unknown, r) => (r.figures.clueToFirstMeasure.n ? `${r.figures.clueToFirstMeasure.median} / ${r.figures.clueToFirstMeasure.p90}` : '—') },
+            { key: 'u', title: '风险未覆盖(户)', align: 'right', render: (_: unknown, r) => r.figures.householdsWithUncoveredRisk },
+            { key: 'c', title: '动态清零', align: 'right', render: (_: unknown, r) => (r.figures.dynamicClearance === null ? '—' : `${(r.figures.dynamicClearance * 100).toFixed(1)}%`) },
+          ]}
         />
       </Card>
       <Typography.Text type="secondary">动态清零:监测户中已落实帮扶措施、每项风险均有对应措施且无逾期案件的比例(截至 {f.asOf})。</Typography.Text>

@@ -2,7 +2,7 @@
  * Typed client of the workflow endpoints (/api/v1/cases, /worklist, /timeliness, measures). Reads go
  * through getJson; writes through sendJson, which throws the server's ApiError (Chinese message, code).
  */
-import type { CaseDto, CaseEventDto, CaseKind, CaseState, EliminationAssessmentDto, HouseholdMeasuresDto, MeasureDto, TimelinessDto, WorkItemDto } from '../../../shared/workflow';
+import type { CaseDto, CaseEventDto, CaseKind, CaseState, EliminationAssessmentDto, HouseholdMeasuresDto, MeasureDto, TimelinessDto, TimelinessRowDto, WorkItemDto } from '../../../shared/workflow';
 import { API_BASE, ApiError, getJson } from '../../api/client';
 
 /** POST/PATCH a JSON body; returns the parsed answer or throws ApiError. */
@@ -31,6 +31,7 @@ export const getWorklist = (region: string | undefined, signal?: AbortSignal) =>
 export const getOverdue = (region: string | undefined, signal?: AbortSignal) => getJson<WorkItemDto[]>('/cases/overdue', { region, limit: 200 }, signal);
 export const getCase = (id: number | string, signal?: AbortSignal) => getJson<CaseDto>(`/cases/${id}`, undefined, signal);
 export const getTimeliness = (region: string | undefined, signal?: AbortSignal) => getJson<TimelinessDto>('/timeliness', { region }, signal);
+export const getTimelinessChildren = (region: string | undefined, signal?: AbortSignal) => getJson<TimelinessRowDto[]>('/timeliness/children', { region }, signal);
 export const getMeasures = (householdId: number, signal?: AbortSignal) => getJson<HouseholdMeasuresDto>(`/households/${householdId}/measures`, undefined, signal);
 export const getTimeline = (householdId: number, signal?: AbortSignal) =>
   getJson<{ cases: { id: number; kind: CaseKind; state: CaseState; clueDate: string; decidedOn: string | null }[]; events: CaseEventDto[] }>(`/households/${householdId}/timeline`, undefined, signal);
