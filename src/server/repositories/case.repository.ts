@@ -2,7 +2,9 @@
  * SQL of the workflow: cases, steps, attachments, notices, objections and the append-only case event log.
  * Every method on regional data takes a Scope first (a case belongs to its household's village).
  * Updates of a case are conditional on its version (optimistic concurrency): they return false when the
- * row changed since it was read.
+ * row changed since it was read. Methods on the child rows of a case (steps, attachments, notices,
+ * objections, its events) take the scope for uniformity and are called only with a case id that was read
+ * under the scope first.
  */
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../db/connect';
@@ -101,22 +103,27 @@ export class CaseRepository {
     await this.db.updateTable('monitoringCase').set({ firstMeasureOn: on }).where('id', '=', caseId).where('firstMeasureOn', 'is', null).execute();
   }
 
+  /** The steps of a case, in order. */
   steps(_scope: Scope, caseId: number): Promise<CaseStepRow[]> {
     return this.db.selectFrom('caseStep').selectAll().where('caseId', '=', caseId).orderBy('id').execute();
   }
 
+  /** Records a step; returns its id. */
   async insertStep(_scope: Scope, row: Insertable<CaseStepTable>): Promise<number> {
     return (await this.db.insertInto('caseStep').values(row).returning('id').executeTakeFirstOrThrow()).id;
   }
 
+  /** The attachments of a case. */
   attachments(_scope: Scope, caseId: number): Promise<AttachmentRow[]> {
     return this.db.selectFrom('caseAttachment').selectAll().where('caseId', '=', caseId).orderBy('id').execute();
   }
 
+  /** One attachment of a case. */
   attachment(_scope: Scope, caseId: number, id: number): Promise<AttachmentRow | undefined> {
     return this.db.selectFrom('caseAttachment').selectAll().where('caseId', '=', caseId).where('id', '=', id).executeTakeFirst();
   }
 
+  /** Records an attachment stored on disk; returns its id. */
   async insertAttachment(_scope: Scope, row: Insertable<CaseAttachmentTable>): Promise<number> {
     return (await this.db.insertInto('caseAttachment').values(row).returning('id').executeTakeFirstOrThrow()).id;
   }
@@ -126,22 +133,27 @@ export class CaseRepository {
     return this.db.selectFrom('publicNotice').selectAll().where('caseId', '=', caseId).orderBy('id', 'desc').limit(1).executeTakeFirst();
   }
 
+  /** Records a posted notice; returns its id. */
   async insertNotice(_scope: Scope, row: Insertable<PublicNoticeTable>): Promise<number> {
     return (await this.db.insertInto('publicNotice').values(row).returning('id').executeTakeFirstOrThrow()).id;
   }
 
+  /** Changes a notice's status (closed, withdrawn) and closing date. */
   async updateNotice(_scope: Scope, id: number, patch: Updateable<PublicNoticeTable>): Promise<void> {
     await this.db.updateTable('publicNotice').set(patch).where('id', '=', id).execute();
   }
 
+  /** The objections to a notice, in order. */
   objections(_scope: Scope, noticeId: number): Promise<ObjectionRow[]> {
     return this.db.selectFrom('noticeObjection').selectAll().where('noticeId', '=', noticeId).orderBy('id').execute();
   }
 
+  /** Records an objection; returns its id. */
   async insertObjection(_scope: Scope, row: Insertable<NoticeObjectionTable>): Promise<number> {
     return (await this.db.insertInto('noticeObjection').values(row).returning('id').executeTakeFirstOrThrow()).id;
   }
 
+  /** Records the resolution of an objection (upheld or dismissed). */
   async resolveObjection(_scope: Scope, id: number, patch: { resolution: string; resolvedOn: string; note: string }): Promise<void> {
     await this.db.updateTable('noticeObjection').set(patch).where('id', '=', id).execute();
   }
@@ -177,6 +189,7 @@ export class CaseRepository {
       .execute();
   }
 
+  /** The events of a case (oldest first). */
   eventsOfCase(_scope: Scope, caseId: number): Promise<CaseEventRow[]> {
     return this.db.selectFrom('caseEvent').selectAll().where('caseId', '=', caseId).orderBy('id').execute();
   }

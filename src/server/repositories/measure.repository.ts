@@ -23,6 +23,7 @@ export class MeasureRepository {
       .execute();
   }
 
+  /** One measure inside the scope. */
   get(scope: Scope, id: number): Promise<MeasureRow | undefined> {
     return this.db
       .selectFrom('assistanceMeasure')
@@ -32,6 +33,7 @@ export class MeasureRepository {
       .executeTakeFirst();
   }
 
+  /** Inserts a measure (the caller checked the household lies in its scope); returns its id. */
   async insert(_scope: Scope, row: Insertable<AssistanceMeasureTable>): Promise<number> {
     return (await this.db.insertInto('assistanceMeasure').values(row).returning('id').executeTakeFirstOrThrow()).id;
   }
