@@ -193,6 +193,8 @@ export interface CaseDto {
   overdue: boolean;
   verifiedOn: string | null;
   decidedOn: string | null;
+  /** start of the earliest measure in place after enrolment */
+  firstMeasureOn: string | null;
   category: MonitoredCategory | null;
   riskTypes: RiskType[];
   reason: string | null;

@@ -98,9 +98,14 @@ export class CaseRepository {
     return Number(r.numUpdatedRows) === 1;
   }
 
-  /** Sets the date of the first measure of the household's enrolment case, where not yet set. */
+  /** Records the start of a measure on the household's enrolment case: the earliest start is kept. */
   async setFirstMeasure(_scope: Scope, caseId: number, on: string): Promise<void> {
-    await this.db.updateTable('monitoringCase').set({ firstMeasureOn: on }).where('id', '=', caseId).where('firstMeasureOn', 'is', null).execute();
+    await this.db
+      .updateTable('monitoringCase')
+      .set({ firstMeasureOn: on })
+      .where('id', '=', caseId)
+      .where((eb) => eb.or([eb('firstMeasureOn', 'is', null), eb('firstMeasureOn', '>', on)]))
+      .execute();
   }
 
   /** The steps of a case, in order. */

@@ -462,7 +462,7 @@ export class CaseService {
     return {
       id: c.id, kind: c.kind as CaseKind, householdId: c.householdId, householdNo: h.householdNo, headName: h.headName, villageCode: c.villageCode, villageName: village?.name ?? '',
       origin: c.origin as CaseOrigin, sourceRef: c.sourceRef, state: c.state as CaseState, currentStep: step, currentLevels: step ? [...proc.steps[step].levels] : [],
-      clueDate: c.clueDate, stepDue: c.stepDue, decisionDue: c.decisionDue, overdue: !!c.stepDue && c.stepDue < asOf, verifiedOn: c.verifiedOn, decidedOn: c.decidedOn,
+      clueDate: c.clueDate, stepDue: c.stepDue, decisionDue: c.decisionDue, overdue: !!c.stepDue && c.stepDue < asOf, verifiedOn: c.verifiedOn, decidedOn: c.decidedOn, firstMeasureOn: c.firstMeasureOn,
       category: c.category as MonitoredCategory | null, riskTypes: c.riskTypes ? (c.riskTypes.split(',') as RiskType[]) : [], reason: c.reason,
       eliminationMode: c.eliminationMode as EliminationMode | null, version: c.version, openedBy: c.openedBy, openedAt: c.openedAt,
       steps: steps.map((s) => ({ id: s.id, step: s.step as WorkflowStep, actor: s.actor, actorLevel: s.actorLevel, performedOn: s.performedOn, recordedAt: s.recordedAt, outcome: s.outcome, findings: parseJson(s.findings), attachmentIds: s.attachmentIds ? s.attachmentIds.split(',').map(Number) : [] })),

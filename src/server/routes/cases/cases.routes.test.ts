@@ -169,6 +169,10 @@ forEachDialect('workflow routes', (dialect) => {
       await ok('POST', `/api/v1/households/${ids.get('WF-A')}/measures`, { kind: 'employment', responsibleUnit: '从江县人社局', startDate: '2026-03-15', status: 'inProgress' });
       m = await ok('GET', `/api/v1/households/${ids.get('WF-A')}/measures`);
       expect(m).toMatchObject({ uncoveredRisks: [], needsDevelopmentMeasure: false });
+      expect((await ok('GET', `/api/v1/cases/${caseA.id}`)).firstMeasureOn).toBe('2026-03-14');
+      // a measure recorded later but started earlier (03-13, 低保) moves the first-measure date back
+      await ok('POST', `/api/v1/households/${ids.get('WF-A')}/measures`, { kind: 'socialSecurity', subKind: 'dibao', responsibleUnit: '从江县民政局', startDate: '2026-03-13', amountFen: 50_000, status: 'inProgress' });
+      expect((await ok('GET', `/api/v1/cases/${caseA.id}`)).firstMeasureOn).toBe('2026-03-13');
       expect(m.measures[0]).toMatchObject({ kind: 'health', amountFen: 300_000, caseId: caseA.id });
       // a measure's status changes under its version; a stale version is a conflict
       const first = m.measures[0];
@@ -185,7 +189,7 @@ forEachDialect('workflow routes', (dialect) => {
       const types = t.events.map((e: { type: string }) => e.type);
       expect(types).toEqual([
         'case_opened', 'attachment_added', 'step_recorded', 'step_recorded', 'step_recorded', 'notice_posted', 'notice_closed', 'step_recorded', 'step_recorded', 'step_recorded',
-        'household_enrolled', 'measure_added', 'measure_added', 'measure_updated',
+        'household_enrolled', 'measure_added', 'measure_added', 'measure_added', 'measure_updated',
       ]);
       const audit = await db.selectFrom('auditEvent').select('action').where('targetId', '=', String(caseA.id)).execute();
       expect(audit.map((a) => a.action)).toContain('case_step');
