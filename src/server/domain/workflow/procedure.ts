@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { RegionLevel } from '../../../shared/enums';
 import { WORKFLOW_STEPS, type WorkflowStep } from '../../../shared/workflow';
 import { dayNumber, isoOfDay, type DayUnit, type WorkCalendar } from './calendar';
+import { PROCEDURE_ORDER } from './state-machine';
 
 const unit = z.enum(['calendar', 'working']);
 const limit = z.object({ days: z.number().int().min(0).max(90), unit, from: z.enum(['clue', 'previous']) });
@@ -17,6 +18,8 @@ const stepRule = z.object({ levels: z.array(level).min(1), limit, source: z.stri
 const stepOverride = z.object({ levels: z.array(level).min(1).optional(), limit: limit.optional(), source: z.string().min(1) });
 const national = z.object({
   source: z.string().min(1),
+  /** the order of the steps per kind of case; must match the state machine (PROCEDURE_ORDER) */
+  order: z.object({ identification: z.array(z.enum(WORKFLOW_STEPS)), elimination: z.array(z.enum(WORKFLOW_STEPS)), source: z.string().min(1) }),
   steps: z.object(Object.fromEntries(WORKFLOW_STEPS.map((s) => [s, stepRule])) as Record<WorkflowStep, typeof stepRule>),
   noticeMinDays: z.object({ days: z.number().int().min(1), unit, source: z.string().min(1) }),
   clueToDecision: z.object({ days: z.number().int().min(1), unit, noticePausesClock: z.boolean(), source: z.string().min(1) }),
@@ -31,8 +34,20 @@ const province = z.object({
   firstMeasure: national.shape.firstMeasure.optional(),
   eliminationMinMonths: national.shape.eliminationMinMonths.optional(),
 });
-/** Shape of data/workflow-rules.json. */
-export const workflowRulesFile = z.object({ national, provinces: z.record(z.string().regex(/^\d{2}$/), province).default({}) });
+/**
+ * Shape of data/workflow-rules.json. The order of the steps is national (a province cannot reorder
+ * them) and must be the one the state machine enforces: a file that says otherwise is refused, so that
+ * the data and the code cannot drift apart.
+ */
+export const workflowRulesFile = z
+  .object({ national, provinces: z.record(z.string().regex(/^\d{2}$/), province).default({}) })
+  .superRefine((f, ctx) => {
+    for (const kind of ['identification', 'elimination'] as const) {
+      if (f.national.order[kind].join('>') !== PROCEDURE_ORDER[kind].join('>')) {
+        ctx.addIssue({ code: 'custom', path: ['national', 'order', kind], message: `步骤顺序应为 ${PROCEDURE_ORDER[kind].join(' → ')}(与状态机一致)` });
+      }
+    }
+  });
 export type WorkflowRulesFile = z.infer<typeof workflowRulesFile>;
 
 /** The rule of one step in force in a province. */

@@ -10,6 +10,12 @@
  */
 import type { CaseKind, CaseState, WorkflowStep } from '../../../shared/workflow';
 
+/** The order of the steps the transitions below enforce, per kind of case (checked against data/workflow-rules.json). */
+export const PROCEDURE_ORDER: Record<CaseKind, readonly WorkflowStep[]> = {
+  identification: ['verificationVisit', 'informationComparison', 'villageReview', 'publicNotice', 'townshipReview', 'countyApproval', 'announcement'],
+  elimination: ['eliminationAssessment', 'villageReview', 'publicNotice', 'townshipReview', 'countyApproval', 'announcement'],
+};
+
 /** What happens to a case. */
 export type CaseAction =
   | { type: 'verify'; consentSigned: boolean; riskFound: boolean }

@@ -71,6 +71,15 @@ describe('procedure rules', () => {
     expect(stepDue(national, cal, 'verificationVisit', '2026-02-13', '2026-02-13').date).toBe('2026-02-15');
   });
 
+  it('the order of the steps in the data is the one the state machine enforces; a reordered file is refused', () => {
+    expect(rules.national.order.identification).toEqual(['verificationVisit', 'informationComparison', 'villageReview', 'publicNotice', 'townshipReview', 'countyApproval', 'announcement']);
+    const raw = JSON.parse(readFileSync(new URL('../../../../data/workflow-rules.json', import.meta.url), 'utf8'));
+    raw.national.order.identification = ['informationComparison', 'verificationVisit', ...raw.national.order.identification.slice(2)];
+    const r = workflowRulesFile.safeParse(raw);
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.path).toEqual(['national', 'order', 'identification']);
+  });
+
   it('who may perform: village review by the village, county approval by the county, the national operator anything', () => {
     expect(mayPerform(national.steps.villageReview, 'village', false)).toBe(true);
     expect(mayPerform(national.steps.villageReview, 'county', true)).toBe(false);
