@@ -61,7 +61,7 @@ function CaseView({ c, reload }: { c: CaseDto; reload: () => void }) {
         />
       </Card>
       <ActionCard key={`${c.id}-${c.version}`} c={c} reload={reload} />
-      {c.notice ? <NoticeCard c={c} /> : null}
+      {c.notice ? <NoticeCard c={c} reload={reload} /> : null}
       <AttachmentsCard c={c} reload={reload} />
       <Card size="small" title="已办环节">
         <Table<CaseStepDto>
@@ -248,13 +248,9 @@ function ActionCard({ c, reload }: { c: CaseDto; reload: () => void }) {
   );
 }
 
-function NoticeCard({ c }: { c: CaseDto }) {
+function NoticeCard({ c, reload }: { c: CaseDto; reload: () => void }) {
   const n = c.notice!;
-  const [reload, setReload] = useState(0);
-  const { busy, error, run } = useSubmit(() => {
-    setReload(reload + 1);
-    window.location.reload();
-  });
+  const { busy, error, run } = useSubmit(reload);
   return (
     <Card size="small" title={`公示(${n.status === 'posted' ? '公示中' : n.status === 'closed' ? '已结束' : '已撤回'})`} data-testid="notice" extra={<a href={noticeUrl(c.id)} target="_blank" rel="noreferrer">打印公示</a>}>
       <Flex vertical gap={8}>
