@@ -99,6 +99,7 @@ test('clue → enrolment → first measure', async () => {
     await expect.poll(() => measures.innerText()).toContain('3,000');
     await page.waitForTimeout(300);
     await page.screenshot({ path: resolve(RESULTS, 'workflow-case.png'), fullPage: true });
+    const caseUrl = page.url();
 
     // the notice page to print shows the name, never an ID number
     const notice = await (await fetch(`${base}${await page.getByTestId('notice').locator('a').getAttribute('href')}`)).text();
@@ -111,6 +112,13 @@ test('clue → enrolment → first measure', async () => {
     await expect.poll(() => page.getByTestId('timeliness-page').innerText(), { timeout: T }).toContain('中位数 1 天 · 90%分位 1 天(1 件)');
     expect(await page.getByTestId('timeliness-page').innerText()).toContain('中位数 9 天 · 90%分位 9 天(1 件)');
     await page.screenshot({ path: resolve(RESULTS, 'workflow-timeliness.png'), fullPage: true });
+    // in English the page speaks English
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('timeliness-page').innerText(), { timeout: T }).toContain('Open cases');
+    expect(await page.getByTestId('timeliness-page').innerText()).toContain('median 9 d · 90th percentile 9 d (1 cases)');
+    await page.goto(caseUrl);
+    await expect.poll(() => page.getByTestId('case-state').innerText(), { timeout: T }).toBe('Enrolled (已纳入监测)');
+    await page.screenshot({ path: resolve(RESULTS, 'workflow-case-en.png'), fullPage: true });
     expect(pageErrors, 'uncaught errors in the page').toEqual([]);
   } finally {
     await browser?.close();

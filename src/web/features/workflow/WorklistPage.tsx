@@ -11,14 +11,15 @@ import { CASE_KIND_ZH, CASE_ORIGINS, CASE_ORIGIN_ZH, CASE_STATE_ZH, type WorkIte
 import { useApi } from '../../api/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { getOverdue, getWorklist, openCase, todayIso } from './api';
+import { useTr } from './i18n';
 
-const columns: ColumnsType<WorkItemDto> = [
-  { key: 'case', title: '案件', render: (_: unknown, w) => <Link to={`/workflow/cases/${w.caseId}`} data-testid={`work-${w.caseId}`}>#{w.caseId} {CASE_KIND_ZH[w.kind]}</Link> },
-  { key: 'household', title: '农户', render: (_: unknown, w) => <Link to={`/households/${w.householdId}`}>{w.headName}({w.householdNo})</Link> },
-  { key: 'village', dataIndex: 'villageCode', title: '村' },
-  { key: 'state', title: '状态', render: (_: unknown, w) => <Tag>{CASE_STATE_ZH[w.state]}</Tag> },
-  { key: 'due', dataIndex: 'due', title: '应完成日期' },
-  { key: 'why', title: '事由', render: (_: unknown, w) => <Typography.Text type={w.overdue ? 'danger' : undefined}>{w.why}</Typography.Text> },
+const columnsOf = (tr: (zh: string) => string): ColumnsType<WorkItemDto> => [
+  { key: 'case', title: tr('案件'), render: (_: unknown, w) => <Link to={`/workflow/cases/${w.caseId}`} data-testid={`work-${w.caseId}`}>#{w.caseId} {tr(CASE_KIND_ZH[w.kind])}</Link> },
+  { key: 'household', title: tr('农户'), render: (_: unknown, w) => <Link to={`/households/${w.householdId}`}>{w.headName}({w.householdNo})</Link> },
+  { key: 'village', dataIndex: 'villageCode', title: tr('村') },
+  { key: 'state', title: tr('状态'), render: (_: unknown, w) => <Tag>{tr(CASE_STATE_ZH[w.state])}</Tag> },
+  { key: 'due', dataIndex: 'due', title: tr('应完成日期') },
+  { key: 'why', title: tr('事由'), render: (_: unknown, w) => <Typography.Text type={w.overdue ? 'danger' : undefined}>{w.why}</Typography.Text> },
 ];
 
 /** The worklist page. */
@@ -32,12 +33,14 @@ export default function WorklistPage() {
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
   const initialHousehold = params.get('household');
+  const tr = useTr();
+  const columns = columnsOf(tr);
 
   async function submit(v: { householdId: number; origin: string; sourceRef?: string; clueDate: string; note?: string }) {
     setBusy(true);
     try {
       const c = await openCase({ ...v, sourceRef: v.sourceRef || null, note: v.note ?? '' });
-      message.success(`已发起案件 #${c.id}`);
+      message.success(tr('已发起案件 #{id}', { id: c.id }));
       navigate(`/workflow/cases/${c.id}`);
     } catch (e) {
       message.error((e as Error).message);
@@ -49,26 +52,26 @@ export default function WorklistPage() {
   return (
     <Flex vertical gap={16} data-testid="worklist-page">
       <Flex justify="space-between" align="center">
-        <Typography.Title level={3} style={{ margin: 0 }}>监测帮扶 · 待办</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>{tr('监测帮扶 · 待办')}</Typography.Title>
         <Flex gap={8}>
-          <Input.Search placeholder="区划代码" defaultValue={region} allowClear onSearch={(v) => setParams(v ? { region: v } : {})} style={{ width: 200 }} />
-          <Link to={`/workflow/timeliness${region ? `?region=${region}` : ''}`}><Button data-testid="to-timeliness">时效与动态清零</Button></Link>
+          <Input.Search placeholder={tr('区划代码')} defaultValue={region} allowClear onSearch={(v) => setParams(v ? { region: v } : {})} style={{ width: 200 }} />
+          <Link to={`/workflow/timeliness${region ? `?region=${region}` : ''}`}><Button data-testid="to-timeliness">{tr('时效与动态清零')}</Button></Link>
         </Flex>
       </Flex>
-      <Card size="small" title="由风险线索发起案件">
+      <Card size="small" title={tr('由风险线索发起案件')}>
         <Form form={form} layout="inline" onFinish={submit} initialValues={{ origin: 'grassrootsScreening', clueDate: todayIso(), householdId: initialHousehold ? Number(initialHousehold) : undefined }}>
-          <Form.Item name="householdId" label="农户编号(ID)" rules={[{ required: true, message: '请输入农户ID' }]}><InputNumber min={1} data-testid="open-household" /></Form.Item>
-          <Form.Item name="origin" label="线索来源"><Select style={{ width: 160 }} options={CASE_ORIGINS.map((o) => ({ value: o, label: CASE_ORIGIN_ZH[o] }))} /></Form.Item>
-          <Form.Item name="sourceRef" label="线索编号"><Input placeholder="如 clue:123" style={{ width: 140 }} /></Form.Item>
-          <Form.Item name="clueDate" label="发现日期" rules={[{ required: true }]}><Input type="date" data-testid="open-clue-date" /></Form.Item>
-          <Form.Item name="note" label="说明"><Input style={{ width: 200 }} /></Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="open-submit">发起</Button>
+          <Form.Item name="householdId" label={tr('农户编号(ID)')} rules={[{ required: true, message: tr('请输入农户ID') }]}><InputNumber min={1} data-testid="open-household" /></Form.Item>
+          <Form.Item name="origin" label={tr('线索来源')}><Select style={{ width: 200 }} options={CASE_ORIGINS.map((o) => ({ value: o, label: tr(CASE_ORIGIN_ZH[o]) }))} /></Form.Item>
+          <Form.Item name="sourceRef" label={tr('线索编号')}><Input placeholder="如 clue:123" style={{ width: 140 }} /></Form.Item>
+          <Form.Item name="clueDate" label={tr('发现日期')} rules={[{ required: true }]}><Input type="date" data-testid="open-clue-date" /></Form.Item>
+          <Form.Item name="note" label={tr('说明')}><Input style={{ width: 200 }} /></Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="open-submit">{tr('发起')}</Button>
         </Form>
       </Card>
       <Tabs
         items={[
-          { key: 'todo', label: `我的待办(${work.data?.length ?? '…'})`, children: work.error ? <ErrorAlert error={work.error} onRetry={work.reload} /> : <Table rowKey="caseId" size="small" loading={work.loading} columns={columns} dataSource={work.data ?? []} pagination={{ pageSize: 50 }} onRow={(w) => (w.overdue ? { style: { background: '#fff2f0' } } : {})} /> },
-          { key: 'overdue', label: `逾期(${overdue.data?.length ?? '…'})`, children: overdue.error ? <ErrorAlert error={overdue.error} /> : <Table rowKey="caseId" size="small" loading={overdue.loading} columns={columns} dataSource={overdue.data ?? []} pagination={{ pageSize: 50 }} /> },
+          { key: 'todo', label: tr('我的待办({n})', { n: work.data?.length ?? '…' }), children: work.error ? <ErrorAlert error={work.error} onRetry={work.reload} /> : <Table rowKey="caseId" size="small" loading={work.loading} columns={columns} dataSource={work.data ?? []} pagination={{ pageSize: 50 }} onRow={(w) => (w.overdue ? { style: { background: '#fff2f0' } } : {})} /> },
+          { key: 'overdue', label: tr('逾期({n})', { n: overdue.data?.length ?? '…' }), children: overdue.error ? <ErrorAlert error={overdue.error} /> : <Table rowKey="caseId" size="small" loading={overdue.loading} columns={columns} dataSource={overdue.data ?? []} pagination={{ pageSize: 50 }} /> },
         ]}
       />
     </Flex>
