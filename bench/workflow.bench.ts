@@ -18,6 +18,9 @@ import { openDatabase } from '../src/server/db/connect';
 import { systemActor, type Actor } from '../src/server/services/actor';
 import { regionScope } from '../src/server/repositories/scope';
 import { addCalendarDays } from '../src/server/domain/workflow/calendar';
+import { CaseRepository } from '../src/server/repositories/case.repository';
+import { MeasureRepository } from '../src/server/repositories/measure.repository';
+import { NATIONAL_SCOPE } from '../src/server/repositories/scope';
 
 const OPEN = Number(process.env.BENCH_OPEN_CASES ?? 100_000);
 const CLOSED = Math.round(OPEN / 2);
@@ -85,7 +88,7 @@ try {
       startDate: today, endDate: null, amountFen: null, status: 'inProgress', note: '', createdBy: 'bench', createdAt: now, updatedAt: now, version: 1,
     }))).execute();
   }
-  if (pgBase) await sql`analyze`.execute(db);
+  await sql`analyze`.execute(db);
   console.log(`insert ${households.toLocaleString()} households + cases, 40,000 measures: ${Math.round(performance.now() - t)} ms`);
 
   const county = hh[0]!.villageCode.slice(0, 6);
@@ -112,6 +115,15 @@ try {
   await time('overdue list, national (500)', () => s.cases.worklist(national, { limit: 500, overdueOnly: true }));
   await time('timeliness figures, national', () => s.timeliness.figures(national));
   await time(`timeliness figures, county ${county}`, () => s.timeliness.figures(national, county));
+  const cr = new CaseRepository(db);
+  const mr = new MeasureRepository(db);
+  console.log('  breakdown of the national timeliness figures:');
+  await time('    spans (one grouped scan)', () => cr.spanCounts(NATIONAL_SCOPE));
+  await time('    overdue by step', () => cr.overdueByStep(NATIONAL_SCOPE, today));
+  await time('    open cases', () => cr.countOpen(NATIONAL_SCOPE));
+  await time('    monitored households', () => mr.monitored(NATIONAL_SCOPE));
+  await time('    measure kinds in place', () => mr.kindsInPlace(NATIONAL_SCOPE));
+  await time('    households with an overdue case', () => cr.householdsOverdue(NATIONAL_SCOPE, today));
   const f = await s.timeliness.figures(national);
   console.log(`  national: open ${f.openCases}, overdue ${f.overdueTotal}, clue→decision median ${f.clueToDecision.median} p90 ${f.clueToDecision.p90}, clearance ${f.dynamicClearance?.toFixed(3)}`);
   console.log(`peak RSS ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MiB`);

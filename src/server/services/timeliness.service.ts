@@ -7,9 +7,8 @@
  */
 import type { RiskType } from '../../shared/enums';
 import type { TimelinessDto, TimelinessRowDto, WorkflowStep } from '../../shared/workflow';
-import { calendarDaysBetween } from '../domain/workflow/calendar';
 import { coverage } from '../domain/workflow/measures';
-import { distribution } from '../domain/workflow/stats';
+import { distributionOfHistogram } from '../domain/workflow/stats';
 import { CaseRepository } from '../repositories/case.repository';
 import { MeasureRepository } from '../repositories/measure.repository';
 import { inScope, narrow } from '../repositories/scope';
@@ -28,10 +27,10 @@ export class TimelinessService {
     const scope = narrow(actor.scope, region) ?? { regionCode: '-' };
     const cases = new CaseRepository(this.ctx.db);
     const measures = new MeasureRepository(this.ctx.db);
-    const [dates, overdue, open, monitored, kinds, overdueHouseholds] = await Promise.all([
-      cases.identificationDates(scope), cases.overdueByStep(scope, asOf), cases.countOpen(scope), measures.monitored(scope), measures.kindsInPlace(scope), cases.householdsOverdue(scope, asOf),
+    const [spans, overdue, open, monitored, kinds, overdueHouseholds] = await Promise.all([
+      cases.spanCounts(scope), cases.overdueByStep(scope, asOf), cases.countOpen(scope), measures.monitored(scope), measures.kindsInPlace(scope), cases.householdsOverdue(scope, asOf),
     ]);
-    const span = (to: (d: (typeof dates)[number]) => string | null) => dates.filter((d) => to(d) !== null).map((d) => calendarDaysBetween(d.clueDate, to(d)!));
+    const histogram = (key: 'verified' | 'decided' | 'measured') => spans.filter((s) => s[key] !== null).map((s) => ({ value: s[key]!, n: s.n }));
     const rules = readCoverageRules();
     let withUncovered = 0;
     let uncovered = 0;
@@ -49,9 +48,9 @@ export class TimelinessService {
     for (const o of overdue) overdueByStep[o.step as WorkflowStep] = o.n;
     return {
       regionCode: region ?? actor.scope.regionCode, asOf,
-      clueToVerification: distribution(span((d) => d.verifiedOn)),
-      clueToDecision: distribution(span((d) => d.decidedOn)),
-      clueToFirstMeasure: distribution(span((d) => d.firstMeasureOn)),
+      clueToVerification: distributionOfHistogram(histogram('verified')),
+      clueToDecision: distributionOfHistogram(histogram('decided')),
+      clueToFirstMeasure: distributionOfHistogram(histogram('measured')),
       openCases: open, overdueByStep, overdueTotal: overdue.reduce((s, o) => s + o.n, 0),
       monitoredHouseholds: monitored.length, householdsWithUncoveredRisk: withUncovered, uncoveredRisks: uncovered,
       dynamicClearance: monitored.length ? cleared / monitored.length : null,

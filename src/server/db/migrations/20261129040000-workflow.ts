@@ -41,6 +41,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('monitoring_case_county_idx').on('monitoring_case').columns(['county_code', 'state']).execute();
   await db.schema.createIndex('monitoring_case_due_idx').on('monitoring_case').columns(['step_due', 'id']).execute();
   await db.schema.createIndex('monitoring_case_first_measure_idx').on('monitoring_case').columns(['state', 'first_measure_on', 'decided_on']).execute();
+  // covering index of the overdue counts (step due, step, household, village)
+  await db.schema.createIndex('monitoring_case_overdue_idx').on('monitoring_case').columns(['step_due', 'current_step', 'household_id', 'village_code']).execute();
   await db.schema.createIndex('monitoring_case_village_due_idx').on('monitoring_case').columns(['village_code', 'step_due']).execute();
 
   await autoId(db, db.schema.createTable('case_step'))

@@ -16,3 +16,23 @@ export function percentile(values: readonly number[], p: number): number | null 
 export function distribution(values: readonly number[]): { n: number; median: number | null; p90: number | null } {
   return { n: values.length, median: percentile(values, 50), p90: percentile(values, 90) };
 }
+
+/**
+ * The same figures from a histogram (value → count), as the database returns it: nearest rank over the
+ * cumulative counts, so that the result equals distribution() of the expanded values.
+ */
+export function distributionOfHistogram(buckets: readonly { value: number; n: number }[]): { n: number; median: number | null; p90: number | null } {
+  const sorted = buckets.filter((b) => b.n > 0).sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((s, b) => s + b.n, 0);
+  const at = (p: number): number | null => {
+    if (total === 0) return null;
+    const rank = Math.max(1, Math.ceil((p / 100) * total));
+    let cum = 0;
+    for (const b of sorted) {
+      cum += b.n;
+      if (cum >= rank) return b.value;
+    }
+    return sorted[sorted.length - 1]!.value;
+  };
+  return { n: total, median: at(50), p90: at(90) };
+}

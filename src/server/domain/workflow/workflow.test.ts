@@ -12,7 +12,7 @@ import { initialState, transition } from './state-machine';
 import { renderNotice, scrubNotice } from './notice';
 import { coverage, needsDevelopmentMeasure } from './measures';
 import { assessElimination, monthsSince, type EliminationInputs } from './elimination';
-import { distribution, percentile } from './stats';
+import { distribution, distributionOfHistogram, percentile } from './stats';
 
 const days = (y: number) => parse(readFileSync(new URL(`../../../../data/holidays/${y}.csv`, import.meta.url)), { columns: true }) as CalendarDay[];
 const cal = new WorkCalendar([...days(2025), ...days(2026)]);
@@ -213,5 +213,16 @@ describe('statistics', () => {
     // 3 values 4 7 20: median rank 2 → 7; p90 rank ceil(2.7) = 3 → 20
     expect(distribution([20, 4, 7])).toEqual({ n: 3, median: 7, p90: 20 });
     expect(percentile([], 50)).toBeNull();
+  });
+
+  it('from a histogram gives the same figures as from the values', () => {
+    // 1,1,3,5 → median 1, p90 5 (as in the timeliness test)
+    expect(distributionOfHistogram([{ value: 5, n: 1 }, { value: 1, n: 2 }, { value: 3, n: 1 }])).toEqual({ n: 4, median: 1, p90: 5 });
+    expect(distributionOfHistogram([])).toEqual({ n: 0, median: null, p90: null });
+    let seed = 7;
+    const values = Array.from({ length: 997 }, () => (seed = (seed * 48271) % 2147483647) % 40);
+    const hist = new Map<number, number>();
+    for (const v of values) hist.set(v, (hist.get(v) ?? 0) + 1);
+    expect(distributionOfHistogram([...hist].map(([value, n]) => ({ value, n })))).toEqual(distribution(values));
   });
 });
