@@ -16,6 +16,7 @@ import { householdRoutes } from './routes/households/households.routes';
 import { referenceRoutes } from './routes/reference/reference.routes';
 import { regionRoutes } from './routes/regions/regions.routes';
 import { summaryRoutes } from './routes/summary/summary.routes';
+import { caseRoutes } from './routes/cases/cases.routes';
 import { DATA_DIR } from './services/reference-files';
 
 /** The built web UI folder. */
@@ -41,6 +42,7 @@ export async function buildApp(services: Services, opts: { logger?: pino.Logger 
   summaryRoutes(app, services);
   householdRoutes(app, services);
   referenceRoutes(app, services);
+  caseRoutes(app, services);
   // wildcard: files are looked up per request, so a rebuilt UI is served without a restart
   if (web) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });
   return app;

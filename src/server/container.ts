@@ -13,6 +13,9 @@ import { ScreeningService } from './services/screening.service';
 import { SeedService } from './services/seed.service';
 import { SummaryService } from './services/summary.service';
 import { ThresholdService } from './services/threshold.service';
+import { CaseService } from './services/case.service';
+import { MeasureService } from './services/measure.service';
+import { TimelinessService } from './services/timeliness.service';
 
 export interface Services {
   ctx: ServiceContext;
@@ -23,6 +26,9 @@ export interface Services {
   screening: ScreeningService;
   summary: SummaryService;
   seed: SeedService;
+  cases: CaseService;
+  measures: MeasureService;
+  timeliness: TimelinessService;
 }
 
 /** Builds every service over one context. */
@@ -37,5 +43,8 @@ export function createServices(db: Db, config: Config, clock: Clock, ids: IdProt
     screening: new ScreeningService(ctx),
     summary: new SummaryService(ctx),
     seed: new SeedService(ctx),
+    cases: new CaseService(ctx),
+    measures: new MeasureService(ctx),
+    timeliness: new TimelinessService(ctx),
   };
 }

@@ -45,3 +45,12 @@ export const configError = (message: string) => new AppError('config_error', 500
 /** 404 boundary_file_not_configured: no county boundary file was supplied by the deploying bureau. */
 export const boundaryFileNotConfigured = () =>
   new AppError('boundary_file_not_configured', 404, '未配置县级边界文件(ZX_BOUNDARY_FILE);官方地图须使用经审核的标准地图,请由部署单位提供');
+
+/** 403 wrong_level: a workflow step performed by a user of a level the procedure does not allow (reason in the message). */
+export const wrongLevel = (message: string, details?: unknown) => new AppError('wrong_level', 403, message, details);
+
+/** 409 step_refused: a workflow step that the case's state or the procedure's rules refuse (out of order, notice still running, criteria not met…), with the reason. */
+export const stepRefused = (message: string, details?: unknown) => new AppError('step_refused', 409, message, details);
+
+/** 413 attachment_too_large / 415 attachment_type: an attachment over the size limit or of a type not allowed. */
+export const attachmentRejected = (code: 'attachment_too_large' | 'attachment_type', message: string) => new AppError(code, code === 'attachment_too_large' ? 413 : 415, message);

@@ -16,6 +16,9 @@ const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
 const HouseholdListPage = lazy(() => import('./features/households/HouseholdListPage'));
 const HouseholdPage = lazy(() => import('./features/households/HouseholdPage'));
 const RulesPage = lazy(() => import('./features/rules/RulesPage'));
+const WorklistPage = lazy(() => import('./features/workflow/WorklistPage'));
+const CasePage = lazy(() => import('./features/workflow/CasePage'));
+const TimelinessPage = lazy(() => import('./features/workflow/TimelinessPage'));
 
 const router = createBrowserRouter([
   {
@@ -26,6 +29,9 @@ const router = createBrowserRouter([
       { path: 'households', element: <HouseholdListPage /> },
       { path: 'households/:id', element: <HouseholdPage /> },
       { path: 'rules', element: <RulesPage /> },
+      { path: 'workflow', element: <WorklistPage /> },
+      { path: 'workflow/cases/:id', element: <CasePage /> },
+      { path: 'workflow/timeliness', element: <TimelinessPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -8,6 +8,7 @@ export const zh = {
   menuDashboard: '看板',
   menuHouseholds: '农户',
   menuRules: '规则',
+  menuWorkflow: '监测帮扶',
   switchLanguage: 'English',
   demoBanner: '演示数据:所有人员均为虚构',
   placeholderWarning: '监测范围为占位值,尚未经管理员确认,结果仅供参考',
@@ -189,6 +190,7 @@ export const en: Record<MessageKey, string> = {
   menuDashboard: 'Dashboard',
   menuHouseholds: 'Households',
   menuRules: 'Rules',
+  menuWorkflow: 'Monitoring & assistance (监测帮扶)',
   switchLanguage: '中文',
   demoBanner: 'Demo data (演示数据): every person is invented',
   placeholderWarning:

@@ -16,6 +16,7 @@ const { Header, Content, Footer } = Layout;
 function selectedKey(pathname: string): string {
   if (pathname.startsWith('/households')) return 'households';
   if (pathname.startsWith('/rules')) return 'rules';
+  if (pathname.startsWith('/workflow')) return 'workflow';
   return 'dashboard';
 }
 
@@ -45,6 +46,7 @@ export function AppLayout() {
             { key: 'dashboard', label: <Link to={`/${keep}`} data-testid="menu-dashboard">{t('menuDashboard')}</Link> },
             { key: 'households', label: <Link to={`/households${keep}`} data-testid="menu-households">{t('menuHouseholds')}</Link> },
             { key: 'rules', label: <Link to={`/rules${keep}`} data-testid="menu-rules">{t('menuRules')}</Link> },
+            { key: 'workflow', label: <Link to="/workflow" data-testid="menu-workflow">{t('menuWorkflow')}</Link> },
           ]}
         />
         <Button ghost size="small" data-testid="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>

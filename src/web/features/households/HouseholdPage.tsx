@@ -18,6 +18,7 @@ import { formatCount, formatYuan } from '../../components/format';
 import { CategoryTag, HouseholdTypeTag, RiskTypeTags } from './household-tags';
 import { VerdictCard } from './VerdictCard';
 import { dashboardUrl, householdsUrl } from '../dashboard/drill';
+import { HouseholdWorkflowCard } from '../workflow/HouseholdWorkflowCard';
 
 /** The household page. */
 export default function HouseholdPage() {
@@ -217,6 +218,7 @@ export default function HouseholdPage() {
           <Empty description={t('noVerdicts')} />
         )}
       </Card>
+      <HouseholdWorkflowCard householdId={h.id} monitored={h.monitoredCategory !== null && !h.riskEliminated} />
     </Flex>
   );
 }
