@@ -17,6 +17,9 @@ import { referenceRoutes } from './routes/reference/reference.routes';
 import { regionRoutes } from './routes/regions/regions.routes';
 import { summaryRoutes } from './routes/summary/summary.routes';
 import { DATA_DIR } from './services/reference-files';
+import { registerAuth } from './plugins/auth';
+import { authRoutes } from './routes/auth/auth.routes';
+import { userRoutes } from './routes/users/users.routes';
 
 /** The built web UI folder. */
 export const WEB_DIST = join(DATA_DIR, '../dist/web');
@@ -37,10 +40,13 @@ export async function buildApp(services: Services, opts: { logger?: pino.Logger 
     reply.header('Referrer-Policy', 'no-referrer');
     return payload;
   });
+  await registerAuth(app, services);
   regionRoutes(app, services);
   summaryRoutes(app, services);
   householdRoutes(app, services);
   referenceRoutes(app, services);
+  authRoutes(app, services);
+  userRoutes(app, services);
   // wildcard: files are looked up per request, so a rebuilt UI is served without a restart
   if (web) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });
   return app;

@@ -13,6 +13,8 @@ import { ScreeningService } from './services/screening.service';
 import { SeedService } from './services/seed.service';
 import { SummaryService } from './services/summary.service';
 import { ThresholdService } from './services/threshold.service';
+import { AccountService } from './services/account.service';
+import { AuditService } from './services/audit.service';
 
 export interface Services {
   ctx: ServiceContext;
@@ -23,6 +25,8 @@ export interface Services {
   screening: ScreeningService;
   summary: SummaryService;
   seed: SeedService;
+  accounts: AccountService;
+  audit: AuditService;
 }
 
 /** Builds every service over one context. */
@@ -37,5 +41,7 @@ export function createServices(db: Db, config: Config, clock: Clock, ids: IdProt
     screening: new ScreeningService(ctx),
     summary: new SummaryService(ctx),
     seed: new SeedService(ctx),
+    accounts: new AccountService(ctx),
+    audit: new AuditService(ctx),
   };
 }

@@ -1,15 +1,16 @@
 /**
- * The region scope of a request. Until accounts exist (issue 5: sign-in, user regions), every request
- * acts with the national scope; routes already pass a scope to every service call, so adding users
- * changes only this function.
+ * The acting user and region scope of a request, from its session (see plugins/auth.ts, which already
+ * refused requests without one on every non-public route).
  */
 import type { FastifyRequest } from 'fastify';
 import type { Scope } from '../repositories/scope';
-import { systemActor, type Actor } from '../services/actor';
+import { unauthenticated } from '../errors';
+import type { Actor } from '../services/actor';
 
-/** The acting user of a request. */
-export function actorOf(_req: FastifyRequest): Actor {
-  return systemActor();
+/** The signed-in user of a request. @throws unauthenticated when there is no session */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.session) throw unauthenticated();
+  return req.session.actor;
 }
 
 /** The region scope of a request (the actor's). */
