@@ -15,6 +15,7 @@ import { SummaryService } from './services/summary.service';
 import { ThresholdService } from './services/threshold.service';
 import { AccountService } from './services/account.service';
 import { AuditService } from './services/audit.service';
+import { KeyRotationService } from './services/key-rotation.service';
 
 export interface Services {
   ctx: ServiceContext;
@@ -27,6 +28,7 @@ export interface Services {
   seed: SeedService;
   accounts: AccountService;
   audit: AuditService;
+  keys: KeyRotationService;
 }
 
 /** Builds every service over one context. */
@@ -43,5 +45,6 @@ export function createServices(db: Db, config: Config, clock: Clock, ids: IdProt
     seed: new SeedService(ctx),
     accounts: new AccountService(ctx),
     audit: new AuditService(ctx),
+    keys: new KeyRotationService(ctx),
   };
 }
