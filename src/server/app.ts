@@ -20,6 +20,8 @@ import { DATA_DIR } from './services/reference-files';
 import { registerAuth } from './plugins/auth';
 import { authRoutes } from './routes/auth/auth.routes';
 import { userRoutes } from './routes/users/users.routes';
+import { personRoutes } from './routes/persons/persons.routes';
+import { auditRoutes } from './routes/audit/audit.routes';
 
 /** The built web UI folder. */
 export const WEB_DIST = join(DATA_DIR, '../dist/web');
@@ -47,6 +49,8 @@ export async function buildApp(services: Services, opts: { logger?: pino.Logger 
   referenceRoutes(app, services);
   authRoutes(app, services);
   userRoutes(app, services);
+  personRoutes(app, services);
+  auditRoutes(app, services);
   // wildcard: files are looked up per request, so a rebuilt UI is served without a restart
   if (web) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });
   return app;

@@ -16,6 +16,7 @@ import { ThresholdService } from './services/threshold.service';
 import { AccountService } from './services/account.service';
 import { AuditService } from './services/audit.service';
 import { KeyRotationService } from './services/key-rotation.service';
+import { PersonalDataService } from './services/personal-data.service';
 
 export interface Services {
   ctx: ServiceContext;
@@ -29,6 +30,7 @@ export interface Services {
   accounts: AccountService;
   audit: AuditService;
   keys: KeyRotationService;
+  personalData: PersonalDataService;
 }
 
 /** Builds every service over one context. */
@@ -46,5 +48,6 @@ export function createServices(db: Db, config: Config, clock: Clock, ids: IdProt
     accounts: new AccountService(ctx),
     audit: new AuditService(ctx),
     keys: new KeyRotationService(ctx),
+    personalData: new PersonalDataService(ctx),
   };
 }

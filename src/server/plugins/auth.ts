@@ -11,7 +11,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../container';
 import type { SessionInfo } from '../services/account.service';
-import { csrfFailed, passwordChangeRequired, unauthenticated } from '../errors';
+import { AppError, csrfFailed, passwordChangeRequired, unauthenticated } from '../errors';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -52,5 +52,10 @@ export async function registerAuth(app: FastifyInstance, s: Services): Promise<v
     if (!req.session) throw unauthenticated(token ? '登录已过期,请重新登录' : '请先登录');
     if (UNSAFE.has(req.method) && req.headers['x-csrf-token'] !== req.session.csrfToken) throw csrfFailed();
     if (req.session.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(key)) throw passwordChangeRequired();
+  });
+  // every refusal of a signed-in user (role or region) leaves an access_denied event
+  app.addHook('onError', async (req, _reply, err) => {
+    if (!(err instanceof AppError) || err.code !== 'forbidden' || !req.session) return;
+    await s.audit.record(req.session.actor, { action: 'access_denied', targetType: 'route', targetId: `${req.method} ${req.routeOptions.url ?? req.url.split('?')[0]}`, outcome: 'denied', details: { reason: err.message, url: req.url.slice(0, 300) } });
   });
 }

@@ -10,12 +10,16 @@ import { useMeta } from '../components/MetaProvider';
 import { DemoBanner } from '../components/Banners';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
+import { UserMenu, accountMenuItems } from '../features/accounts/UserMenu';
+import { useSession } from '../features/accounts/session';
 
 const { Header, Content, Footer } = Layout;
 
 function selectedKey(pathname: string): string {
   if (pathname.startsWith('/households')) return 'households';
   if (pathname.startsWith('/rules')) return 'rules';
+  if (pathname.startsWith('/users')) return 'users';
+  if (pathname.startsWith('/audit')) return 'audit';
   return 'dashboard';
 }
 
@@ -27,6 +31,7 @@ export function AppLayout() {
   const [params] = useSearchParams();
   const year = params.get('year');
   const keep = year ? `?year=${year}` : '';
+  const { user } = useSession();
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -45,11 +50,13 @@ export function AppLayout() {
             { key: 'dashboard', label: <Link to={`/${keep}`} data-testid="menu-dashboard">{t('menuDashboard')}</Link> },
             { key: 'households', label: <Link to={`/households${keep}`} data-testid="menu-households">{t('menuHouseholds')}</Link> },
             { key: 'rules', label: <Link to={`/rules${keep}`} data-testid="menu-rules">{t('menuRules')}</Link> },
+            ...accountMenuItems(user),
           ]}
         />
         <Button ghost size="small" data-testid="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
           {t('switchLanguage')}
         </Button>
+        <UserMenu />
       </Header>
       {meta.data?.demoData ? <DemoBanner /> : null}
       <Content style={{ padding: 24 }}>
