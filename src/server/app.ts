@@ -18,6 +18,7 @@ import { regionRoutes } from './routes/regions/regions.routes';
 import { summaryRoutes } from './routes/summary/summary.routes';
 import { DATA_DIR } from './services/reference-files';
 import { registerAuth } from './plugins/auth';
+import { registerRouteTable } from './plugins/route-table';
 import { authRoutes } from './routes/auth/auth.routes';
 import { userRoutes } from './routes/users/users.routes';
 import { personRoutes } from './routes/persons/persons.routes';
@@ -28,6 +29,7 @@ export const WEB_DIST = join(DATA_DIR, '../dist/web');
 
 export async function buildApp(services: Services, opts: { logger?: pino.Logger | false; web?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({ loggerInstance: opts.logger || undefined, bodyLimit: 5 * 1024 * 1024, genReqId: () => crypto.randomUUID() }) as unknown as FastifyInstance;
+  registerRouteTable(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(fastifySwagger, {
