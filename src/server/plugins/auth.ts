@@ -53,9 +53,10 @@ export async function registerAuth(app: FastifyInstance, s: Services): Promise<v
     if (UNSAFE.has(req.method) && req.headers['x-csrf-token'] !== req.session.csrfToken) throw csrfFailed();
     if (req.session.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(key)) throw passwordChangeRequired();
   });
-  // every refusal of a signed-in user (role or region) leaves an access_denied event
+  // every refusal of a signed-in user (role or region) leaves an access_denied event; never the query
+  // values (they may hold an ID number the user typed)
   app.addHook('onError', async (req, _reply, err) => {
     if (!(err instanceof AppError) || err.code !== 'forbidden' || !req.session) return;
-    await s.audit.record(req.session.actor, { action: 'access_denied', targetType: 'route', targetId: `${req.method} ${req.routeOptions.url ?? req.url.split('?')[0]}`, outcome: 'denied', details: { reason: err.message, url: req.url.slice(0, 300) } });
+    await s.audit.record(req.session.actor, { action: 'access_denied', targetType: 'route', targetId: `${req.method} ${req.routeOptions.url ?? req.url.split('?')[0]}`, outcome: 'denied', details: { reason: err.message, queryKeys: Object.keys((req.query ?? {}) as object) } });
   });
 }

@@ -39,14 +39,14 @@ export class PersonalDataService {
    */
   async revealIdNumber(actor: Actor, personId: number, reason: string): Promise<{ idNumber: string }> {
     if (!hasPermission(actor.roles, 'idNumber.reveal')) throw forbidden('没有查看完整身份证号的权限');
+    const p = await new PersonRepository(this.ctx.db).get(actor.scope, personId);
+    if (!p) {
+      await this.deniedIfExists(actor, 'person', personId);
+      throw notFound('该人员');
+    }
     return this.ctx.db.transaction().execute(async (trx) => {
-      const persons = new PersonRepository(trx);
-      const p = await persons.get(actor.scope, personId);
-      const cipher = p ? await persons.protectedCipher(actor.scope, personId) : undefined;
-      if (!p || !cipher) {
-        await this.deniedIfExists(actor, 'person', personId);
-        throw notFound('该人员');
-      }
+      const cipher = await new PersonRepository(trx).protectedCipher(actor.scope, personId);
+      if (!cipher) throw notFound('该人员');
       await new AuditRepository(trx).append(auditFields(this.ctx, actor, { action: 'view_id_number', targetType: 'person', targetId: personId, regionCode: p.villageCode, outcome: 'ok', details: { reason, householdId: p.householdId } }));
       return { idNumber: this.ctx.ids.decrypt(cipher) };
     });
