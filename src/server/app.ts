@@ -19,6 +19,7 @@ import { summaryRoutes } from './routes/summary/summary.routes';
 import { DATA_DIR } from './services/reference-files';
 import { registerAuth } from './plugins/auth';
 import { registerRouteTable } from './plugins/route-table';
+import { registerSecurityHeaders } from './plugins/security-headers';
 import { authRoutes } from './routes/auth/auth.routes';
 import { userRoutes } from './routes/users/users.routes';
 import { personRoutes } from './routes/persons/persons.routes';
@@ -44,6 +45,7 @@ export async function buildApp(services: Services, opts: { logger?: pino.Logger 
     reply.header('Referrer-Policy', 'no-referrer');
     return payload;
   });
+  await registerSecurityHeaders(app);
   await registerAuth(app, services);
   regionRoutes(app, services);
   summaryRoutes(app, services);
