@@ -24,6 +24,7 @@ import { authRoutes } from './routes/auth/auth.routes';
 import { userRoutes } from './routes/users/users.routes';
 import { personRoutes } from './routes/persons/persons.routes';
 import { auditRoutes } from './routes/audit/audit.routes';
+import { exportRoutes } from './routes/exports/exports.routes';
 
 /** The built web UI folder. */
 export const WEB_DIST = join(DATA_DIR, '../dist/web');
@@ -55,6 +56,7 @@ export async function buildApp(services: Services, opts: { logger?: pino.Logger 
   userRoutes(app, services);
   personRoutes(app, services);
   auditRoutes(app, services);
+  exportRoutes(app, services);
   // wildcard: files are looked up per request, so a rebuilt UI is served without a restart
   if (web) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });
   return app;

@@ -17,6 +17,7 @@ import { AccountService } from './services/account.service';
 import { AuditService } from './services/audit.service';
 import { KeyRotationService } from './services/key-rotation.service';
 import { PersonalDataService } from './services/personal-data.service';
+import { ExportService } from './services/export.service';
 
 export interface Services {
   ctx: ServiceContext;
@@ -31,6 +32,7 @@ export interface Services {
   audit: AuditService;
   keys: KeyRotationService;
   personalData: PersonalDataService;
+  exports: ExportService;
 }
 
 /** Builds every service over one context. */
@@ -49,5 +51,6 @@ export function createServices(db: Db, config: Config, clock: Clock, ids: IdProt
     audit: new AuditService(ctx),
     keys: new KeyRotationService(ctx),
     personalData: new PersonalDataService(ctx),
+    exports: new ExportService(ctx),
   };
 }

@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { forEachDialect, newTestApp, newTestServices, testAuthHeaders } from '../../../test/harness';
 import { head, household, income, VILLAGES } from '../../../test/fixtures/registry';
@@ -101,6 +102,30 @@ forEachDialect('C19 access across regions', (dialect) => {
     expect(events[1]!.targetId).toBe('522632');
     expect(events[3]!.targetId).toBe('PUT /api/v1/households/:id/incomes/:year');
     expect(events.every((e) => e.at && e.actor)).toBe(true);
+  });
+
+  it('request 5: an export with no filter holds the caller\'s county only, names the user and time, and is audited with its row count', async () => {
+    const res = await get('a_county_clerk', '/api/v1/exports/households.csv');
+    expect(res.statusCode).toBe(200); // synchronous here; the case allows 202 for a queued export
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="households-522633-\d{14}\.csv"$/);
+    const lines = res.body.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+    expect(lines[0]).toBe('# 农户名单;导出人:a_county_clerk;导出时间:2026-03-15T10:00:00.000Z;行数:1');
+    expect(lines).toHaveLength(3); // meta, header, H-A-0001
+    expect(lines[2]!.startsWith('H-A-0001,从江县,')).toBe(true);
+    expect(res.body).not.toContain('H-B-0001');
+    const ev = await services.ctx.db.selectFrom('auditEvent').selectAll().where('action', '=', 'export').execute();
+    expect(ev).toHaveLength(1);
+    expect(ev[0]).toMatchObject({ actor: 'a_county_clerk', outcome: 'ok', regionCode: '522633' });
+    expect(JSON.parse(ev[0]!.details)).toMatchObject({ format: 'csv', rows: 1 });
+    // the same as XLSX: user and time in the workbook, one data row
+    const x = await get('a_county_clerk', '/api/v1/exports/households.xlsx');
+    expect(x.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    expect(wb.creator).toBe('a_county_clerk');
+    expect(wb.worksheets[0]!.rowCount).toBe(2);
+    // the viewer has no export permission
+    expect((await get('prefecture_viewer', '/api/v1/exports/households.csv')).statusCode).toBe(403);
   });
 
   it('figures of a region above the user\'s own are refused (403), of their own answered', async () => {

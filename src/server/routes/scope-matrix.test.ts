@@ -69,6 +69,7 @@ forEachDialect('scope matrix: every route, every level, another region', (dialec
     foreign.idNumber = ids.decrypt(ps[0]!.idCipher);
     markers = [
       ...hh.map((h) => `"${h.householdNo}"`),
+      ...hh.map((h) => `\n${h.householdNo},`), // a CSV export row
       ...new Set(ps.flatMap((p) => [p.name, maskName(p.name)])),
       ...ps.map((p) => p.idMasked),
       ...ps.map((p) => ids.decrypt(p.idCipher)),
