@@ -140,6 +140,17 @@ test('a county user signs in, sees their county, and cannot open another county\
     await page.goto(`${base}/`);
     await expect.poll(() => page.getByTestId('dashboard').getAttribute('data-region'), { timeout: STEP_TIMEOUT }).toBe(server!.county.regionCode);
     expect(await page.getByTestId('dashboard').getAttribute('data-level')).toBe('county');
+    // a household of their own county: the full ID number is shown only after giving a reason
+    await page.goto(`${base}/households`);
+    await page.getByTestId('household-link').first().click();
+    await page.getByTestId('household-page').waitFor({ timeout: STEP_TIMEOUT });
+    const firstId = page.getByTestId('id-number').first();
+    expect(await firstId.innerText()).toMatch(/\*{4,}/);
+    await page.getByTestId('reveal-id').first().click();
+    await page.getByPlaceholder('查看理由(至少4个字)').fill('核实家庭成员身份');
+    await page.getByRole('button', { name: /查\s*看/ }).last().click();
+    await expect.poll(() => firstId.innerText(), { timeout: STEP_TIMEOUT }).toMatch(/^\d{17}[\dX]$/);
+    await page.screenshot({ path: resolve(RESULTS, 'revealed-id.png'), fullPage: true });
     expect(pageErrors, 'uncaught errors in the page').toEqual([]);
   } finally {
     await browser?.close();
