@@ -114,6 +114,16 @@ test('dashboard → province → county → households → household', async () 
     await expect.poll(() => page.getByTestId('verdict-card').first().innerText()).toContain('如何解除');
     await page.screenshot({ path: resolve(RESULTS, 'household.png'), fullPage: true });
 
+    // 5. The administrator's pages: users of the region and the audit log (with this sign-in in it).
+    await page.getByTestId('menu-users').click();
+    await page.getByTestId('users-page').waitFor({ timeout: STEP_TIMEOUT });
+    await expect.poll(() => page.getByTestId('users-page').innerText(), { timeout: STEP_TIMEOUT }).toContain('e2e.county');
+    await page.screenshot({ path: resolve(RESULTS, 'users.png'), fullPage: true });
+    await page.getByTestId('menu-audit').click();
+    await page.getByTestId('audit-page').waitFor({ timeout: STEP_TIMEOUT });
+    await expect.poll(() => page.getByTestId('audit-page').innerText(), { timeout: STEP_TIMEOUT }).toContain('e2e.national');
+    await page.screenshot({ path: resolve(RESULTS, 'audit.png'), fullPage: true });
+
     expect(pageErrors, 'uncaught errors in the page').toEqual([]);
   } finally {
     await browser?.close();

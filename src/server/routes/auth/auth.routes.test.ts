@@ -171,4 +171,25 @@ forEachDialect('auth routes', (dialect) => {
       expect((await app.inject({ method: 'GET', url: '/api/v1/users', headers: clerk })).statusCode).toBe(403);
     });
   });
+
+  describe('GET /api/v1/audit: administrators of a region search its events', () => {
+    it('a county administrator sees events of the county only; without audit.read 403', async () => {
+      const admin = await testAuthHeaders(app, services, { regionCode: '522633', roles: ['admin'], username: 'audit.admin' });
+      const res = await app.inject({ method: 'GET', url: '/api/v1/audit', headers: admin, query: { limit: '500' } });
+      expect(res.statusCode, res.body).toBe(200);
+      const events = res.json() as { id: number; regionCode: string | null; actor: string; action: string }[];
+      expect(events.length).toBeGreaterThan(0);
+      expect(events.every((e) => e.regionCode?.startsWith('522633'))).toBe(true);
+      // newest first
+      expect(events.map((e) => e.id)).toEqual([...events.map((e) => e.id)].sort((a, b) => b - a));
+      // the failed sign-ins of wang.county (522633) are there; nothing of far.away (522632)
+      expect(events.some((e) => e.actor === 'wang.county' && e.action === 'sign_in')).toBe(true);
+      expect(events.some((e) => e.actor === 'far.away')).toBe(false);
+      const only = (await app.inject({ method: 'GET', url: '/api/v1/audit', headers: admin, query: { actor: 'wang.county', action: 'sign_in' } })).json() as { actor: string; action: string }[];
+      expect(only.length).toBeGreaterThanOrEqual(2);
+      expect(only.every((e) => e.actor === 'wang.county' && e.action === 'sign_in')).toBe(true);
+      const clerk = await testAuthHeaders(app, services, { regionCode: '522633', roles: ['dataEntry', 'reviewer'] });
+      expect((await app.inject({ method: 'GET', url: '/api/v1/audit', headers: clerk })).statusCode).toBe(403);
+    });
+  });
 });

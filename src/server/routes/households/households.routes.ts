@@ -16,17 +16,13 @@ import type { FastifyInstance } from 'fastify';
 import { householdListQuery, householdParams, yearQuery } from '../../../shared/queries';
 import { householdInput, incomeInput } from '../../../shared/registry';
 import type { Services } from '../../container';
-import { actorOf, scopeOf } from '../scope-of';
+import { actorOf, requirePermission } from '../scope-of';
 import { narrow } from '../../repositories/scope';
 import { maskHouseholdDetail, maskHouseholdPage } from '../../presenters/personal-data.presenter';
-import { hasPermission } from '../../domain/permissions';
-import { AppError, forbidden } from '../../errors';
+import { AppError } from '../../errors';
 import type { Actor } from '../../services/actor';
 
-/** 403 unless the actor may write households. */
-function requireWrite(actor: Actor): void {
-  if (!hasPermission(actor.roles, 'household.write')) throw forbidden('没有登记或修改农户的权限');
-}
+const NO_WRITE = '没有登记或修改农户的权限';
 
 export function householdRoutes(app: FastifyInstance, s: Services): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -50,8 +46,8 @@ export function householdRoutes(app: FastifyInstance, s: Services): void {
     return maskHouseholdDetail(actor, await byId(actor, req.params.id, () => s.households.get(actor.scope, req.params.id, req.query.year)));
   });
   r.post('/api/v1/households', { schema: { tags: ['registry'], summary: '登记农户', body: z.array(householdInput).min(1).max(1000) } }, async (req, reply) => {
-    requireWrite(actorOf(req));
-    const report = await s.registry.registerHouseholds(scopeOf(req), req.body);
+    const actor = requirePermission(req, 'household.write', NO_WRITE);
+    const report = await s.registry.registerHouseholds(actor.scope, req.body);
     return reply.code(201).send({ households: report.households, persons: report.persons, idsToVerify: report.idsToVerify, ids: Object.fromEntries(report.ids) });
   });
   r.put(
@@ -65,8 +61,7 @@ export function householdRoutes(app: FastifyInstance, s: Services): void {
       },
     },
     async (req, reply) => {
-      const actor = actorOf(req);
-      requireWrite(actor);
+      const actor = requirePermission(req, 'household.write', NO_WRITE);
       const { version, ...income } = req.body;
       await byId(actor, req.params.id, () => s.registry.recordIncome(actor.scope, req.params.id, { ...income, year: req.params.year }, version));
       return reply.code(204).send();
