@@ -1,7 +1,8 @@
 /**
  * The signed-in session of the web UI: loads GET /auth/me once, keeps the CSRF token for unsafe
  * requests, and guards the application: no session → the sign-in page; a one-time password → the
- * change-password page; a user below the nation opening the dashboard without a region → their region.
+ * change-password page; a user below the nation opening the dashboard without a region, or on a region
+ * above their own (the breadcrumb), → their region.
  */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { Navigate, useLocation, useSearchParams } from 'react-router';
@@ -65,7 +66,9 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const next = encodeURIComponent(location.pathname + location.search);
   if (!user) return <Navigate to={`/sign-in?next=${next}`} replace />;
   if (user.mustChangePassword) return <Navigate to={`/change-password?next=${next}`} replace />;
-  if (location.pathname === '/' && !params.get('region') && user.regionCode) {
+  // figures above the user's own region are refused by the server: open the user's region instead
+  const asked = params.get('region');
+  if (location.pathname === '/' && user.regionCode && (!asked || (user.regionCode.startsWith(asked) && asked !== user.regionCode))) {
     const p = new URLSearchParams(params);
     p.set('region', user.regionCode);
     return <Navigate to={`/?${p.toString()}`} replace />;
