@@ -28,9 +28,9 @@ export const PUBLIC_ROUTES = new Set(['POST /api/v1/auth/sign-in', 'GET /api/v1/
 const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/v1/auth/me', 'POST /api/v1/auth/change-password', 'POST /api/v1/auth/sign-out']);
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Sets the session cookie (httpOnly, SameSite=Strict, Secure over HTTPS; no Max-Age: the server enforces expiry). */
-export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string): void {
-  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/', secure: req.protocol === 'https' });
+/** Sets the session cookie (httpOnly, SameSite=Strict, Secure over HTTPS or with ZX_COOKIE_SECURE=1; no Max-Age: the server enforces expiry). */
+export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string, alwaysSecure = false): void {
+  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/', secure: alwaysSecure || req.protocol === 'https' });
 }
 
 /** Clears the session cookie. */

@@ -56,6 +56,17 @@ forEachDialect('auth routes', (dialect) => {
     expect((await audits()).filter((e) => e.action === 'sign_in' && e.actor === 'wang.county').map((e) => e.outcome)).toEqual(['ok']);
   });
 
+  it('marks the cookie Secure with ZX_COOKIE_SECURE=1 (behind a TLS proxy)', async () => {
+    const secureServices = createServices(services.ctx.db, testConfig({ cookieSecure: true }), () => now, new IdProtector(TEST_KEY));
+    const secureApp = await newTestApp(secureServices);
+    try {
+      const res = await secureApp.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: 'wang.county', password: PASSWORD } });
+      expect(res.cookies.find((x) => x.name === 'zx_session')).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict' });
+    } finally {
+      await secureApp.close();
+    }
+  });
+
   it('unknown user and wrong password answer the same 401 and are audited as failed', async () => {
     const a = await signIn('nobody', 'whatever-1');
     const b = await signIn('wang.county', 'wrong-password');

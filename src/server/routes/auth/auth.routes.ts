@@ -35,7 +35,7 @@ export function authRoutes(app: FastifyInstance, s: Services): void {
     },
     async (req, reply) => {
       const { token, csrfToken, user } = await s.accounts.signIn(req.body.username, req.body.password, { ip: req.ip });
-      setSessionCookie(req, reply, token);
+      setSessionCookie(req, reply, token, s.ctx.config.cookieSecure);
       return { user, csrfToken };
     },
   );

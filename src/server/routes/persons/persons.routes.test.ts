@@ -68,6 +68,13 @@ forEachDialect('personal-data routes', (dialect) => {
     const res = await app.inject({ method: 'GET', url: `/api/v1/households/${hh}`, headers: v });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().members.map((m: { name: string }) => m.name)).toContain('杨秀英');
+    // and the village's figures, its list and its export
+    const sum = await app.inject({ method: 'GET', url: `/api/v1/summary?region=${VILLAGES.basha}`, headers: v });
+    expect(sum.statusCode, sum.body).toBe(200);
+    expect(sum.json().households).toBe(1);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/summary/children?region=${VILLAGES.basha}`, headers: v })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/households', headers: v })).json().total).toBe(1);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/summary?region=${VILLAGES.basha.slice(0, 9)}`, headers: v })).statusCode).toBe(403);
   });
 
   it('a person of another county is 404 like a missing one', async () => {
