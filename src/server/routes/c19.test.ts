@@ -112,11 +112,15 @@ forEachDialect('C19 access across regions', (dialect) => {
     expect(lines[0]).toBe('# 农户名单;导出人:a_county_clerk;导出时间:2026-03-15T10:00:00.000Z;行数:1');
     expect(lines).toHaveLength(3); // meta, header, H-A-0001
     expect(lines[2]!.startsWith('H-A-0001,从江县,')).toBe(true);
+    expect(lines[2]).toContain(',甲**主,'); // names masked by default (甲县户主)
+    const full = await get('a_county_clerk', '/api/v1/exports/households.csv?names=full');
+    expect(full.body).toContain(',甲县户主,');
     expect(res.body).not.toContain('H-B-0001');
     const ev = await services.ctx.db.selectFrom('auditEvent').selectAll().where('action', '=', 'export').execute();
-    expect(ev).toHaveLength(1);
+    expect(ev).toHaveLength(2);
     expect(ev[0]).toMatchObject({ actor: 'a_county_clerk', outcome: 'ok', regionCode: '522633' });
-    expect(JSON.parse(ev[0]!.details)).toMatchObject({ format: 'csv', rows: 1 });
+    expect(JSON.parse(ev[0]!.details)).toMatchObject({ format: 'csv', rows: 1, names: 'masked' });
+    expect(JSON.parse(ev[1]!.details)).toMatchObject({ format: 'csv', rows: 1, names: 'full' });
     // the same as XLSX: user and time in the workbook, one data row
     const x = await get('a_county_clerk', '/api/v1/exports/households.xlsx');
     expect(x.statusCode).toBe(200);

@@ -1,8 +1,8 @@
 /**
  * Exports of personal data (《个人信息保护法》第五十一条; issue 5): the household list with the list's
  * filters, inside the caller's region (an empty filter means the caller's scope, C19), needs the
- * personal.export permission, masks names unless the caller has personal.view (ID numbers are never in
- * this export), carries the exporting user and time in the file (presenters/export.ts), and is audited
+ * personal.export permission, masks names by default (full names only when asked for AND the caller
+ * has personal.view; ID numbers are never in this export), carries the exporting user and time in the file (presenters/export.ts), and is audited
  * as `export` with its row count.
  */
 import type { HouseholdListItem } from '../../shared/api';
@@ -12,6 +12,7 @@ import { hasPermission } from '../domain/permissions';
 import { forbidden, validationError } from '../errors';
 import { toCsv, toXlsx, type ExportColumn } from '../presenters/export';
 import { maskHouseholdPage } from '../presenters/personal-data.presenter';
+import { maskName } from '../domain/masking';
 import type { Actor } from './actor';
 import { AuditService } from './audit.service';
 import { nowIso, type ServiceContext } from './context';
@@ -40,16 +41,19 @@ export class ExportService {
 
   /**
    * The household list as CSV or XLSX.
-   * @throws forbidden without personal.export; validation_error above MAX_EXPORT_ROWS rows;
+   * `opts.fullNames`: names unmasked (needs personal.view as well).
+   * @throws forbidden without personal.export (or personal.view for full names); validation_error above MAX_EXPORT_ROWS rows;
    *   unknown_region as the list
    */
-  async households(actor: Actor, q: HouseholdListQuery, format: 'csv' | 'xlsx'): Promise<{ body: Buffer; filename: string; contentType: string; rows: number }> {
+  async households(actor: Actor, q: HouseholdListQuery, format: 'csv' | 'xlsx', opts: { fullNames?: boolean } = {}): Promise<{ body: Buffer; filename: string; contentType: string; rows: number }> {
     if (!hasPermission(actor.roles, 'personal.export')) throw forbidden('没有导出个人信息的权限');
+    if (opts.fullNames && !hasPermission(actor.roles, 'personal.view')) throw forbidden('没有查看完整姓名的权限');
     const list = new HouseholdService(this.ctx);
     const rows: HouseholdListItem[] = [];
     let cursor: string | undefined;
     for (;;) {
-      const page = maskHouseholdPage(actor, await list.list(actor.scope, { ...q, cursor, limit: 200 }));
+      const raw = await list.list(actor.scope, { ...q, cursor, limit: 200 });
+      const page = opts.fullNames ? maskHouseholdPage(actor, raw) : { ...raw, items: raw.items.map((i) => ({ ...i, headName: maskName(i.headName) })) };
       rows.push(...page.items);
       if (rows.length > MAX_EXPORT_ROWS) throw validationError([{ field: 'region', message: `导出超过 ${MAX_EXPORT_ROWS} 行,请按区域或条件缩小范围` }]);
       if (!page.nextCursor) break;
@@ -60,7 +64,7 @@ export class ExportService {
     const body = format === 'csv' ? toCsv(HOUSEHOLD_EXPORT_COLUMNS, rows, meta) : await toXlsx(HOUSEHOLD_EXPORT_COLUMNS, rows, meta);
     await new AuditService(this.ctx).record(actor, {
       action: 'export', targetType: 'household_list', targetId: q.region ?? actor.regionCode, outcome: 'ok',
-      details: { format, rows: rows.length, filters: Object.fromEntries(Object.entries(q).filter(([k, v]) => v !== undefined && k !== 'cursor' && k !== 'limit' && k !== 'q')) },
+      details: { format, rows: rows.length, names: opts.fullNames ? 'full' : 'masked', filters: Object.fromEntries(Object.entries(q).filter(([k, v]) => v !== undefined && k !== 'cursor' && k !== 'limit' && k !== 'q')) },
     });
     const stamp = at.slice(0, 19).replace(/[-:T]/g, '');
     return {
