@@ -16,6 +16,11 @@ import { ThresholdService } from './services/threshold.service';
 import { CaseService } from './services/case.service';
 import { MeasureService } from './services/measure.service';
 import { TimelinessService } from './services/timeliness.service';
+import { AccountService } from './services/account.service';
+import { AuditService } from './services/audit.service';
+import { KeyRotationService } from './services/key-rotation.service';
+import { PersonalDataService } from './services/personal-data.service';
+import { ExportService } from './services/export.service';
 
 export interface Services {
   ctx: ServiceContext;
@@ -29,6 +34,11 @@ export interface Services {
   cases: CaseService;
   measures: MeasureService;
   timeliness: TimelinessService;
+  accounts: AccountService;
+  audit: AuditService;
+  keys: KeyRotationService;
+  personalData: PersonalDataService;
+  exports: ExportService;
 }
 
 /** Builds every service over one context. */
@@ -46,5 +56,10 @@ export function createServices(db: Db, config: Config, clock: Clock, ids: IdProt
     cases: new CaseService(ctx),
     measures: new MeasureService(ctx),
     timeliness: new TimelinessService(ctx),
+    accounts: new AccountService(ctx),
+    audit: new AuditService(ctx),
+    keys: new KeyRotationService(ctx),
+    personalData: new PersonalDataService(ctx),
+    exports: new ExportService(ctx),
   };
 }

@@ -54,3 +54,20 @@ export const stepRefused = (message: string, details?: unknown) => new AppError(
 
 /** 413 attachment_too_large / 415 attachment_type: an attachment over the size limit or of a type not allowed. */
 export const attachmentRejected = (code: 'attachment_too_large' | 'attachment_type', message: string) => new AppError(code, code === 'attachment_too_large' ? 413 : 415, message);
+/** 401 unauthenticated: no valid session (signed out, expired, or never signed in). */
+export const unauthenticated = (message = '请先登录') => new AppError('unauthenticated', 401, message);
+
+/** 401 invalid_credentials: wrong user name or password (the two are not told apart). */
+export const invalidCredentials = () => new AppError('invalid_credentials', 401, '用户名或密码错误');
+
+/** 423 account_locked: too many failed sign-ins; `until` is the ISO time the lock ends. */
+export const accountLocked = (until: string) => new AppError('account_locked', 423, `登录失败次数过多,账号已锁定至 ${until}`, { until });
+
+/** 403 forbidden: signed in, but the role or region does not allow this. */
+export const forbidden = (message = '没有权限执行此操作') => new AppError('forbidden', 403, message);
+
+/** 403 password_change_required: the user must change the one-time password first. */
+export const passwordChangeRequired = () => new AppError('password_change_required', 403, '首次登录须先修改密码');
+
+/** 403 csrf_failed: an unsafe request without the session's CSRF token header. */
+export const csrfFailed = () => new AppError('csrf_failed', 403, '请求缺少有效的防伪令牌(X-CSRF-Token),请刷新页面后重试');

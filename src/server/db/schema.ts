@@ -342,7 +342,50 @@ export interface AssistanceMeasureTable {
   version: number;
 }
 
+export interface UserAccountTable {
+  id: Generated<number>;
+  username: string;
+  displayName: string;
+  /** null = national */
+  regionCode: string | null;
+  /** comma-separated Role codes */
+  roles: string;
+  /** argon2id PHC string */
+  passwordHash: string;
+  mustChangePassword: number;
+  failedAttempts: number;
+  lockedUntil: string | null;
+  disabled: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserSessionTable {
+  id: Generated<number>;
+  /** SHA-256 (hex) of the session cookie's token: the token itself is never stored */
+  tokenHash: string;
+  csrfToken: string;
+  userId: number;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+export interface AccessGrantTable {
+  id: Generated<number>;
+  userId: number;
+  householdId: number;
+  reason: string;
+  grantedBy: string;
+  grantedAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+
 export interface Database {
+  userAccount: UserAccountTable;
+  userSession: UserSessionTable;
+  accessGrant: AccessGrantTable;
   auditEvent: AuditEventTable;
   auditHead: AuditHeadTable;
   region: RegionTable;

@@ -5,6 +5,7 @@ import type { SelectQueryBuilder } from 'kysely';
 import type { Db } from '../db/connect';
 import type { HouseholdFactTable, ScreeningResultTable } from '../db/schema';
 import { levelOfCode, type Scope } from './scope';
+import { scoped } from './household.repository';
 
 export type FactRow = HouseholdFactTable;
 export type ResultRow = ScreeningResultTable;
@@ -104,7 +105,8 @@ export class ScreeningRepository {
 
   /** The stored result of one household-year inside the scope. */
   resultOf(scope: Scope, householdId: number, year: number): Promise<ResultRow | undefined> {
-    return scopedByCodes(this.db.selectFrom('screeningResult as a').selectAll('a').where('a.householdId', '=', householdId).where('a.year', '=', year), scope, 'a').executeTakeFirst() as Promise<ResultRow | undefined>;
+    // screening_result has no village column: scope through the household (township and village users)
+    return scoped(this.db.selectFrom('screeningResult as a').innerJoin('household as h', 'h.id', 'a.householdId').selectAll('a').where('a.householdId', '=', householdId).where('a.year', '=', year), scope).executeTakeFirst() as Promise<ResultRow | undefined>;
   }
 
   /** Records the start of a run; returns its id. */

@@ -10,6 +10,8 @@ import { useMeta } from '../components/MetaProvider';
 import { DemoBanner } from '../components/Banners';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
+import { UserMenu, accountMenuItems } from '../features/accounts/UserMenu';
+import { useSession } from '../features/accounts/session';
 
 const { Header, Content, Footer } = Layout;
 
@@ -17,6 +19,8 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/households')) return 'households';
   if (pathname.startsWith('/rules')) return 'rules';
   if (pathname.startsWith('/workflow')) return 'workflow';
+  if (pathname.startsWith('/users')) return 'users';
+  if (pathname.startsWith('/audit')) return 'audit';
   return 'dashboard';
 }
 
@@ -28,6 +32,7 @@ export function AppLayout() {
   const [params] = useSearchParams();
   const year = params.get('year');
   const keep = year ? `?year=${year}` : '';
+  const { user } = useSession();
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -47,11 +52,13 @@ export function AppLayout() {
             { key: 'households', label: <Link to={`/households${keep}`} data-testid="menu-households">{t('menuHouseholds')}</Link> },
             { key: 'rules', label: <Link to={`/rules${keep}`} data-testid="menu-rules">{t('menuRules')}</Link> },
             { key: 'workflow', label: <Link to="/workflow" data-testid="menu-workflow">{t('menuWorkflow')}</Link> },
+            ...accountMenuItems(user),
           ]}
         />
         <Button ghost size="small" data-testid="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
           {t('switchLanguage')}
         </Button>
+        <UserMenu />
       </Header>
       {meta.data?.demoData ? <DemoBanner /> : null}
       <Content style={{ padding: 24 }}>

@@ -11,6 +11,7 @@ import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n';
 import { useYear } from '../../components/MetaProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { RevealIdNumber } from '../accounts/RevealIdNumber';
 import { Loading } from '../../components/Loading';
 import { PlaceholderWarning } from '../../components/Banners';
 import { YearSelect } from '../../components/YearSelect';
@@ -35,7 +36,7 @@ export default function HouseholdPage() {
   const memberColumns: ColumnsType<PersonDto> = [
     { key: 'name', dataIndex: 'name', title: t('colMemberName'), fixed: 'start' },
     { key: 'relation', title: t('colRelation'), render: (_: unknown, p) => label('relationToHead', p.relationToHead) },
-    { key: 'idNumber', dataIndex: 'idNumberMasked', title: t('colIdNumber'), render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    { key: 'idNumber', dataIndex: 'idNumberMasked', title: t('colIdNumber'), render: (v: string, p) => <RevealIdNumber personId={p.id} masked={v} /> },
     {
       key: 'idStatus',
       title: t('colIdStatus'),
