@@ -11,7 +11,9 @@ let passed = 0, failed = 0, skipped = 0;
 if (existsSync(out)) {
   const j = JSON.parse(readFileSync(out, 'utf8'));
   passed = j.numPassedTests ?? 0;
-  failed = (j.numFailedTests ?? 0) + (j.numFailedTestSuites ?? 0);
+  // failed tests, plus files that failed without any failed test (a crash on import or in a hook)
+  const brokenFiles = (j.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed')).length;
+  failed = (j.numFailedTests ?? 0) + brokenFiles;
   skipped = (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0);
 } else {
   failed = 1;

@@ -17,6 +17,7 @@ import { migrateToLatest } from '../src/server/db/migrate';
 import { IdProtector } from '../src/server/crypto/id-protector';
 import { createServices, type Services } from '../src/server/container';
 import { buildApp } from '../src/server/app';
+import { systemActor, type Role } from '../src/server/services/actor';
 
 export const PG_URL = process.env.ZX_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 /** Fixed test key (not secret: tests only). */
@@ -119,15 +120,34 @@ function pgAvailableSync(): boolean {
 }
 
 
+let testUserSeq = 0;
+
 /**
- * Headers that make a request act as a user of the given region and roles (default: a national
- * administrator). Until sign-in exists (issue 5) requests act as the system actor and this returns no
- * headers; route tests call it anyway so that they keep working when sign-in lands.
+ * Headers that make a request act as a signed-in user of the given region and roles: creates the user
+ * through the services (with a known password and no forced change), signs in through the API and
+ * returns `{ cookie, 'x-csrf-token' }`. Default: a national user with every role except readOnly (so
+ * that route tests of writes and personal data keep working); pass `roles` to test permissions.
  */
 export async function testAuthHeaders(
-  _app: Awaited<ReturnType<typeof newTestApp>>,
-  _services: Services,
-  _user: { regionCode?: string | null; roles?: string[] } = {},
+  app: Awaited<ReturnType<typeof newTestApp>>,
+  services: Services,
+  user: { regionCode?: string | null; roles?: string[]; username?: string } = {},
 ): Promise<Record<string, string>> {
-  return {};
+  const username = user.username ?? `t${++testUserSeq}_${randomBytes(3).toString('hex')}`;
+  const password = 'Test-Passw0rd-2026';
+  await services.accounts.createUser(
+    systemActor('test'),
+    { username, regionCode: user.regionCode ?? null, roles: (user.roles ?? ['admin', 'reviewer', 'dataEntry', 'villageCadre', 'townshipReviewer', 'countyApprover']) as Role[] },
+    { password, mustChangePassword: false },
+  );
+  return signInHeaders(app, username, password);
+}
+
+/** Signs in through the API and returns the cookie and CSRF headers. Throws with the answer when sign-in fails. */
+export async function signInHeaders(app: Awaited<ReturnType<typeof newTestApp>>, username: string, password: string): Promise<Record<string, string>> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'zx_session');
+  if (!cookie) throw new Error('sign-in set no session cookie');
+  return { cookie: `zx_session=${cookie.value}`, 'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken };
 }

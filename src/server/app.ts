@@ -17,13 +17,23 @@ import { referenceRoutes } from './routes/reference/reference.routes';
 import { regionRoutes } from './routes/regions/regions.routes';
 import { summaryRoutes } from './routes/summary/summary.routes';
 import { intakeRoutes } from './routes/intake/intake.routes';
+import { caseRoutes } from './routes/cases/cases.routes';
 import { DATA_DIR } from './services/reference-files';
+import { registerAuth } from './plugins/auth';
+import { registerRouteTable } from './plugins/route-table';
+import { registerSecurityHeaders } from './plugins/security-headers';
+import { authRoutes } from './routes/auth/auth.routes';
+import { userRoutes } from './routes/users/users.routes';
+import { personRoutes } from './routes/persons/persons.routes';
+import { auditRoutes } from './routes/audit/audit.routes';
+import { exportRoutes } from './routes/exports/exports.routes';
 
 /** The built web UI folder. */
 export const WEB_DIST = join(DATA_DIR, '../dist/web');
 
 export async function buildApp(services: Services, opts: { logger?: pino.Logger | false; web?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({ loggerInstance: opts.logger || undefined, bodyLimit: 5 * 1024 * 1024, genReqId: () => crypto.randomUUID() }) as unknown as FastifyInstance;
+  registerRouteTable(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(fastifySwagger, {
@@ -38,11 +48,19 @@ export async function buildApp(services: Services, opts: { logger?: pino.Logger 
     reply.header('Referrer-Policy', 'no-referrer');
     return payload;
   });
+  await registerSecurityHeaders(app);
+  await registerAuth(app, services);
   regionRoutes(app, services);
   summaryRoutes(app, services);
   householdRoutes(app, services);
   referenceRoutes(app, services);
   intakeRoutes(app, services);
+  caseRoutes(app, services);
+  authRoutes(app, services);
+  userRoutes(app, services);
+  personRoutes(app, services);
+  auditRoutes(app, services);
+  exportRoutes(app, services);
   // wildcard: files are looked up per request, so a rebuilt UI is served without a restart
   if (web) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });
   return app;

@@ -23,14 +23,16 @@ export interface Runtime {
  * otherwise. On the embedded default the key is generated into the data folder with a warning.
  * @throws config_error
  */
-export async function openRuntime(env: NodeJS.ProcessEnv = process.env, opts: { logger?: pino.Logger } = {}): Promise<Runtime> {
+export async function openRuntime(env: NodeJS.ProcessEnv = process.env, opts: { logger?: pino.Logger; notice?: (message: string) => void } = {}): Promise<Runtime> {
   const config = loadConfig(env);
   const logger = opts.logger ?? pino({ level: config.logLevel }, pino.destination(2));
   const isPostgres = /^postgres(ql)?:\/\//.test(config.databaseUrl);
   if (isPostgres && !config.idKeyHex) throw configError('使用 PostgreSQL 时必须配置 ZX_ID_KEY(64位十六进制),否则身份证号无法受保护地存储');
   const key = loadOrCreateMasterKey(config.idKeyHex, join(config.dataDir, 'id.key'));
-  if (key.generated) logger.warn({ keyFile: join(config.dataDir, 'id.key') }, '已在数据目录生成身份证号加密密钥;生产环境请通过 ZX_ID_KEY 配置并妥善保管');
-  else if (key.fromFile) logger.warn('身份证号加密密钥取自数据目录中的文件;生产环境请通过 ZX_ID_KEY 配置');
+  // the key warning goes to the operator in plain text when a notice channel is given (CLI), else to the log
+  const warn = (msg: string) => (opts.notice ? opts.notice(`注意:${msg}`) : logger.warn(msg));
+  if (key.generated) warn(`已在数据目录生成身份证号加密密钥 ${join(config.dataDir, 'id.key')};生产环境请通过 ZX_ID_KEY 配置并妥善保管`);
+  else if (key.fromFile) warn('身份证号加密密钥取自数据目录中的文件;生产环境请通过 ZX_ID_KEY 配置');
   const db = openDatabase(config.databaseUrl);
   await migrateToLatest(db);
   const services = createServices(db, config, () => new Date(), new IdProtector(key.key));

@@ -31,6 +31,8 @@ const schema = z.object({
   ZX_RULE_NEAR_MARGIN_PERCENT: z.coerce.number().int().min(0).max(500).optional(),
   ZX_RULE_LARGE_FALL_PERCENT: z.coerce.number().int().min(1).max(100).optional(),
   ZX_RULE_MEDICAL_SHARE_PERCENT: z.coerce.number().int().min(1).max(1000).optional(),
+  /** 1: the session cookie is always marked Secure (set when a TLS proxy terminates HTTPS in front of the server). */
+  ZX_COOKIE_SECURE: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -47,6 +49,8 @@ export interface Config {
   boundaryFile: string | undefined;
   ruleParameters: { nearThresholdMarginPercent?: number; largeFallPercent?: number; medicalSpendingSharePercent?: number };
   logLevel: string;
+  /** session cookie always Secure (behind a TLS proxy); otherwise Secure only on direct HTTPS */
+  cookieSecure: boolean;
 }
 
 /** Reads the configuration from `env`. Throws config_error naming the variable on bad values. */
@@ -73,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       medicalSpendingSharePercent: e.ZX_RULE_MEDICAL_SHARE_PERCENT,
     },
     logLevel: e.LOG_LEVEL,
+    cookieSecure: e.ZX_COOKIE_SECURE === '1',
   };
 }

@@ -15,6 +15,14 @@ import { SummaryService } from './services/summary.service';
 import { ThresholdService } from './services/threshold.service';
 import { IntakeService } from './services/intake.service';
 import { CheckService } from './services/check.service';
+import { CaseService } from './services/case.service';
+import { MeasureService } from './services/measure.service';
+import { TimelinessService } from './services/timeliness.service';
+import { AccountService } from './services/account.service';
+import { AuditService } from './services/audit.service';
+import { KeyRotationService } from './services/key-rotation.service';
+import { PersonalDataService } from './services/personal-data.service';
+import { ExportService } from './services/export.service';
 
 export interface Services {
   ctx: ServiceContext;
@@ -27,6 +35,14 @@ export interface Services {
   seed: SeedService;
   intake: IntakeService;
   checks: CheckService;
+  cases: CaseService;
+  measures: MeasureService;
+  timeliness: TimelinessService;
+  accounts: AccountService;
+  audit: AuditService;
+  keys: KeyRotationService;
+  personalData: PersonalDataService;
+  exports: ExportService;
 }
 
 /** Builds every service over one context. */
@@ -43,5 +59,13 @@ export function createServices(db: Db, config: Config, clock: Clock, ids: IdProt
     seed: new SeedService(ctx),
     intake: new IntakeService(ctx),
     checks: new CheckService(ctx),
+    cases: new CaseService(ctx),
+    measures: new MeasureService(ctx),
+    timeliness: new TimelinessService(ctx),
+    accounts: new AccountService(ctx),
+    audit: new AuditService(ctx),
+    keys: new KeyRotationService(ctx),
+    personalData: new PersonalDataService(ctx),
+    exports: new ExportService(ctx),
   };
 }

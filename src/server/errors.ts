@@ -45,3 +45,29 @@ export const configError = (message: string) => new AppError('config_error', 500
 /** 404 boundary_file_not_configured: no county boundary file was supplied by the deploying bureau. */
 export const boundaryFileNotConfigured = () =>
   new AppError('boundary_file_not_configured', 404, '未配置县级边界文件(ZX_BOUNDARY_FILE);官方地图须使用经审核的标准地图,请由部署单位提供');
+
+/** 403 wrong_level: a workflow step performed by a user of a level the procedure does not allow (reason in the message). */
+export const wrongLevel = (message: string, details?: unknown) => new AppError('wrong_level', 403, message, details);
+
+/** 409 step_refused: a workflow step that the case's state or the procedure's rules refuse (out of order, notice still running, criteria not met…), with the reason. */
+export const stepRefused = (message: string, details?: unknown) => new AppError('step_refused', 409, message, details);
+
+/** 413 attachment_too_large / 415 attachment_type: an attachment over the size limit or of a type not allowed. */
+export const attachmentRejected = (code: 'attachment_too_large' | 'attachment_type', message: string) => new AppError(code, code === 'attachment_too_large' ? 413 : 415, message);
+/** 401 unauthenticated: no valid session (signed out, expired, or never signed in). */
+export const unauthenticated = (message = '请先登录') => new AppError('unauthenticated', 401, message);
+
+/** 401 invalid_credentials: wrong user name or password (the two are not told apart). */
+export const invalidCredentials = () => new AppError('invalid_credentials', 401, '用户名或密码错误');
+
+/** 423 account_locked: too many failed sign-ins; `until` is the ISO time the lock ends. */
+export const accountLocked = (until: string) => new AppError('account_locked', 423, `登录失败次数过多,账号已锁定至 ${until}`, { until });
+
+/** 403 forbidden: signed in, but the role or region does not allow this. */
+export const forbidden = (message = '没有权限执行此操作') => new AppError('forbidden', 403, message);
+
+/** 403 password_change_required: the user must change the one-time password first. */
+export const passwordChangeRequired = () => new AppError('password_change_required', 403, '首次登录须先修改密码');
+
+/** 403 csrf_failed: an unsafe request without the session's CSRF token header. */
+export const csrfFailed = () => new AppError('csrf_failed', 403, '请求缺少有效的防伪令牌(X-CSRF-Token),请刷新页面后重试');

@@ -135,8 +135,11 @@ export interface PersonDto {
   ethnicity: string;
   education: EducationLevel | null;
   schoolStage: SchoolStage;
-  healthStatus: HealthStatus;
+  /** null when withheld (the caller lacks the personal.view permission) */
+  healthStatus: HealthStatus | null;
   disabilityGrade: number | null;
+  /** true when name and health details are masked for this caller */
+  personalDataMasked?: boolean;
   labourSkill: LabourSkill;
   workPlace: string | null;
   residentMedicalInsurance: boolean;

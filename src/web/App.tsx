@@ -2,7 +2,7 @@
  * Root component: antd locale (zhCN by default), language, /meta, and the routes. Pages are split with
  * React.lazy so that each page is its own chunk.
  */
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { App as AntdApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
@@ -11,6 +11,8 @@ import { I18nProvider, useI18n } from './i18n';
 import { MetaProvider } from './components/MetaProvider';
 import { AppLayout } from './layouts/AppLayout';
 import { NotFound } from './components/NotFound';
+import { RequireSession, SessionProvider } from './features/accounts/session';
+import { Loading } from './components/Loading';
 
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
 const HouseholdListPage = lazy(() => import('./features/households/HouseholdListPage'));
@@ -19,11 +21,20 @@ const RulesPage = lazy(() => import('./features/rules/RulesPage'));
 const ImportPage = lazy(() => import('./features/intake/ImportPage'));
 const ClueQueuePage = lazy(() => import('./features/intake/ClueQueuePage'));
 const DataQualityPage = lazy(() => import('./features/intake/DataQualityPage'));
+const WorklistPage = lazy(() => import('./features/workflow/WorklistPage'));
+const CasePage = lazy(() => import('./features/workflow/CasePage'));
+const TimelinessPage = lazy(() => import('./features/workflow/TimelinessPage'));
+const SignInPage = lazy(() => import('./features/accounts/SignInPage'));
+const ChangePasswordPage = lazy(() => import('./features/accounts/ChangePasswordPage'));
+const UsersPage = lazy(() => import('./features/accounts/UsersPage'));
+const AuditPage = lazy(() => import('./features/accounts/AuditPage'));
 
 const router = createBrowserRouter([
+  { path: '/sign-in', element: <Suspense fallback={<Loading minHeight={320} />}><SignInPage /></Suspense> },
+  { path: '/change-password', element: <Suspense fallback={<Loading minHeight={320} />}><ChangePasswordPage /></Suspense> },
   {
     path: '/',
-    element: <AppLayout />,
+    element: <RequireSession><AppLayout /></RequireSession>,
     children: [
       { index: true, element: <DashboardPage /> },
       { path: 'households', element: <HouseholdListPage /> },
@@ -32,6 +43,11 @@ const router = createBrowserRouter([
       { path: 'intake', element: <ImportPage /> },
       { path: 'intake/clues', element: <ClueQueuePage /> },
       { path: 'intake/checks', element: <DataQualityPage /> },
+      { path: 'workflow', element: <WorklistPage /> },
+      { path: 'workflow/cases/:id', element: <CasePage /> },
+      { path: 'workflow/timeliness', element: <TimelinessPage /> },
+      { path: 'users', element: <UsersPage /> },
+      { path: 'audit', element: <AuditPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },
@@ -43,7 +59,9 @@ function Themed() {
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#b7242a' } }}>
       <AntdApp>
         <MetaProvider>
-          <RouterProvider router={router} />
+          <SessionProvider>
+            <RouterProvider router={router} />
+          </SessionProvider>
         </MetaProvider>
       </AntdApp>
     </ConfigProvider>

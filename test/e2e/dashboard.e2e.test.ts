@@ -51,6 +51,15 @@ async function drillIntoFirstChild(page: Page): Promise<string> {
   return code ?? '';
 }
 
+/** Fills the sign-in page (which the app shows when signed out) and waits until it is gone. */
+async function signInAs(page: Page, user: { username: string; password: string }): Promise<void> {
+  await page.getByTestId('sign-in').waitFor({ timeout: STEP_TIMEOUT });
+  await page.getByTestId('sign-in-username').fill(user.username);
+  await page.getByTestId('sign-in-password').fill(user.password);
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('sign-in').waitFor({ state: 'detached', timeout: STEP_TIMEOUT });
+}
+
 test('dashboard → province → county → households → household', async () => {
   const base = await e2eBaseUrl();
   mkdirSync(RESULTS, { recursive: true });
@@ -61,8 +70,12 @@ test('dashboard → province → county → households → household', async () 
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
     page.on('pageerror', (err) => pageErrors.push(err.message));
 
-    // 1. National dashboard: the Chinese figures render.
+    // 0. Signed out, the app opens the sign-in page; sign in as a national user.
     await page.goto(`${base}/`);
+    await signInAs(page, server!.national);
+    await page.screenshot({ path: resolve(RESULTS, 'after-sign-in.png') });
+
+    // 1. National dashboard: the Chinese figures render.
     expect(await dashboardLevel(page)).toBe('national');
     const households = page.getByTestId('fig-households');
     await expect.poll(() => households.innerText(), { timeout: STEP_TIMEOUT }).toMatch(/户数[\s\S]*\d/);
@@ -101,8 +114,55 @@ test('dashboard → province → county → households → household', async () 
     await expect.poll(() => page.getByTestId('verdict-card').first().innerText()).toContain('如何解除');
     await page.screenshot({ path: resolve(RESULTS, 'household.png'), fullPage: true });
 
+    // 5. The administrator's pages: users of the region and the audit log (with this sign-in in it).
+    await page.getByTestId('menu-users').click();
+    await page.getByTestId('users-page').waitFor({ timeout: STEP_TIMEOUT });
+    await expect.poll(() => page.getByTestId('users-page').innerText(), { timeout: STEP_TIMEOUT }).toContain('e2e.county');
+    await page.screenshot({ path: resolve(RESULTS, 'users.png'), fullPage: true });
+    await page.getByTestId('menu-audit').click();
+    await page.getByTestId('audit-page').waitFor({ timeout: STEP_TIMEOUT });
+    await expect.poll(() => page.getByTestId('audit-page').innerText(), { timeout: STEP_TIMEOUT }).toContain('e2e.national');
+    await page.screenshot({ path: resolve(RESULTS, 'audit.png'), fullPage: true });
+
     expect(pageErrors, 'uncaught errors in the page').toEqual([]);
   } finally {
     await browser?.close();
   }
 }, 180_000);
+
+test('a county user signs in, sees their county, and cannot open another county\'s household by its URL', async () => {
+  const base = await e2eBaseUrl();
+  mkdirSync(RESULTS, { recursive: true });
+  let browser: Browser | undefined;
+  const pageErrors: string[] = [];
+  try {
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    await page.goto(`${base}/households/${server!.foreignHouseholdId}`);
+    await signInAs(page, server!.county);
+    // back on the URL asked for: the household of another county answers like a missing one
+    await page.waitForURL(`**/households/${server!.foreignHouseholdId}`, { timeout: STEP_TIMEOUT });
+    await expect.poll(() => page.locator('body').innerText(), { timeout: STEP_TIMEOUT }).toContain('未找到该农户');
+    expect(await page.getByTestId('household-page').count()).toBe(0);
+    await page.screenshot({ path: resolve(RESULTS, 'foreign-household.png'), fullPage: true });
+    // the dashboard opens on the user's own county
+    await page.goto(`${base}/`);
+    await expect.poll(() => page.getByTestId('dashboard').getAttribute('data-region'), { timeout: STEP_TIMEOUT }).toBe(server!.county.regionCode);
+    expect(await page.getByTestId('dashboard').getAttribute('data-level')).toBe('county');
+    // a household of their own county: the full ID number is shown only after giving a reason
+    await page.goto(`${base}/households`);
+    await page.getByTestId('household-link').first().click();
+    await page.getByTestId('household-page').waitFor({ timeout: STEP_TIMEOUT });
+    const firstId = page.getByTestId('id-number').first();
+    expect(await firstId.innerText()).toMatch(/\*{4,}/);
+    await page.getByTestId('reveal-id').first().click();
+    await page.getByPlaceholder('查看理由(至少4个字)').fill('核实家庭成员身份');
+    await page.getByRole('button', { name: /查\s*看/ }).last().click();
+    await expect.poll(() => firstId.innerText(), { timeout: STEP_TIMEOUT }).toMatch(/^\d{17}[\dX]$/);
+    await page.screenshot({ path: resolve(RESULTS, 'revealed-id.png'), fullPage: true });
+    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+  } finally {
+    await browser?.close();
+  }
+}, 120_000);

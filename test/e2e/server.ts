@@ -9,18 +9,63 @@ import { join } from 'node:path';
 import { buildApp } from '../../src/server/app';
 import { openRuntime } from '../../src/server/bootstrap';
 import { ensureWebBuilt } from '../../src/cli/commands/start';
+import { systemActor, type Role } from '../../src/server/services/actor';
 
-export async function startE2eServer(): Promise<{ url: string; close: () => Promise<void> }> {
-  if (process.env.ZX_E2E_BASE_URL) return { url: process.env.ZX_E2E_BASE_URL.replace(/\/$/, ''), close: async () => {} };
+/** A user of the browser tests: signs in with this password, no forced change. */
+export interface E2eUser {
+  username: string;
+  password: string;
+  regionCode: string | null;
+}
+
+/**
+ * The server under test, a national user and a county user (created through the services with a known
+ * password and no forced change), and the id of a household in another county than the county user's.
+ * With ZX_E2E_BASE_URL the users come from ZX_E2E_USERNAME / ZX_E2E_PASSWORD (national) and
+ * ZX_E2E_COUNTY_USERNAME / ZX_E2E_COUNTY_PASSWORD / ZX_E2E_COUNTY / ZX_E2E_FOREIGN_HOUSEHOLD.
+ */
+export interface E2eServer {
+  url: string;
+  national: E2eUser;
+  county: E2eUser;
+  foreignHouseholdId: number;
+  close: () => Promise<void>;
+}
+
+export const E2E_PASSWORD = 'E2e-Passw0rd-2026';
+
+export async function startE2eServer(): Promise<E2eServer> {
+  if (process.env.ZX_E2E_BASE_URL) {
+    const env = process.env;
+    return {
+      url: env.ZX_E2E_BASE_URL!.replace(/\/$/, ''),
+      national: { username: env.ZX_E2E_USERNAME ?? '', password: env.ZX_E2E_PASSWORD ?? '', regionCode: null },
+      county: { username: env.ZX_E2E_COUNTY_USERNAME ?? '', password: env.ZX_E2E_COUNTY_PASSWORD ?? '', regionCode: env.ZX_E2E_COUNTY ?? '' },
+      foreignHouseholdId: Number(env.ZX_E2E_FOREIGN_HOUSEHOLD ?? 0),
+      close: async () => {},
+    };
+  }
   const dir = mkdtempSync(join(tmpdir(), 'zhenxing-e2e-'));
   const rt = await openRuntime({ ...process.env, DATABASE_URL: '', ZX_DATA_DIR: dir, LOG_LEVEL: 'silent', ZX_ID_KEY: '11'.repeat(32) });
   await rt.services.regions.ensureReferenceData();
   await rt.services.seed.seed({ persons: 5000, seed: 7 });
+  const [a, b] = await rt.db.selectFrom('household').select('countyCode').distinct().orderBy('countyCode').limit(2).execute();
+  if (!a || !b) throw new Error('e2e seed produced fewer than two counties');
+  const foreign = await rt.db.selectFrom('household').select('id').where('countyCode', '=', b.countyCode).orderBy('id').limit(1).executeTakeFirstOrThrow();
+  const mk = async (username: string, regionCode: string | null, roles: Role[]): Promise<E2eUser> => {
+    await rt.services.accounts.createUser(systemActor('e2e'), { username, regionCode, roles }, { password: E2E_PASSWORD, mustChangePassword: false });
+    return { username, password: E2E_PASSWORD, regionCode };
+  };
+  const national = await mk('e2e.national', null, ['admin', 'reviewer', 'countyApprover']);
+  const county = await mk('e2e.county', a.countyCode, ['dataEntry', 'reviewer']);
   await ensureWebBuilt(() => {});
   const app = await buildApp(rt.services, { logger: false });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,
+    national,
+    county,
+    foreignHouseholdId: foreign.id,
     close: async () => {
       await app.close();
       await rt.close();

@@ -13,7 +13,8 @@ import type { DesignationKind } from '../../shared/enums';
 import { progressBar } from '../progress';
 
 async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
-  const rt = await openRuntime();
+  // the key-file notice only on a first run; routine commands stay quiet
+  const rt = await openRuntime(process.env, { notice: (m) => (m.includes('已在数据目录生成') ? process.stderr.write(`${m}\n`) : undefined) });
   try {
     return await fn(rt);
   } finally {

@@ -7,7 +7,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { buildApp, WEB_DIST } from '../../server/app';
-import { openRuntime } from '../../server/bootstrap';
+import { openRuntime, type Runtime } from '../../server/bootstrap';
+import { systemActor } from '../../server/services/actor';
 import { DATA_DIR } from '../../server/services/reference-files';
 import { progressBar } from '../progress';
 
@@ -29,9 +30,24 @@ export async function ensureWebBuilt(log: (s: string) => void): Promise<void> {
   await build({ configFile: join(DATA_DIR, '../vite.config.ts'), logLevel: 'warn' });
 }
 
+/**
+ * On the embedded default, the first start creates the first administrator (national, user name
+ * `admin`) and prints its one-time password, so that the README's first command leads to the
+ * dashboard. On PostgreSQL nothing is created: the operator runs `zhenxing user create --admin`.
+ */
+export async function ensureFirstAdmin(rt: Runtime, log: (s: string) => void): Promise<void> {
+  if ((await rt.services.accounts.userCount()) > 0) return;
+  if (/^postgres(ql)?:\/\//.test(rt.config.databaseUrl)) {
+    log('尚无用户:请用 `npx zhenxing user create --admin --username 用户名` 创建第一个管理员');
+    return;
+  }
+  const { user, oneTimePassword } = await rt.services.accounts.createUser(systemActor('first-start'), { username: 'admin', displayName: '系统管理员', regionCode: null, roles: ['admin', 'reviewer', 'countyApprover'] });
+  log(`\n首次启动:已创建管理员账号\n  用户名:${user.username}\n  一次性密码:${oneTimePassword}\n首次登录后须修改密码;此密码只显示这一次。\n`);
+}
+
 export async function startCommand(): Promise<void> {
-  const rt = await openRuntime();
   const log = (s: string) => process.stderr.write(`${s}\n`);
+  const rt = await openRuntime(process.env, { notice: log });
   const ref = await rt.services.regions.ensureReferenceData();
   if (ref) log(`已载入区划 ${ref.regions} 个、国家重点帮扶县 ${ref.national.rows} 个(共160个)、省级重点帮扶县 ${ref.provincial.rows} 个、监测范围 ${ref.thresholds} 条`);
   if (!(await rt.services.seed.isSeeded()) && rt.config.seedPersons > 0) {
@@ -43,6 +59,7 @@ export async function startCommand(): Promise<void> {
     sbar.stop();
     log(`演示数据已生成:${r.counties} 个县、${r.households} 户、${r.persons} 人,用时 ${(r.millis / 1000).toFixed(1)} 秒`);
   }
+  await ensureFirstAdmin(rt, log);
   await ensureWebBuilt(log);
   const app = await buildApp(rt.services, { logger: rt.logger });
   const address = await app.listen({ port: rt.config.port, host: rt.config.host });

@@ -8,11 +8,15 @@ import type { Db } from './connect';
 import * as initial from './migrations/20261129000000-initial';
 import * as audit from './migrations/20261129010000-audit';
 import * as intake from './migrations/20261129030000-intake';
+import * as accounts from './migrations/20261129020000-accounts';
+import * as workflow from './migrations/20261129040000-workflow';
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261129000000-initial': initial,
   '20261129010000-audit': audit,
+  '20261129020000-accounts': accounts,
   '20261129030000-intake': intake,
+  '20261129040000-workflow': workflow,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -326,7 +326,176 @@ export interface RiskClueTable {
   createdAt: string;
 }
 
+/** A monitoring case (识别纳入 or 风险消除) of one household; `version` for optimistic concurrency. */
+export interface MonitoringCaseTable {
+  id: Generated<number>;
+  kind: string;
+  householdId: number;
+  provinceCode: string;
+  countyCode: string;
+  townshipCode: string;
+  villageCode: string;
+  /** CaseOrigin */
+  origin: string;
+  /** reference of the clue, e.g. `screening:R01:2025`, `clue:123` */
+  sourceRef: string | null;
+  note: string;
+  state: string;
+  currentStep: string | null;
+  clueDate: string;
+  /** date the current step's allowance counts from (previous step performed, or the clue) */
+  stepBaseDate: string;
+  stepDue: string | null;
+  decisionDue: string | null;
+  verifiedOn: string | null;
+  decidedOn: string | null;
+  firstMeasureOn: string | null;
+  closedOn: string | null;
+  category: string | null;
+  /** comma-separated RiskType codes decided at county approval */
+  riskTypes: string;
+  reason: string | null;
+  eliminationMode: string | null;
+  openedBy: string;
+  openedAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface CaseStepTable {
+  id: Generated<number>;
+  caseId: number;
+  step: string;
+  actor: string;
+  actorLevel: string;
+  performedOn: string;
+  recordedAt: string;
+  outcome: string;
+  /** JSON object */
+  findings: string;
+  /** comma-separated attachment ids */
+  attachmentIds: string;
+}
+
+export interface CaseAttachmentTable {
+  id: Generated<number>;
+  caseId: number;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  /** path relative to ZX_DATA_DIR */
+  storedPath: string;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+export interface PublicNoticeTable {
+  id: Generated<number>;
+  caseId: number;
+  villageCode: string;
+  postedOn: string;
+  days: number;
+  endsOn: string;
+  /** posted | closed | withdrawn */
+  status: string;
+  closedOn: string | null;
+  postedBy: string;
+}
+
+export interface NoticeObjectionTable {
+  id: Generated<number>;
+  noticeId: number;
+  caseId: number;
+  receivedOn: string;
+  summary: string;
+  /** upheld | dismissed | null while open */
+  resolution: string | null;
+  resolvedOn: string | null;
+  note: string | null;
+  recordedBy: string;
+}
+
+/** Append-only log of every change to a case or to a household's monitoring status. */
+export interface CaseEventTable {
+  id: Generated<number>;
+  caseId: number | null;
+  householdId: number;
+  countyCode: string;
+  at: string;
+  onDate: string;
+  actor: string;
+  type: string;
+  fromState: string | null;
+  toState: string | null;
+  /** JSON object */
+  details: string;
+}
+
+export interface AssistanceMeasureTable {
+  id: Generated<number>;
+  householdId: number;
+  caseId: number | null;
+  countyCode: string;
+  villageCode: string;
+  kind: string;
+  subKind: string | null;
+  responsibleUnit: string;
+  startDate: string;
+  endDate: string | null;
+  amountFen: number | null;
+  status: string;
+  note: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface UserAccountTable {
+  id: Generated<number>;
+  username: string;
+  displayName: string;
+  /** null = national */
+  regionCode: string | null;
+  /** comma-separated Role codes */
+  roles: string;
+  /** argon2id PHC string */
+  passwordHash: string;
+  mustChangePassword: number;
+  failedAttempts: number;
+  lockedUntil: string | null;
+  disabled: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserSessionTable {
+  id: Generated<number>;
+  /** SHA-256 (hex) of the session cookie's token: the token itself is never stored */
+  tokenHash: string;
+  csrfToken: string;
+  userId: number;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+export interface AccessGrantTable {
+  id: Generated<number>;
+  userId: number;
+  householdId: number;
+  reason: string;
+  grantedBy: string;
+  grantedAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+
 export interface Database {
+  userAccount: UserAccountTable;
+  userSession: UserSessionTable;
+  accessGrant: AccessGrantTable;
   auditEvent: AuditEventTable;
   auditHead: AuditHeadTable;
   region: RegionTable;
@@ -348,4 +517,11 @@ export interface Database {
   headerMapping: HeaderMappingTable;
   departmentRecord: DepartmentRecordTable;
   riskClue: RiskClueTable;
+  monitoringCase: MonitoringCaseTable;
+  caseStep: CaseStepTable;
+  caseAttachment: CaseAttachmentTable;
+  publicNotice: PublicNoticeTable;
+  noticeObjection: NoticeObjectionTable;
+  caseEvent: CaseEventTable;
+  assistanceMeasure: AssistanceMeasureTable;
 }

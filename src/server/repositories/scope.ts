@@ -9,6 +9,11 @@ import type { RegionLevel } from '../../shared/enums';
 export interface Scope {
   /** null = national */
   readonly regionCode: string | null;
+  /**
+   * Households of other regions the user may read for a limited time (人户分离, granted with a reason
+   * and audited; see AccessService). Reads by id honour them; lists and figures do not.
+   */
+  readonly householdIds?: readonly number[];
 }
 
 /** The whole nation: the scope of national users and of the CLI run by the operator. */

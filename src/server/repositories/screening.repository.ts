@@ -5,6 +5,7 @@ import type { SelectQueryBuilder } from 'kysely';
 import type { Db } from '../db/connect';
 import type { HouseholdFactTable, ScreeningResultTable } from '../db/schema';
 import { levelOfCode, type Scope } from './scope';
+import { scoped } from './household.repository';
 
 export type FactRow = HouseholdFactTable;
 export type ResultRow = ScreeningResultTable;
@@ -47,13 +48,13 @@ export class ScreeningRepository {
    * A page of facts to screen, in household id order, with the stored input hash (null when never
    * screened). `onlyChanged` keeps households whose facts changed after their last screening.
    */
-  async pageToScreen(scope: Scope, year: number, afterId: number, limit: number, onlyChanged: boolean): Promise<(FactRow & { storedHash: string | null })[]> {
+  async pageToScreen(scope: Scope, year: number, afterId: number, limit: number, onlyChanged: boolean): Promise<(FactRow & { storedHash: string | null; storedFlaggedRules: string | null })[]> {
     const rows = await scopedByCodes(
       this.db
         .selectFrom('householdFact as a')
         .leftJoin('screeningResult as r', (j) => j.onRef('r.householdId', '=', 'a.householdId').onRef('r.year', '=', 'a.year'))
         .selectAll('a')
-        .select('r.inputHash as storedHash')
+        .select(['r.inputHash as storedHash', 'r.flaggedRules as storedFlaggedRules'])
         .where('a.year', '=', year)
         .where('a.householdId', '>', afterId)
         .$if(onlyChanged, (q) => q.where((eb) => eb.or([eb('r.inputHash', 'is', null), eb('a.factsHash', '<>', eb.ref('r.factsHash'))]))),
@@ -63,7 +64,7 @@ export class ScreeningRepository {
       .orderBy('a.householdId')
       .limit(limit)
       .execute();
-    return rows as (FactRow & { storedHash: string | null })[];
+    return rows as (FactRow & { storedHash: string | null; storedFlaggedRules: string | null })[];
   }
 
   /** Number of household-years with facts inside the scope. */
@@ -104,7 +105,8 @@ export class ScreeningRepository {
 
   /** The stored result of one household-year inside the scope. */
   resultOf(scope: Scope, householdId: number, year: number): Promise<ResultRow | undefined> {
-    return scopedByCodes(this.db.selectFrom('screeningResult as a').selectAll('a').where('a.householdId', '=', householdId).where('a.year', '=', year), scope, 'a').executeTakeFirst() as Promise<ResultRow | undefined>;
+    // screening_result has no village column: scope through the household (township and village users)
+    return scoped(this.db.selectFrom('screeningResult as a').innerJoin('household as h', 'h.id', 'a.householdId').selectAll('a').where('a.householdId', '=', householdId).where('a.year', '=', year), scope).executeTakeFirst() as Promise<ResultRow | undefined>;
   }
 
   /** Records the start of a run; returns its id. */

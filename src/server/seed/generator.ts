@@ -53,7 +53,7 @@ export interface SeedVillage {
 export interface SeedOptions {
   /** Any integer; the same seed gives the same output. */
   seed: number;
-  /** Number of persons to generate (the total is exact unless there are more villages than the target allows: every village gets at least one household). */
+  /** Number of persons to generate (exact). When it is small against the number of villages, only a spread sample of villages gets households. */
   targetPersons: number;
   /** Income years (e.g. [2024, 2025]); each household gets one IncomeData per year, in this order. None may be after `asOf`'s year. */
   years: number[];
@@ -425,7 +425,7 @@ function validate(villages: readonly SeedVillage[], opts: SeedOptions): void {
  * Generates invented households (户 with members and income records) for the given villages.
  *
  * Spread: persons are divided evenly over counties (in order of first appearance), then evenly over
- * each county's villages; every village gets at least one household, and households are generated
+ * each county's villages (a village whose share is already covered gets none), and households are generated
  * village by village until the running total reaches the running target (the last household of the run
  * is cut to land exactly on `targetPersons`).
  *
@@ -482,13 +482,15 @@ export function* generateHouseholds(villages: SeedVillage[], opts: SeedOptions):
       cumTarget += Math.floor(countyQuota / nv) + (vi < countyQuota % nv ? 1 : 0);
       const last = ci === counties.length - 1 && vi === nv - 1;
       let seq = 0;
-      do {
+      // a village whose share is already covered gets no household: small targets spread over a sample
+      // of villages instead of overshooting by one household per village
+      while (produced < cumTarget) {
         seq++;
         const maxSize = last ? Math.max(1, target - produced) : 8;
         const h = buildHousehold(ctx, village, ci, seq, maxSize);
         produced += h.members.length;
         yield h;
-      } while (produced < cumTarget);
+      }
     }
   }
 }

@@ -11,6 +11,8 @@ export type Role = 'admin' | 'reviewer' | 'dataEntry' | 'readOnly' | 'villageCad
 export interface Actor {
   /** username, or 'system' / 'cli:<os user>' */
   username: string;
+  /** id of the signed-in user; null for the system and the CLI operator */
+  userId?: number | null;
   /** level of the actor's region (national … village) */
   level: RegionLevel;
   /** null for national users */
@@ -21,5 +23,5 @@ export interface Actor {
 
 /** The operator at the command line, or the server itself: national scope, every role. */
 export function systemActor(username = 'system'): Actor {
-  return { username, level: 'national', regionCode: null, roles: ['admin', 'reviewer', 'dataEntry', 'countyApprover', 'townshipReviewer', 'villageCadre'], scope: NATIONAL_SCOPE };
+  return { username, userId: null, level: 'national', regionCode: null, roles: ['admin', 'reviewer', 'dataEntry', 'countyApprover', 'townshipReviewer', 'villageCadre'], scope: NATIONAL_SCOPE };
 }

@@ -9,7 +9,7 @@ import { notFound, unknownRegion, validationError } from '../errors';
 import { HouseholdRepository } from '../repositories/household.repository';
 import { RegionRepository } from '../repositories/region.repository';
 import { ScreeningRepository } from '../repositories/screening.repository';
-import { narrow, type Scope } from '../repositories/scope';
+import { NATIONAL_SCOPE, narrow, regionScope, type Scope } from '../repositories/scope';
 import { presentHousehold, riskTypesOf } from '../presenters/household.presenter';
 import { today, type ServiceContext } from './context';
 
@@ -80,7 +80,13 @@ export class HouseholdService {
    */
   async get(scope: Scope, id: number, year?: number): Promise<HouseholdDetailDto> {
     const repo = new HouseholdRepository(this.ctx.db);
-    const h = await repo.get(scope, id);
+    let h = await repo.get(scope, id);
+    // temporary access (人户分离): a granted household is read within its own village only
+    if (!h && scope.householdIds?.includes(id)) {
+      const granted = await repo.get(NATIONAL_SCOPE, id);
+      if (granted) scope = regionScope(granted.villageCode);
+      h = granted;
+    }
     if (!h) throw notFound('该农户');
     const y = year ?? this.ctx.config.defaultYear;
     const screening = new ScreeningRepository(this.ctx.db);

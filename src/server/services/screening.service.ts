@@ -108,10 +108,14 @@ export class ScreeningService {
           const inputHash = createHash('sha256')
             .update(`${row.factsHash}|${threshold.valueFen}|${threshold.status}|${threshold.source}|${RULESET_VERSION}|${JSON.stringify(this.params)}`)
             .digest('hex');
+          if (inputHash === row.storedHash) {
+            // same facts, threshold, rules and parameters: the stored verdicts stand
+            if (row.storedFlaggedRules) flagged++;
+            continue;
+          }
           const verdicts = screenHousehold(factsOfRow(row), { threshold, params: this.params });
           const flaggedRules = verdicts.filter((v) => v.verdict.outcome === 'flagged');
           if (flaggedRules.length) flagged++;
-          if (inputHash === row.storedHash) continue;
           results.push({
             householdId: row.householdId,
             year: opts.year,

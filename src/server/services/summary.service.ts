@@ -7,7 +7,7 @@
 import type { KeyCountyDto, RegionFiguresRow, RegionSummaryDto, ThresholdDto } from '../../shared/api';
 import { MONITORED_CATEGORIES, type DesignationKind, type MonitoredCategory, type RegionLevel, type RiskType } from '../../shared/enums';
 import { SCREENING_RULES } from '../domain/rules';
-import { unknownRegion } from '../errors';
+import { forbidden, unknownRegion } from '../errors';
 import { RegionRepository, type RegionRow } from '../repositories/region.repository';
 import { INCOME_BINS, RollupRepository, type MetricRow } from '../repositories/rollup.repository';
 import { inScope, levelOfCode, regionScope, type Scope } from '../repositories/scope';
@@ -68,6 +68,16 @@ export class SummaryService {
     this.thresholds = new ThresholdService(ctx);
   }
 
+  /**
+   * Figures are readable for the caller's region and below only: a region above the caller's own (or
+   * the nation for a regional user) or beside it is refused (issue 5; 《个人信息保护法》第五十一条 access by post).
+   * @throws forbidden
+   */
+  private assertReadable(scope: Scope, regionCode: string | null): void {
+    if (scope.regionCode === null) return;
+    if (regionCode === null || !inScope(scope, regionCode)) throw forbidden('只能查看本人所在区域及其下级区域的汇总数据');
+  }
+
   private async regionOrThrow(code: string): Promise<RegionRow> {
     const r = await new RegionRepository(this.ctx.db).get(code);
     if (!r) throw unknownRegion(code);
@@ -95,6 +105,7 @@ export class SummaryService {
   async summary(scope: Scope, regionCode: string | null, year?: number): Promise<RegionSummaryDto> {
     const y = year ?? this.ctx.config.defaultYear;
     const region = regionCode ? await this.regionOrThrow(regionCode) : null;
+    this.assertReadable(scope, regionCode);
     const allowed = regionCode === null ? scope.regionCode === null : inScope(scope, regionCode);
     const rows = allowed ? await this.metrics([regionCode ?? ''], y) : [];
     const f = fold(rows);
@@ -135,6 +146,7 @@ export class SummaryService {
   async children(scope: Scope, regionCode: string | null, year?: number): Promise<RegionFiguresRow[]> {
     const y = year ?? this.ctx.config.defaultYear;
     if (regionCode) await this.regionOrThrow(regionCode);
+    this.assertReadable(scope, regionCode);
     const regions = new RegionRepository(this.ctx.db);
     const designations = await regions.listDesignations();
     const kindsByCounty = new Map<string, DesignationKind[]>();

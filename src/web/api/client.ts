@@ -160,3 +160,112 @@ export async function getBoundaries(signal?: AbortSignal): Promise<BoundaryColle
     throw err;
   }
 }
+
+/* ---- accounts (issue 5) ---- */
+
+let csrfToken: string | undefined;
+/** Keeps the session's CSRF token (from sign-in or /auth/me) for unsafe requests. */
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+/**
+ * Sends a JSON body with an unsafe method (POST, PUT, PATCH, DELETE) and the session's CSRF token in
+ * `X-CSRF-Token`; returns the JSON answer (undefined for 204). Throws {@link ApiError} on any failure.
+ */
+export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path), {
+      method,
+      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError('network_error', '无法连接服务器,请稍后重试', 0);
+  }
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    throw new ApiError('bad_response', `服务器返回了无法解析的内容(HTTP ${response.status})`, response.status);
+  }
+  if (!response.ok) {
+    if (isErrorBody(parsed)) throw new ApiError(parsed.error.code, parsed.error.message, response.status, parsed.error.requestId);
+    throw new ApiError('http_error', `请求失败(HTTP ${response.status})`, response.status);
+  }
+  return parsed as T;
+}
+
+/** A user as GET /auth/me and /users show it. */
+export interface UserDto {
+  id: number;
+  username: string;
+  displayName: string;
+  regionCode: string | null;
+  level: string;
+  roles: string[];
+  mustChangePassword: boolean;
+  locked: boolean;
+  disabled: boolean;
+  createdAt: string;
+}
+
+/** GET /auth/me: the signed-in user and the CSRF token (401 unauthenticated when signed out). */
+export function getMe(signal?: AbortSignal): Promise<{ user: UserDto; csrfToken: string }> {
+  return getJson('/auth/me', undefined, signal);
+}
+
+/** POST /auth/sign-in */
+export function signIn(username: string, password: string): Promise<{ user: UserDto; csrfToken: string }> {
+  return sendJson('POST', '/auth/sign-in', { username, password });
+}
+
+/** POST /auth/sign-out */
+export function signOut(): Promise<void> {
+  return sendJson('POST', '/auth/sign-out');
+}
+
+/** POST /auth/change-password */
+export function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  return sendJson('POST', '/auth/change-password', { currentPassword, newPassword });
+}
+
+/** GET /users: users of the administrator's region. */
+export function listUsers(signal?: AbortSignal): Promise<UserDto[]> {
+  return getJson('/users', undefined, signal);
+}
+
+/** POST /users: creates a user; the one-time password is shown once. */
+export function createUser(input: { username: string; displayName?: string; regionCode: string | null; roles: string[] }): Promise<{ user: UserDto; oneTimePassword: string }> {
+  return sendJson('POST', '/users', input);
+}
+
+/** PATCH /users/:id */
+export function updateUser(id: number, change: { roles?: string[]; regionCode?: string | null; disabled?: boolean; resetPassword?: boolean }): Promise<{ user: UserDto; oneTimePassword?: string }> {
+  return sendJson('PATCH', `/users/${id}`, change);
+}
+
+/** One audit event. */
+export interface AuditEventDto {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  regionCode: string | null;
+  outcome: string;
+  details: string;
+}
+
+/** GET /audit: events of the administrator's region, newest first. */
+export function searchAudit(q: { actor?: string; action?: string; beforeId?: number; limit?: number }, signal?: AbortSignal): Promise<AuditEventDto[]> {
+  return getJson('/audit', q, signal);
+}
+
+/** POST /persons/:id/id-number: the full ID number, with a reason (logged). */
+export function revealIdNumber(personId: number, reason: string): Promise<{ idNumber: string }> {
+  return sendJson('POST', `/persons/${personId}/id-number`, { reason });
+}

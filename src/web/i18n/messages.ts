@@ -11,6 +11,7 @@ export const zh = {
   menuIntake: '数据导入',
   menuClues: '风险线索',
   menuChecks: '数据质量',
+  menuWorkflow: '监测帮扶',
   switchLanguage: 'English',
   demoBanner: '演示数据:所有人员均为虚构',
   placeholderWarning: '监测范围为占位值,尚未经管理员确认,结果仅供参考',
@@ -195,6 +196,7 @@ export const en: Record<MessageKey, string> = {
   menuIntake: 'Import',
   menuClues: 'Risk clues',
   menuChecks: 'Data quality',
+  menuWorkflow: 'Monitoring & assistance (监测帮扶)',
   switchLanguage: '中文',
   demoBanner: 'Demo data (演示数据): every person is invented',
   placeholderWarning:

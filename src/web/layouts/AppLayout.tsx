@@ -10,6 +10,8 @@ import { useMeta } from '../components/MetaProvider';
 import { DemoBanner } from '../components/Banners';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
+import { UserMenu, accountMenuItems } from '../features/accounts/UserMenu';
+import { useSession } from '../features/accounts/session';
 
 const { Header, Content, Footer } = Layout;
 
@@ -19,6 +21,9 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/intake/clues')) return 'clues';
   if (pathname.startsWith('/intake/checks')) return 'checks';
   if (pathname.startsWith('/intake')) return 'intake';
+  if (pathname.startsWith('/workflow')) return 'workflow';
+  if (pathname.startsWith('/users')) return 'users';
+  if (pathname.startsWith('/audit')) return 'audit';
   return 'dashboard';
 }
 
@@ -30,6 +35,7 @@ export function AppLayout() {
   const [params] = useSearchParams();
   const year = params.get('year');
   const keep = year ? `?year=${year}` : '';
+  const { user } = useSession();
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -51,11 +57,14 @@ export function AppLayout() {
             { key: 'intake', label: <Link to="/intake" data-testid="menu-intake">{t('menuIntake')}</Link> },
             { key: 'clues', label: <Link to="/intake/clues" data-testid="menu-clues">{t('menuClues')}</Link> },
             { key: 'checks', label: <Link to="/intake/checks" data-testid="menu-checks">{t('menuChecks')}</Link> },
+            { key: 'workflow', label: <Link to="/workflow" data-testid="menu-workflow">{t('menuWorkflow')}</Link> },
+            ...accountMenuItems(user),
           ]}
         />
         <Button ghost size="small" data-testid="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
           {t('switchLanguage')}
         </Button>
+        <UserMenu />
       </Header>
       {meta.data?.demoData ? <DemoBanner /> : null}
       <Content style={{ padding: 24 }}>

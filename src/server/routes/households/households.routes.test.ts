@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forEachDialect, newTestApp, newTestServices } from '../../../../test/harness';
+import { forEachDialect, newTestApp, newTestServices, testAuthHeaders } from '../../../../test/harness';
 import { FULL_ID_PATTERN, head, household, idNumber, income, person, VILLAGES, withWrongCheck } from '../../../../test/fixtures/registry';
 import { LIST_EXPECTED, listRegistry } from '../../../../test/fixtures/list-registry';
 import type { Services } from '../../container';
@@ -22,12 +22,13 @@ forEachDialect('households routes', (dialect) => {
   let services: Services;
   let app: FastifyInstance;
   let drop: () => Promise<void>;
+  let headers: Record<string, string> = {};
   let ids: Map<string, number>;
   const seen: LightMyRequestResponse[] = [];
 
   /** GET with query parameters; records the response for the global checks. */
   async function get(url: string, query: Record<string, string | number> = {}) {
-    const res = await app.inject({ method: 'GET', url, query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])) });
+    const res = await app.inject({ method: 'GET', url, headers, query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])) });
     seen.push(res);
     return res;
   }
@@ -63,6 +64,7 @@ forEachDialect('households routes', (dialect) => {
     await services.regions.ensureReferenceData();
     ids = (await services.registry.registerHouseholds(NATIONAL_SCOPE, listRegistry())).ids;
     app = await newTestApp(services);
+    headers = await testAuthHeaders(app, services);
   });
   afterAll(async () => {
     await app?.close();
@@ -283,7 +285,7 @@ forEachDialect('households routes', (dialect) => {
 
   describe('POST /api/v1/households', () => {
     const post = async (body: unknown) => {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/households', payload: body as object });
+      const res = await app.inject({ method: 'POST', url: '/api/v1/households', headers, payload: body as object });
       seen.push(res);
       return res;
     };
@@ -324,7 +326,7 @@ forEachDialect('households routes', (dialect) => {
       expect((vil.json() as ErrorBody).error.details?.issues?.map((i) => i.field)).toEqual(['[0].villageCode']);
       expect((await post([])).statusCode).toBe(400);
       expect((await post({ householdNo: 'x' })).statusCode).toBe(400);
-      const bad = await app.inject({ method: 'POST', url: '/api/v1/households', headers: { 'content-type': 'application/json' }, payload: '[{"householdNo": ' });
+      const bad = await app.inject({ method: 'POST', url: '/api/v1/households', headers: { ...headers, 'content-type': 'application/json' }, payload: '[{"householdNo": ' });
       seen.push(bad);
       expect(bad.statusCode).toBe(400);
     });
@@ -343,7 +345,7 @@ forEachDialect('households routes', (dialect) => {
     it('204, then the list shows the new per-capita income and flag', async () => {
       // L07: 4 members; 2,400,000 / 4 = 600,000 < 730,000 → R01
       const id = ids.get('L07')!;
-      const res = await app.inject({ method: 'PUT', url: `/api/v1/households/${id}/incomes/2025`, payload: { wageFen: 2_400_000, businessIncomeFen: 0, businessExpensesFen: 0, propertyFen: 0, transferFen: 0 } });
+      const res = await app.inject({ method: 'PUT', url: `/api/v1/households/${id}/incomes/2025`, headers, payload: { wageFen: 2_400_000, businessIncomeFen: 0, businessExpensesFen: 0, propertyFen: 0, transferFen: 0 } });
       seen.push(res);
       expect(res.statusCode, res.body).toBe(204);
       const p = await list({ q: 'L07' });
@@ -353,7 +355,7 @@ forEachDialect('households routes', (dialect) => {
     it('400 for a bad year or amount, 404 for an unknown household, 409 for a stale version', async () => {
       const id = ids.get('L07')!;
       const put = async (url: string, payload: object) => {
-        const r = await app.inject({ method: 'PUT', url, payload });
+        const r = await app.inject({ method: 'PUT', url, headers, payload });
         seen.push(r);
         return r;
       };

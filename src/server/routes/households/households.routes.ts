@@ -5,7 +5,10 @@
  * - POST /api/v1/households → 201 { ids }: registers households (body: HouseholdInput[]); 400 naming
  *   each bad field, 409 when a household number or person exists.
  * - PUT /api/v1/households/:id/incomes/:year → 204: records a year's income (fen), refreshes facts and screening.
- * ID numbers are masked in every response.
+ * ID numbers are masked in every response; names and health details too unless the user has the
+ * personal.view permission (presenters/personal-data.presenter.ts). Writes need household.write (403).
+ * A household of another region answers 404 like a missing one and leaves an access_denied audit
+ * event; so does a list filtered to a region outside the user's (200 with no items).
  */
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -13,18 +16,38 @@ import type { FastifyInstance } from 'fastify';
 import { householdListQuery, householdParams, yearQuery } from '../../../shared/queries';
 import { householdInput, incomeInput } from '../../../shared/registry';
 import type { Services } from '../../container';
-import { scopeOf } from '../scope-of';
+import { actorOf, requirePermission } from '../scope-of';
+import { narrow } from '../../repositories/scope';
+import { maskHouseholdDetail, maskHouseholdPage } from '../../presenters/personal-data.presenter';
+import { AppError } from '../../errors';
+import type { Actor } from '../../services/actor';
+
+const NO_WRITE = '没有登记或修改农户的权限';
 
 export function householdRoutes(app: FastifyInstance, s: Services): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/v1/households', { schema: { tags: ['registry'], summary: '农户列表', querystring: householdListQuery } }, async (req) =>
-    s.households.list(scopeOf(req), req.query),
-  );
-  r.get('/api/v1/households/:id', { schema: { tags: ['registry'], summary: '农户详情(成员、收入、筛查结论)', params: householdParams, querystring: yearQuery } }, async (req) =>
-    s.households.get(scopeOf(req), req.params.id, req.query.year),
-  );
+  /** Runs a by-id call; a not_found for a record that exists elsewhere is audited as access_denied. */
+  const byId = async <T>(actor: Actor, id: number, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'not_found') await s.personalData.deniedIfExists(actor, 'household', id);
+      throw e;
+    }
+  };
+  r.get('/api/v1/households', { schema: { tags: ['registry'], summary: '农户列表', querystring: householdListQuery } }, async (req) => {
+    const actor = actorOf(req);
+    const page = await s.households.list(actor.scope, req.query);
+    if (req.query.region && !narrow(actor.scope, req.query.region)) await s.personalData.recordDenied(actor, { targetType: 'household_list', targetId: req.query.region, details: { reason: 'outside_scope' } });
+    return maskHouseholdPage(actor, page);
+  });
+  r.get('/api/v1/households/:id', { schema: { tags: ['registry'], summary: '农户详情(成员、收入、筛查结论)', params: householdParams, querystring: yearQuery } }, async (req) => {
+    const actor = actorOf(req);
+    return maskHouseholdDetail(actor, await byId(actor, req.params.id, () => s.households.get(actor.scope, req.params.id, req.query.year)));
+  });
   r.post('/api/v1/households', { schema: { tags: ['registry'], summary: '登记农户', body: z.array(householdInput).min(1).max(1000) } }, async (req, reply) => {
-    const report = await s.registry.registerHouseholds(scopeOf(req), req.body);
+    const actor = requirePermission(req, 'household.write', NO_WRITE);
+    const report = await s.registry.registerHouseholds(actor.scope, req.body);
     return reply.code(201).send({ households: report.households, persons: report.persons, idsToVerify: report.idsToVerify, ids: Object.fromEntries(report.ids) });
   });
   r.put(
@@ -38,8 +61,9 @@ export function householdRoutes(app: FastifyInstance, s: Services): void {
       },
     },
     async (req, reply) => {
+      const actor = requirePermission(req, 'household.write', NO_WRITE);
       const { version, ...income } = req.body;
-      await s.registry.recordIncome(scopeOf(req), req.params.id, { ...income, year: req.params.year }, version);
+      await byId(actor, req.params.id, () => s.registry.recordIncome(actor.scope, req.params.id, { ...income, year: req.params.year }, version));
       return reply.code(204).send();
     },
   );

@@ -13,7 +13,7 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forEachDialect, newTestApp, newTestServices } from '../../../../test/harness';
+import { forEachDialect, newTestApp, newTestServices, testAuthHeaders } from '../../../../test/harness';
 import { FULL_ID_PATTERN, VILLAGES } from '../../../../test/fixtures/registry';
 import { listRegistry } from '../../../../test/fixtures/list-registry';
 import type { Services } from '../../container';
@@ -27,10 +27,11 @@ forEachDialect('summary routes', (dialect) => {
   let services: Services;
   let app: FastifyInstance;
   let drop: () => Promise<void>;
+  let headers: Record<string, string> = {};
   const seen: LightMyRequestResponse[] = [];
 
   async function get(url: string, query: Record<string, string | number> = {}) {
-    const res = await app.inject({ method: 'GET', url, query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])) });
+    const res = await app.inject({ method: 'GET', url, headers, query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])) });
     seen.push(res);
     return res;
   }
@@ -45,6 +46,7 @@ forEachDialect('summary routes', (dialect) => {
     await services.regions.ensureReferenceData();
     await services.registry.registerHouseholds(NATIONAL_SCOPE, listRegistry());
     app = await newTestApp(services);
+    headers = await testAuthHeaders(app, services);
   });
   afterAll(async () => {
     await app?.close();

@@ -20,6 +20,7 @@ import { CategoryTag, HouseholdTypeTag, RiskTypeTags, RuleTags } from './househo
 import { filtersFromParams, filtersToParams, type HouseholdFilters } from './filters';
 import { RegionFilter } from './RegionFilter';
 import { useMeta } from '../../components/MetaProvider';
+import { ExportButtons } from '../accounts/ExportButtons';
 
 const PAGE_SIZE = 20;
 
@@ -147,7 +148,10 @@ export default function HouseholdListPage() {
     <Flex vertical gap={16} data-testid="household-list">
       <Flex justify="space-between" align="center" wrap gap={12}>
         <Typography.Title level={3} style={{ margin: 0 }}>{t('householdsTitle')}</Typography.Title>
-        <YearSelect />
+        <Space>
+          <ExportButtons filters={filters} />
+          <YearSelect />
+        </Space>
       </Flex>
       {meta.data?.thresholdPlaceholders ? <PlaceholderWarning /> : null}
       <Card size="small">

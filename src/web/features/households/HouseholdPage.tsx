@@ -11,6 +11,7 @@ import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n';
 import { useYear } from '../../components/MetaProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { RevealIdNumber } from '../accounts/RevealIdNumber';
 import { Loading } from '../../components/Loading';
 import { PlaceholderWarning } from '../../components/Banners';
 import { YearSelect } from '../../components/YearSelect';
@@ -18,6 +19,7 @@ import { formatCount, formatYuan } from '../../components/format';
 import { CategoryTag, HouseholdTypeTag, RiskTypeTags } from './household-tags';
 import { VerdictCard } from './VerdictCard';
 import { dashboardUrl, householdsUrl } from '../dashboard/drill';
+import { HouseholdWorkflowCard } from '../workflow/HouseholdWorkflowCard';
 
 /** The household page. */
 export default function HouseholdPage() {
@@ -34,7 +36,7 @@ export default function HouseholdPage() {
   const memberColumns: ColumnsType<PersonDto> = [
     { key: 'name', dataIndex: 'name', title: t('colMemberName'), fixed: 'start' },
     { key: 'relation', title: t('colRelation'), render: (_: unknown, p) => label('relationToHead', p.relationToHead) },
-    { key: 'idNumber', dataIndex: 'idNumberMasked', title: t('colIdNumber'), render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    { key: 'idNumber', dataIndex: 'idNumberMasked', title: t('colIdNumber'), render: (v: string, p) => <RevealIdNumber personId={p.id} masked={v} /> },
     {
       key: 'idStatus',
       title: t('colIdStatus'),
@@ -217,6 +219,7 @@ export default function HouseholdPage() {
           <Empty description={t('noVerdicts')} />
         )}
       </Card>
+      <HouseholdWorkflowCard householdId={h.id} monitored={h.monitoredCategory !== null && !h.riskEliminated} />
     </Flex>
   );
 }

@@ -1,0 +1,46 @@
+/**
+ * What each role may do, as data. Source: 《个人信息保护法》第五十一条 (access rights by post, "合理确定
+ * 个人信息处理的操作权限") and 第六条 (minimum necessary); the role list follows the workflow levels of
+ * 中农组发〔2021〕7号 (village collects, township reviews, county approves). Regional scope is separate: a
+ * permission never reaches outside the user's region.
+ */
+import type { Role } from '../services/actor';
+
+export type Permission =
+  /** register households, record incomes */
+  | 'household.write'
+  /** see full names and health details (otherwise masked) */
+  | 'personal.view'
+  /** see a full ID number (with a reason, logged) */
+  | 'idNumber.reveal'
+  /** export personal data (logged with the row count) */
+  | 'personal.export'
+  /** manage users of one's own region */
+  | 'user.manage'
+  /** read the audit log of one's own region */
+  | 'audit.read'
+  /** grant temporary access to a household of another region (人户分离) */
+  | 'access.grant';
+
+export const ROLES: readonly Role[] = ['admin', 'reviewer', 'dataEntry', 'readOnly', 'villageCadre', 'townshipReviewer', 'countyApprover'];
+
+/** Chinese names of the roles. */
+export const ROLE_ZH: Record<Role, string> = {
+  admin: '管理员', reviewer: '审核员', dataEntry: '数据录入员', readOnly: '只读用户', villageCadre: '村级干部', townshipReviewer: '乡镇审核员', countyApprover: '县级审批员',
+};
+
+/** Permissions of each role. Administrators manage accounts and the audit log but do not see personal data by role. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: ['user.manage', 'audit.read', 'access.grant'],
+  reviewer: ['personal.view', 'idNumber.reveal', 'personal.export'],
+  dataEntry: ['household.write', 'personal.view'],
+  readOnly: [],
+  villageCadre: ['household.write', 'personal.view', 'idNumber.reveal'],
+  townshipReviewer: ['personal.view', 'idNumber.reveal'],
+  countyApprover: ['personal.view', 'idNumber.reveal', 'personal.export', 'access.grant'],
+};
+
+/** Whether any of the roles grants the permission. */
+export function hasPermission(roles: readonly Role[], p: Permission): boolean {
+  return roles.some((r) => ROLE_PERMISSIONS[r]?.includes(p));
+}

@@ -1,0 +1,105 @@
+/**
+ * Generic export of tabular personal data to CSV and XLSX, reusable by every team (households, cases,
+ * clues, imports' error lists…). Protects against formula injection (CSV injection, OWASP; field case
+ * C20): a TEXT cell whose first character is = + - @ TAB or CR is written with a leading apostrophe in
+ * CSV, and always as a string cell (never a formula) in XLSX; NUMBER columns stay numbers (−1,200 is not
+ * touched); ID columns are text in both (Excel would turn 18 digits into 5.2E+17). The exporting user
+ * and time are in the file: the first CSV line is `# 导出人:…;导出时间:…;行数:…` (readers skip lines
+ * starting with `#` before the header), and in XLSX the workbook's creator/created properties and a
+ * second sheet 导出信息.
+ *
+ * Usage: `toCsv(columns, rows, meta)` → Buffer (UTF-8 with BOM, CRLF), `await toXlsx(columns, rows, meta)`
+ * → Buffer. `restoreNeutralisedCell()` undoes the apostrophe when re-importing the product's own CSV.
+ */
+import ExcelJS from 'exceljs';
+
+/** One column: `text` (neutralised), `number` (kept numeric; null → empty) or `id` (digits kept as text). */
+export interface ExportColumn<T> {
+  header: string;
+  kind: 'text' | 'number' | 'id';
+  value: (row: T) => string | number | null | undefined;
+}
+
+/** Who exported what and when. `at` is an ISO timestamp. */
+export interface ExportMeta {
+  title: string;
+  exportedBy: string;
+  at: string;
+}
+
+/** First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection; C20). */
+export const FORMULA_TRIGGERS = ['=', '+', '-', '@', '\t', '\r'] as const;
+
+/** A text cell made safe for CSV: a leading apostrophe when it starts with a formula trigger. */
+export function neutraliseCsvCell(text: string): string {
+  return text.length > 0 && (FORMULA_TRIGGERS as readonly string[]).includes(text[0]!) ? `'${text}` : text;
+}
+
+/** The original text of a neutralised CSV cell (re-import of the product's own export, C02/C20). */
+export function restoreNeutralisedCell(cell: string): string {
+  return cell.length > 1 && cell[0] === "'" && (FORMULA_TRIGGERS as readonly string[]).includes(cell[1]!) ? cell.slice(1) : cell;
+}
+
+/** RFC 4180 quoting: quoted when the field holds a comma, quote, CR or LF. */
+function csvField(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function cellText<T>(c: ExportColumn<T>, row: T): string {
+  const v = c.value(row);
+  if (v === null || v === undefined) return '';
+  if (c.kind === 'number') {
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new TypeError(`column ${c.header}: not a number`);
+    return String(v);
+  }
+  return c.kind === 'text' ? neutraliseCsvCell(String(v)) : String(v);
+}
+
+/** The metadata line of a CSV export. */
+export const csvMetaLine = (meta: ExportMeta, rows: number) => `# ${meta.title};导出人:${meta.exportedBy};导出时间:${meta.at};行数:${rows}`;
+
+/** CSV (UTF-8 with BOM so that Excel reads Chinese, CRLF line ends): metadata line, header, rows. */
+export function toCsv<T>(columns: readonly ExportColumn<T>[], rows: readonly T[], meta: ExportMeta): Buffer {
+  const lines = [csvField(csvMetaLine(meta, rows.length)), columns.map((c) => csvField(c.header)).join(',')];
+  for (const r of rows) lines.push(columns.map((c) => csvField(cellText(c, r))).join(','));
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+/**
+ * Text for an OOXML string cell: XML readers turn a raw CR into LF, so CR is written as the OOXML escape
+ * `_x000D_` (and a literal `_xHHHH_` in the data as `_x005F_xHHHH_`), which Excel and exceljs decode.
+ */
+export function ooxmlText(s: string): string {
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_').replace(/\r/g, '_x000D_');
+}
+
+/** XLSX: sheet `title` with a header row and the rows; text and IDs as string cells, numbers as numbers. */
+export async function toXlsx<T>(columns: readonly ExportColumn<T>[], rows: readonly T[], meta: ExportMeta): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = meta.exportedBy;
+  wb.created = new Date(meta.at);
+  wb.title = meta.title;
+  const ws = wb.addWorksheet(meta.title.slice(0, 31));
+  ws.addRow(columns.map((c) => c.header)).font = { bold: true };
+  columns.forEach((c, i) => {
+    if (c.kind !== 'number') ws.getColumn(i + 1).numFmt = '@';
+  });
+  for (const r of rows) {
+    const row = ws.addRow([]);
+    columns.forEach((c, i) => {
+      const v = c.value(r);
+      const cell = row.getCell(i + 1);
+      if (v === null || v === undefined) return;
+      if (c.kind === 'number') {
+        if (typeof v !== 'number' || !Number.isFinite(v)) throw new TypeError(`column ${c.header}: not a number`);
+        cell.value = v;
+      } else {
+        // assigning a string never makes a formula in exceljs (formulas need { formula }); kept as typed text
+        cell.value = ooxmlText(String(v));
+      }
+    });
+  }
+  const info = wb.addWorksheet('导出信息');
+  info.addRows([['导出内容', meta.title], ['导出人', meta.exportedBy], ['导出时间', meta.at], ['行数', rows.length]]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,104 @@
+/**
+ * Accounts' SQL: users, server-side sessions and temporary access grants. Users are regional data of a
+ * kind: the listing and lookup for administrators take a Scope (a user's region must lie inside it).
+ * Password hashes are selected only by `credentials()`.
+ */
+import type { Db } from '../db/connect';
+import type { AccessGrantTable, UserAccountTable } from '../db/schema';
+import type { Scope } from './scope';
+
+/** A user without the password hash. */
+export type UserRow = Omit<UserAccountTable, 'id' | 'passwordHash'> & { id: number };
+
+const USER_COLUMNS = ['id', 'username', 'displayName', 'regionCode', 'roles', 'mustChangePassword', 'failedAttempts', 'lockedUntil', 'disabled', 'createdBy', 'createdAt', 'updatedAt'] as const;
+
+/** Restricts a user query to users whose region lies inside the scope (national users only to the national scope). */
+function userScoped<Q extends { where: (...a: any[]) => any }>(q: Q, scope: Scope): Q {
+  if (scope.regionCode === null) return q;
+  return q.where('regionCode', 'like', `${scope.regionCode}%`) as Q;
+}
+
+export type GrantRow = Omit<AccessGrantTable, 'id'> & { id: number };
+
+export class UserRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Inserts a user; returns its id. */
+  async insert(u: Omit<UserAccountTable, 'id'>): Promise<number> {
+    return (await this.db.insertInto('userAccount').values(u).returning('id').executeTakeFirstOrThrow()).id;
+  }
+
+  /** A user by name with the password hash (for sign-in only), not scoped: names are unique nationally. */
+  credentials(username: string): Promise<(UserRow & { passwordHash: string }) | undefined> {
+    return this.db.selectFrom('userAccount').select([...USER_COLUMNS, 'passwordHash']).where('username', '=', username).executeTakeFirst();
+  }
+
+  /** A user by id, not scoped (sessions and the acting user). */
+  byId(id: number): Promise<UserRow | undefined> {
+    return this.db.selectFrom('userAccount').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst();
+  }
+
+  /** A user by id inside the scope, or undefined. */
+  getScoped(scope: Scope, id: number): Promise<UserRow | undefined> {
+    return userScoped(this.db.selectFrom('userAccount').select(USER_COLUMNS).where('id', '=', id), scope).executeTakeFirst();
+  }
+
+  /** Users whose region lies inside the scope, by user name. */
+  list(scope: Scope): Promise<UserRow[]> {
+    return userScoped(this.db.selectFrom('userAccount').select(USER_COLUMNS), scope).orderBy('username').execute();
+  }
+
+  /** Number of users. */
+  async count(): Promise<number> {
+    const r = await this.db.selectFrom('userAccount').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  /** Updates a user's fields. */
+  async update(id: number, set: Partial<Omit<UserAccountTable, 'id'>>): Promise<void> {
+    await this.db.updateTable('userAccount').set(set).where('id', '=', id).execute();
+  }
+
+  /** Inserts a session. */
+  async insertSession(s: { tokenHash: string; csrfToken: string; userId: number; createdAt: string; lastSeenAt: string }): Promise<void> {
+    await this.db.insertInto('userSession').values(s).execute();
+  }
+
+  /** A session by its token hash. */
+  session(tokenHash: string) {
+    return this.db.selectFrom('userSession').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst();
+  }
+
+  /** Marks a session as used now. */
+  async touchSession(id: number, at: string): Promise<void> {
+    await this.db.updateTable('userSession').set({ lastSeenAt: at }).where('id', '=', id).execute();
+  }
+
+  /** Deletes one session. */
+  async deleteSession(id: number): Promise<void> {
+    await this.db.deleteFrom('userSession').where('id', '=', id).execute();
+  }
+
+  /** Deletes every session of a user (password change, disabling, role change). */
+  async deleteSessionsOf(userId: number): Promise<void> {
+    await this.db.deleteFrom('userSession').where('userId', '=', userId).execute();
+  }
+
+  /** Inserts a temporary access grant; returns its id. */
+  async insertGrant(g: Omit<AccessGrantTable, 'id'>): Promise<number> {
+    return (await this.db.insertInto('accessGrant').values(g).returning('id').executeTakeFirstOrThrow()).id;
+  }
+
+  /** Household ids a user may temporarily read at `now` (not expired, not revoked). */
+  async grantedHouseholds(userId: number, now: string): Promise<number[]> {
+    const rows = await this.db.selectFrom('accessGrant').select('householdId').where('userId', '=', userId).where('expiresAt', '>', now).where('revokedAt', 'is', null).execute();
+    return [...new Set(rows.map((r) => r.householdId))];
+  }
+
+  /** Grants of users inside the scope, newest first. */
+  grants(scope: Scope): Promise<(GrantRow & { username: string })[]> {
+    let q = this.db.selectFrom('accessGrant as g').innerJoin('userAccount as u', 'u.id', 'g.userId').selectAll('g').select('u.username');
+    if (scope.regionCode !== null) q = q.where('u.regionCode', 'like', `${scope.regionCode}%`);
+    return q.orderBy('g.id', 'desc').execute() as Promise<(GrantRow & { username: string })[]>;
+  }
+}

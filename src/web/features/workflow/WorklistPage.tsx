@@ -1,0 +1,79 @@
+/**
+ * Worklist (`/workflow`): what the user's level may do, earliest due first, overdue in red with why; a
+ * tab of every overdue case; and the form that opens a case from a risk clue (household id, where the
+ * clue came from, its reference and date).
+ */
+import { useState } from 'react';
+import { App, Button, Card, Flex, Form, Input, InputNumber, Select, Table, Tabs, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { CASE_KIND_ZH, CASE_ORIGINS, CASE_ORIGIN_ZH, CASE_STATE_ZH, type WorkItemDto } from '../../../shared/workflow';
+import { useApi } from '../../api/use-api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { getOverdue, getWorklist, openCase, todayIso } from './api';
+import { useTr } from './i18n';
+
+const columnsOf = (tr: (zh: string) => string): ColumnsType<WorkItemDto> => [
+  { key: 'case', title: tr('案件'), render: (_: unknown, w) => <Link to={`/workflow/cases/${w.caseId}`} data-testid={`work-${w.caseId}`}>#{w.caseId} {tr(CASE_KIND_ZH[w.kind])}</Link> },
+  { key: 'household', title: tr('农户'), render: (_: unknown, w) => <Link to={`/households/${w.householdId}`}>{w.headName}({w.householdNo})</Link> },
+  { key: 'village', dataIndex: 'villageCode', title: tr('村') },
+  { key: 'state', title: tr('状态'), render: (_: unknown, w) => <Tag>{tr(CASE_STATE_ZH[w.state])}</Tag> },
+  { key: 'due', dataIndex: 'due', title: tr('应完成日期') },
+  { key: 'why', title: tr('事由'), render: (_: unknown, w) => <Typography.Text type={w.overdue ? 'danger' : undefined}>{w.why}</Typography.Text> },
+];
+
+/** The worklist page. */
+export default function WorklistPage() {
+  const [params, setParams] = useSearchParams();
+  const region = params.get('region') ?? undefined;
+  const work = useApi((s) => getWorklist(region, s), [region]);
+  const overdue = useApi((s) => getOverdue(region, s), [region]);
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm();
+  const initialHousehold = params.get('household');
+  const tr = useTr();
+  const columns = columnsOf(tr);
+
+  async function submit(v: { householdId: number; origin: string; sourceRef?: string; clueDate: string; note?: string }) {
+    setBusy(true);
+    try {
+      const c = await openCase({ ...v, sourceRef: v.sourceRef || null, note: v.note ?? '' });
+      message.success(tr('已发起案件 #{id}', { id: c.id }));
+      navigate(`/workflow/cases/${c.id}`);
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Flex vertical gap={16} data-testid="worklist-page">
+      <Flex justify="space-between" align="center">
+        <Typography.Title level={3} style={{ margin: 0 }}>{tr('监测帮扶 · 待办')}</Typography.Title>
+        <Flex gap={8}>
+          <Input.Search placeholder={tr('区划代码')} defaultValue={region} allowClear onSearch={(v) => setParams(v ? { region: v } : {})} style={{ width: 200 }} />
+          <Link to={`/workflow/timeliness${region ? `?region=${region}` : ''}`}><Button data-testid="to-timeliness">{tr('时效与动态清零')}</Button></Link>
+        </Flex>
+      </Flex>
+      <Card size="small" title={tr('由风险线索发起案件')}>
+        <Form form={form} layout="inline" onFinish={submit} initialValues={{ origin: 'grassrootsScreening', clueDate: todayIso(), householdId: initialHousehold ? Number(initialHousehold) : undefined }}>
+          <Form.Item name="householdId" label={tr('农户编号(ID)')} rules={[{ required: true, message: tr('请输入农户ID') }]}><InputNumber min={1} data-testid="open-household" /></Form.Item>
+          <Form.Item name="origin" label={tr('线索来源')}><Select style={{ width: 200 }} options={CASE_ORIGINS.map((o) => ({ value: o, label: tr(CASE_ORIGIN_ZH[o]) }))} /></Form.Item>
+          <Form.Item name="sourceRef" label={tr('线索编号')}><Input placeholder="如 clue:123" style={{ width: 140 }} /></Form.Item>
+          <Form.Item name="clueDate" label={tr('发现日期')} rules={[{ required: true }]}><Input type="date" data-testid="open-clue-date" /></Form.Item>
+          <Form.Item name="note" label={tr('说明')}><Input style={{ width: 200 }} /></Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="open-submit">{tr('发起')}</Button>
+        </Form>
+      </Card>
+      <Tabs
+        items={[
+          { key: 'todo', label: tr('我的待办({n})', { n: work.data?.length ?? '…' }), children: work.error ? <ErrorAlert error={work.error} onRetry={work.reload} /> : <Table rowKey="caseId" size="small" loading={work.loading} columns={columns} dataSource={work.data ?? []} pagination={{ pageSize: 50 }} onRow={(w) => (w.overdue ? { style: { background: '#fff2f0' } } : {})} /> },
+          { key: 'overdue', label: tr('逾期({n})', { n: overdue.data?.length ?? '…' }), children: overdue.error ? <ErrorAlert error={overdue.error} /> : <Table rowKey="caseId" size="small" loading={overdue.loading} columns={columns} dataSource={overdue.data ?? []} pagination={{ pageSize: 50 }} /> },
+        ]}
+      />
+    </Flex>
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * Browser test of the workflow's golden path in Debian's Chromium: a clue on a household → verification
+ * with signed consent → comparison → village deliberation → notice of 5 days → closing → township review
+ * → county approval (category and risk type) → announcement → enrolled → a first measure, then the
+ * timeliness page. Dates are set in the past relative to today (the server's real clock) so that the
+ * notice period has passed. Saves test-results/workflow-case.png and test-results/workflow-timeliness.png.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startE2eServer } from './server';
+
+let server: Awaited<ReturnType<typeof startE2eServer>> | undefined;
+beforeAll(async () => {
+  server = await startE2eServer();
+}, 240_000);
+afterAll(async () => {
+  await server?.close();
+});
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const RESULTS = resolve(process.cwd(), 'test-results');
+const T = 30_000;
+/** The UTC date `n` days before today (the server's clock is UTC). */
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+async function submitStep(page: Page, date: string | null, nextState: string) {
+  const form = page.getByTestId('step-form');
+  if (date) await form.getByTestId('step-date').fill(date);
+  await form.getByTestId('step-submit').click();
+  await page.locator(`[data-testid="case-page"][data-state="${nextState}"]`).waitFor({ timeout: T }).catch(async (e) => {
+    const err = await page.getByTestId('step-error').innerText().catch(() => '');
+    throw new Error(`did not reach ${nextState}: ${err || (e as Error).message}`);
+  });
+}
+
+async function pick(page: Page, label: string, option: string) {
+  await page.locator('[data-testid="step-form"] .ant-form-item', { hasText: label }).locator('.ant-select').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
+test('clue → enrolment → first measure', async () => {
+  const base = server!.url.replace(/\/+$/, '');
+  mkdirSync(RESULTS, { recursive: true });
+  const list = (await (await fetch(`${base}/api/v1/households?limit=100`)).json()) as { items: { id: number; headName: string }[] };
+  const details = await Promise.all(list.items.slice(0, 40).map(async (h) => ({ ...h, ...((await (await fetch(`${base}/api/v1/households/${h.id}`)).json()) as { monitoredCategory: string | null }) })));
+  const target = details.find((d) => d.monitoredCategory === null)!;
+  expect(target, 'a household that is not monitored').toBeTruthy();
+
+  let browser: Browser | undefined;
+  const pageErrors: string[] = [];
+  try {
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+
+    // the clue, from the worklist page
+    await page.goto(`${base}/workflow?household=${target.id}`);
+    await page.getByTestId('worklist-page').waitFor({ timeout: T });
+    await page.getByTestId('open-clue-date').fill(daysAgo(9));
+    await page.getByTestId('open-submit').click();
+    await page.locator('[data-testid="case-page"][data-state="verification"]').waitFor({ timeout: T });
+
+    // verification without consent is refused with the reason, then done with it
+    await page.getByTestId('step-form').getByTestId('step-date').fill(daysAgo(8));
+    await page.getByTestId('step-submit').click();
+    await expect.poll(() => page.getByTestId('step-error').innerText(), { timeout: T }).toContain('承诺授权');
+    await page.getByTestId('consent').check();
+    await page.getByTestId('step-findings').fill('户主突发重病住院,家庭收入骤减');
+    await submitStep(page, daysAgo(8), 'comparison');
+    await submitStep(page, daysAgo(7), 'villageReview');
+    await submitStep(page, daysAgo(6), 'notice');
+    // post the notice (5 days: ends 2 days ago), then close it
+    await page.getByTestId('step-form').getByTestId('step-date').fill(daysAgo(6));
+    await page.getByTestId('step-submit').click();
+    await page.getByTestId('notice').waitFor({ timeout: T });
+    await submitStep(page, daysAgo(1), 'townshipReview');
+    await submitStep(page, daysAgo(1), 'countyApproval');
+    await pick(page, '监测对象类别', '突发严重困难户');
+    await pick(page, '风险类型', '因病');
+    await page.keyboard.press('Escape');
+    await submitStep(page, daysAgo(0), 'announcement');
+    await submitStep(page, daysAgo(0), 'enrolled');
+    await expect.poll(() => page.getByTestId('case-state').innerText()).toBe('已纳入监测');
+
+    // the first measure: health, covering the illness risk
+    const measures = page.getByTestId('measures');
+    await measures.waitFor({ timeout: T });
+    await expect.poll(() => page.getByTestId('coverage').innerText(), { timeout: T }).toContain('因病:未覆盖');
+    await measures.locator('.ant-form-item', { hasText: '类别' }).first().locator('.ant-select').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '健康帮扶' }).first().click();
+    await page.getByTestId('measure-unit').fill('县医疗保障局');
+    await page.getByTestId('measure-start').fill(daysAgo(0));
+    await page.getByTestId('measure-amount').fill('3000');
+    await page.getByTestId('measure-submit').click();
+    await expect.poll(() => measures.innerText(), { timeout: T }).toContain('县医疗保障局');
+    await expect.poll(() => page.getByTestId('coverage').innerText(), { timeout: T }).toContain('因病:已覆盖');
+    await expect.poll(() => measures.innerText()).toContain('3,000');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: resolve(RESULTS, 'workflow-case.png'), fullPage: true });
+    const caseUrl = page.url();
+
+    // the notice page to print shows the name, never an ID number
+    const notice = await (await fetch(`${base}${await page.getByTestId('notice').locator('a').getAttribute('href')}`)).text();
+    expect(notice).toContain(target.headName);
+    expect(notice).not.toMatch(/\d{10,}/);
+
+    // the timeliness page counts the case: clue → verification 1 day, → decision (county approval today) 9 days, → first measure 9 days
+    await page.goto(`${base}/workflow/timeliness`);
+    await page.getByTestId('timeliness-page').waitFor({ timeout: T });
+    await expect.poll(() => page.getByTestId('timeliness-page').innerText(), { timeout: T }).toContain('中位数 1 天 · 90%分位 1 天(1 件)');
+    expect(await page.getByTestId('timeliness-page').innerText()).toContain('中位数 9 天 · 90%分位 9 天(1 件)');
+    await page.screenshot({ path: resolve(RESULTS, 'workflow-timeliness.png'), fullPage: true });
+    // in English the page speaks English
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('timeliness-page').innerText(), { timeout: T }).toContain('Open cases');
+    expect(await page.getByTestId('timeliness-page').innerText()).toContain('median 9 d · 90th percentile 9 d (1 cases)');
+    await page.goto(caseUrl);
+    await expect.poll(() => page.getByTestId('case-state').innerText(), { timeout: T }).toBe('Enrolled (已纳入监测)');
+    await page.screenshot({ path: resolve(RESULTS, 'workflow-case-en.png'), fullPage: true });
+    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+  } finally {
+    await browser?.close();
+  }
+}, 240_000);
