@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { openRuntime, type Runtime } from '../../server/bootstrap';
 import { validationError } from '../../server/errors';
-import { csvSafe } from '../../server/intake/export';
+import { csvLine } from '../../server/presenters/export';
 import { exchangeHash, readExchangeKey } from '../../server/intake/exchange';
 import { normalizeHeader } from '../../server/intake/readers/header';
 import { cellText } from '../../server/intake/readers/cell';
@@ -167,7 +167,7 @@ export function registerIntakeCommands(program: Command): void {
       const idCol = t.header.columns.find((c) => c.key === want || c.base === want)!;
       const out = createWriteStream(o.out ?? file.replace(/\.[^.]+$/, '') + '-hashed.csv');
       const cols = t.header.columns;
-      const line = (cells: string[]) => cells.map((c) => (/[",\r\n]/.test(csvSafe(c)) ? `"${csvSafe(c).replace(/"/g, '""')}"` : csvSafe(c))).join(',') + '\r\n';
+      const line = (cells: string[]) => csvLine(cells);
       out.write('\ufeff' + line(cols.map((c) => (c === idCol ? '身份证号哈希' : c.name))));
       let n = 0;
       let bad = 0;

@@ -20,7 +20,14 @@ export type Permission =
   /** read the audit log of one's own region */
   | 'audit.read'
   /** grant temporary access to a household of another region (人户分离) */
-  | 'access.grant';
+  | 'access.grant'
+  /**
+   * import files into the registry or department lists (upload, preview, commit, remembered column
+   * mappings), see the import history and held rows, and roll an import back — inside one's region
+   */
+  | 'intake.import'
+  /** handle risk clues of department cross-checks (mark verified or dismissed) inside one's region */
+  | 'clue.handle';
 
 export const ROLES: readonly Role[] = ['admin', 'reviewer', 'dataEntry', 'readOnly', 'villageCadre', 'townshipReviewer', 'countyApprover'];
 
@@ -31,13 +38,13 @@ export const ROLE_ZH: Record<Role, string> = {
 
 /** Permissions of each role. Administrators manage accounts and the audit log but do not see personal data by role. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['user.manage', 'audit.read', 'access.grant'],
-  reviewer: ['personal.view', 'idNumber.reveal', 'personal.export'],
-  dataEntry: ['household.write', 'personal.view'],
+  admin: ['user.manage', 'audit.read', 'access.grant', 'intake.import'],
+  reviewer: ['personal.view', 'idNumber.reveal', 'personal.export', 'clue.handle'],
+  dataEntry: ['household.write', 'personal.view', 'intake.import'],
   readOnly: [],
   villageCadre: ['household.write', 'personal.view', 'idNumber.reveal'],
-  townshipReviewer: ['personal.view', 'idNumber.reveal'],
-  countyApprover: ['personal.view', 'idNumber.reveal', 'personal.export', 'access.grant'],
+  townshipReviewer: ['personal.view', 'idNumber.reveal', 'clue.handle'],
+  countyApprover: ['personal.view', 'idNumber.reveal', 'personal.export', 'access.grant', 'clue.handle'],
 };
 
 /** Whether any of the roles grants the permission. */

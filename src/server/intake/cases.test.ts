@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { perCapitaNetIncome } from '../domain/income';
 import { divideRounded } from '../domain/money';
-import { csvSafe, writeCsv, writeXlsx } from './export';
+import { csvSafe, writeCsv, writeXlsx } from '../presenters/export';
 import { reconcileIncomeRow } from './income-rows';
 import { cellText, type RawRow } from './readers/cell';
 import { openTable } from './readers/table';

@@ -4,7 +4,7 @@
  */
 import type { CheckReport } from '../services/check.service';
 import type { ImportReport } from '../services/intake.service';
-import { writeXlsx } from './export';
+import { writeXlsx } from '../presenters/export';
 
 const LEVEL_ZH = { error: '拒绝', hold: '待核实', warning: '提示' } as const;
 

@@ -10,7 +10,11 @@
  *
  * Usage: `toCsv(columns, rows, meta)` → Buffer (UTF-8 with BOM, CRLF), `await toXlsx(columns, rows, meta)`
  * → Buffer. `restoreNeutralisedCell()` undoes the apostrophe when re-importing the product's own CSV.
+ * Large or multi-sheet files (intake's problem lists, check reports, the national layout) are streamed
+ * to a file with `writeXlsx(path, sheets)` / `writeCsv(path, sheet)`, under the same rules: this is the
+ * ONE export helper of the product.
  */
+import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 
 /** One column: `text` (neutralised), `number` (kept numeric; null → empty) or `id` (digits kept as text). */
@@ -103,3 +107,61 @@ export async function toXlsx<T>(columns: readonly ExportColumn<T>[], rows: reado
   info.addRows([['导出内容', meta.title], ['导出人', meta.exportedBy], ['导出时间', meta.at], ['行数', rows.length]]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** A cell of a streamed sheet: text, number, or empty. */
+export type OutCell = string | number | null;
+
+/** A sheet written by `writeXlsx` / `writeCsv`. */
+export interface OutSheet {
+  name: string;
+  header: string[];
+  rows: Iterable<OutCell[]>;
+  /** 0-based columns written as text whatever they hold (ID numbers, codes) */
+  textColumns?: number[];
+  /** title rows above the header (the national layout has two) */
+  titleRows?: string[];
+}
+
+/** A streamed cell for CSV: numbers as they are, text neutralised (C20), null empty. */
+export function csvSafe(v: OutCell): string {
+  if (v === null) return '';
+  if (typeof v === 'number') return String(v);
+  return neutraliseCsvCell(v);
+}
+
+/**
+ * Streams sheets to an .xlsx file: every text cell is a string cell (never a formula; written inline,
+ * where XML readers turn a lone CR into LF), numbers stay numbers, `textColumns` are text-formatted.
+ */
+export async function writeXlsx(path: string, sheets: readonly OutSheet[]): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name.slice(0, 31).replace(/[\\/?*[\]:]/g, '_'));
+    ws.columns = s.header.map((h, i) => ({ width: Math.min(60, Math.max(10, [...h].length * 2 + 2)), style: s.textColumns?.includes(i) ? { numFmt: '@' } : {} }));
+    for (const t of s.titleRows ?? []) ws.addRow([t]).commit();
+    const header = ws.addRow(s.header);
+    header.font = { bold: true };
+    header.commit();
+    for (const r of s.rows) {
+      // a JavaScript string is written as a string cell (t="s"); exceljs makes formulas only of { formula } objects
+      ws.addRow(r.map((v, i) => (v === null ? null : s.textColumns?.includes(i) ? String(v) : v))).commit();
+    }
+    ws.commit();
+  }
+  await wb.commit();
+}
+
+/** Streams one sheet to a CSV file in UTF-8 with a BOM (Excel opens it with the right encoding), CRLF lines, cells neutralised. */
+export async function writeCsv(path: string, s: OutSheet): Promise<void> {
+  const out = createWriteStream(path);
+  const line = (cells: OutCell[]) => cells.map((c) => csvField(csvSafe(c))).join(',') + '\r\n';
+  out.write('\ufeff' + line(s.header));
+  for (const r of s.rows) if (!out.write(line(r))) await new Promise<void>((res) => out.once('drain', () => res()));
+  await new Promise<void>((res, rej) => {
+    out.on('error', rej);
+    out.end(() => res());
+  });
+}
+
+/** One CSV line of text cells, neutralised and quoted (RFC 4180), CRLF-terminated. */
+export const csvLine = (cells: readonly OutCell[]): string => cells.map((c) => csvField(csvSafe(c))).join(',') + '\r\n';

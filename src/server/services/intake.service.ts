@@ -28,7 +28,7 @@ import { templateOf } from '../intake/templates';
 import { headerScorer, headerSignature, matchHeader, type ColumnMapping } from '../intake/templates/mapping';
 import type { ImportTemplate } from '../intake/templates/template';
 import { EDUCATION_LEVEL_ZH, HEALTH_STATUS_ZH, HOUSEHOLD_TYPE_ZH, LABOUR_SKILL_ZH, MONITORED_CATEGORY_ZH, RELATION_TO_HEAD_ZH, RISK_TYPE_ZH, SCHOOL_STAGE_ZH, SEX_ZH } from '../../shared/enums';
-import { writeXlsx } from '../intake/export';
+import { writeXlsx } from '../presenters/export';
 import { NATIONAL_PERSON } from '../intake/templates/national';
 import { HouseholdRepository } from '../repositories/household.repository';
 import { AuditRepository } from '../repositories/audit.repository';

@@ -28,8 +28,5 @@ export function parseNameCell(cell: Cell | undefined): { name: string | null; er
   return { name, errors: [] };
 }
 
-/** Masks a name for lists: the first character stays, every other becomes `*` (王𬌗 → 王*). */
-export function maskName(name: string): string {
-  const cps = [...name];
-  return cps.length <= 1 ? name : cps[0]! + '*'.repeat(cps.length - 1);
-}
+/** Masks a name for lists, by code points: the one rule of issue 5 (domain/masking.ts: 王𬌗 → 王*, 赵𠮷祥 → 赵*祥). */
+export { maskName } from '../../domain/masking';
