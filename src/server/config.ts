@@ -33,6 +33,8 @@ const schema = z.object({
   ZX_RULE_MEDICAL_SHARE_PERCENT: z.coerce.number().int().min(1).max(1000).optional(),
   /** 1: the session cookie is always marked Secure (set when a TLS proxy terminates HTTPS in front of the server). */
   ZX_COOKIE_SECURE: z.enum(['0', '1']).default('0'),
+  /** Largest file accepted by the intake upload (multipart), in MB. */
+  ZX_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(2048).default(200),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -51,6 +53,8 @@ export interface Config {
   logLevel: string;
   /** session cookie always Secure (behind a TLS proxy); otherwise Secure only on direct HTTPS */
   cookieSecure: boolean;
+  /** largest intake upload in bytes (ZX_UPLOAD_MAX_MB) */
+  uploadMaxBytes: number;
 }
 
 /** Reads the configuration from `env`. Throws config_error naming the variable on bad values. */
@@ -78,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.ZX_COOKIE_SECURE === '1',
+    uploadMaxBytes: e.ZX_UPLOAD_MAX_MB * 1024 * 1024,
   };
 }

@@ -101,6 +101,8 @@ export interface RiskClueDto {
   facts: Record<string, unknown>;
   status: string;
   createdAt: string;
+  /** true when health details were withheld (the caller lacks personal.view) */
+  personalDataMasked?: boolean;
 }
 
 /** A data-quality check run. */

@@ -84,9 +84,9 @@ export function registerAccountCommands(program: Command): void {
         if (!supplied) {
           if (existsSync(keyFile)) copyFileSync(keyFile, `${keyFile}.old-${Date.now()}`);
           renameSync(`${keyFile}.new`, keyFile);
-          console.log(`已用新密钥重新加密 ${r.persons} 人的身份证号;新密钥已写入 ${keyFile}(旧密钥备份为 id.key.old-*,确认无误后请安全删除)`);
+          console.log(`已用新密钥重新加密 ${r.persons} 人的身份证号及 ${r.heldRows} 条待核实导入行;新密钥已写入 ${keyFile}(旧密钥备份为 id.key.old-*,确认无误后请安全删除);部门交换密钥随之改变,请用 zhenxing exchange-key 重新发给各部门`);
         } else {
-          console.log(`已用新密钥重新加密 ${r.persons} 人的身份证号;请立即把 ZX_ID_KEY 改为 ZX_NEW_ID_KEY 的值后再启动服务`);
+          console.log(`已用新密钥重新加密 ${r.persons} 人的身份证号及 ${r.heldRows} 条待核实导入行;请立即把 ZX_ID_KEY 改为 ZX_NEW_ID_KEY 的值后再启动服务;部门交换密钥随之改变,请用 zhenxing exchange-key 重新发给各部门`);
         }
       }),
     );

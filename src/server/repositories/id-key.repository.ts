@@ -1,5 +1,5 @@
 /**
- * The protected ID columns of persons, for key rotation only: pages of (id, ciphertext) and updates of
+ * The protected ID columns of persons and of import rows held for verification, for key rotation only: pages of (id, ciphertext) and updates of
  * hash and ciphertext. National by nature (a rotation covers every record), so no Scope: only the
  * operator's CLI reaches it through KeyRotationService.
  */
@@ -16,6 +16,16 @@ export class IdKeyRepository {
   /** Replaces a person's lookup hash and ciphertext. */
   async update(id: number, idHash: string, idCipher: string): Promise<void> {
     await this.db.updateTable('person').set({ idHash, idCipher }).where('id', '=', id).execute();
+  }
+
+  /** Held import rows after `afterId` in id order that carry an ID ciphertext. */
+  heldPage(afterId: number, limit: number): Promise<{ id: number; idCipher: string }[]> {
+    return this.db.selectFrom('importHeldRow').select(['id', 'idCipher']).where('id', '>', afterId).where('idCipher', 'is not', null).orderBy('id').limit(limit).execute() as Promise<{ id: number; idCipher: string }[]>;
+  }
+
+  /** Replaces a held row's ciphertext (held rows keep no lookup hash). */
+  async updateHeld(id: number, idCipher: string): Promise<void> {
+    await this.db.updateTable('importHeldRow').set({ idCipher }).where('id', '=', id).execute();
   }
 
   /** A person's ciphertext (personal-data service: revealing one ID number). */

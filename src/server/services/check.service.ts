@@ -1,11 +1,13 @@
 /**
  * Data-quality checks over the registry (intake/checks/checks.ts) for a region: runs every check on every
  * household inside the scope, page by page, and returns the findings with the facts, per region, with
- * member names masked. Runs on demand and after each import.
+ * member names masked (and the facts of health checks withheld without personal.view). Runs on demand and after each import.
  */
 import { notFound } from '../errors';
 import { CHECKS, runChecks, type CheckHousehold, type Finding } from '../intake/checks/checks';
-import { maskName } from '../intake/values/name';
+import { maskName } from '../domain/masking';
+import { HEALTH_CHECKS, WITHHELD } from '../presenters/intake.presenter';
+import { seesPersonalData } from '../presenters/personal-data.presenter';
 import { HouseholdRepository } from '../repositories/household.repository';
 import { IntakeRepository } from '../repositories/intake.repository';
 import { narrow, type Scope } from '../repositories/scope';
@@ -41,6 +43,7 @@ export class CheckService {
     const irepo = new IntakeRepository(this.ctx.db);
     const threshold = await new ThresholdService(this.ctx).resolver();
     const findings: Finding[] = [];
+    const health = seesPersonalData(actor);
     const perVillage = new Map<string, { findings: number; households: number }>();
     let households = 0;
     let after = 0;
@@ -67,7 +70,7 @@ export class CheckService {
         v.households++;
         v.findings += f.length;
         perVillage.set(h.villageCode, v);
-        for (const x of f) findings.push({ ...x, member: x.member ? maskName(x.member) : null });
+        for (const x of f) findings.push({ ...x, member: x.member ? maskName(x.member) : null, facts: !health && HEALTH_CHECKS.has(x.checkId) ? WITHHELD : x.facts });
       }
     }
     const hsById = new Map<number, { householdNo: string; countyCode: string; villageCode: string }>();

@@ -35,6 +35,7 @@ import { AuditRepository } from '../repositories/audit.repository';
 import { IntakeRepository, type ImportBatchRow, type MatchedPerson } from '../repositories/intake.repository';
 import { inScope, type Scope } from '../repositories/scope';
 import type { Actor } from './actor';
+import { maskClue, maskHeldRow, type HeldRowDto } from '../presenters/intake.presenter';
 import { nowIso, today, type ServiceContext } from './context';
 import { CheckService } from './check.service';
 import { RegistryService, type HouseholdSnapshot, type UpsertOutcome } from './registry.service';
@@ -384,17 +385,20 @@ export class IntakeService {
     return { batchId: id, households: changes.length };
   }
 
-  /** Rows of a batch held for verification (ID numbers masked). @throws not_found outside the scope */
-  async heldRows(actor: Actor, batchId: number): Promise<{ row: number; householdNo: string | null; name: string | null; idMasked: string | null; reasons: string[]; values: Record<string, unknown>; status: string }[]> {
+  /**
+   * Rows of a batch held for verification (ID numbers masked; names and health details masked without
+   * personal.view, presenters/intake.presenter.ts). @throws not_found outside the scope
+   */
+  async heldRows(actor: Actor, batchId: number): Promise<HeldRowDto[]> {
     const repo = new IntakeRepository(this.ctx.db);
     if (!(await repo.batch(actor.scope, batchId))) throw notFound('该导入批次');
-    return (await repo.heldRows(batchId)).map((h) => ({ row: h.row, householdNo: h.householdNo, name: h.name, idMasked: h.idMasked, reasons: h.reasons.split(','), values: JSON.parse(h.valuesJson) as Record<string, unknown>, status: h.status }));
+    return (await repo.heldRows(batchId)).map((h) => maskHeldRow(actor, { row: h.row, householdNo: h.householdNo, name: h.name, idMasked: h.idMasked, reasons: h.reasons.split(','), values: JSON.parse(h.valuesJson) as Record<string, unknown>, status: h.status }));
   }
 
-  /** The clue queue inside the scope (newest first), optionally of one status. */
+  /** The clue queue inside the scope (newest first), optionally of one status; health details withheld without personal.view. */
   async clues(actor: Actor, f: { status?: string; limit?: number; beforeId?: number } = {}): Promise<(RiskClueDto)[]> {
     const rows = await new IntakeRepository(this.ctx.db).clues(actor.scope, { status: f.status, limit: Math.min(Math.max(1, f.limit ?? 100), 1000), beforeId: f.beforeId });
-    return rows.map(({ factsJson, dedupKey: _k, personId: _p, ...r }) => ({ ...r, facts: JSON.parse(factsJson) as Record<string, unknown> }));
+    return rows.map(({ factsJson, dedupKey: _k, personId: _p, ...r }) => maskClue(actor, { ...r, facts: JSON.parse(factsJson) as Record<string, unknown> }));
   }
 
   /**

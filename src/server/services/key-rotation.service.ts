@@ -1,7 +1,11 @@
 /**
  * Rotation of the ID-number master key: every person's ciphertext is decrypted with the old key and
- * encrypted again with the new one, and the lookup hash recomputed with the new key, in ONE transaction
- * (all or nothing: a failure leaves every record under the old key). Audited (key_rotate, row count).
+ * encrypted again with the new one, and the lookup hash recomputed with the new key; so is every ID
+ * ciphertext intake keeps (rows held for verification, import_held_row), in ONE transaction (all or
+ * nothing: a failure leaves every record under the old key). Audited (key_rotate, row counts). Intake
+ * stores no other ID hash or ciphertext (clues and department records hold person ids, never ID
+ * numbers); the department exchange key (IdProtector.exchangeKey) is derived from the master key, so
+ * departments need the new one (`zhenxing exchange-key`) after a rotation.
  */
 import { IdProtector } from '../crypto/id-protector';
 import { AuditRepository } from '../repositories/audit.repository';
@@ -15,12 +19,12 @@ export class KeyRotationService {
 
   /**
    * Re-encrypts and re-hashes every ID number from the context's key to `newKey` (32 bytes).
-   * Returns the number of persons rotated.
+   * Returns the number of persons and held import rows rotated.
    * @throws Error when a ciphertext does not decrypt with the current key (nothing is changed then)
    */
-  async rotate(actor: Actor, newKey: Buffer, onProgress?: (done: number) => void): Promise<{ persons: number }> {
+  async rotate(actor: Actor, newKey: Buffer, onProgress?: (done: number) => void): Promise<{ persons: number; heldRows: number }> {
     const next = new IdProtector(newKey);
-    const persons = await this.ctx.db.transaction().execute(async (trx) => {
+    return this.ctx.db.transaction().execute(async (trx) => {
       const repo = new IdKeyRepository(trx);
       let after = 0;
       let n = 0;
@@ -35,9 +39,17 @@ export class KeyRotationService {
         after = page[page.length - 1]!.id;
         onProgress?.(n);
       }
-      await new AuditRepository(trx).append(auditFields(this.ctx, actor, { action: 'key_rotate', targetType: 'id_key', outcome: 'ok', details: { persons: n } }));
-      return n;
+      let held = 0;
+      after = 0;
+      for (;;) {
+        const page = await repo.heldPage(after, 1000);
+        if (!page.length) break;
+        for (const h of page) await repo.updateHeld(h.id, next.encrypt(this.ctx.ids.decrypt(h.idCipher)));
+        held += page.length;
+        after = page[page.length - 1]!.id;
+      }
+      await new AuditRepository(trx).append(auditFields(this.ctx, actor, { action: 'key_rotate', targetType: 'id_key', outcome: 'ok', details: { persons: n, heldRows: held } }));
+      return { persons: n, heldRows: held };
     });
-    return { persons };
   }
 }

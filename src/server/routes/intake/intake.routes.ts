@@ -1,6 +1,11 @@
 /**
  * Intake routes (/api/v1/intake), thin over IntakeService and CheckService; every call acts with the
- * request's actor and scope.
+ * signed-in user's actor and region scope (another region's import, clue or upload answers 404).
+ * Permissions (domain/permissions.ts): uploading, previewing, committing, remembered mappings, held rows
+ * and rollback need `intake.import` (dataEntry, admin); changing a clue's status needs `clue.handle`;
+ * the problem list and check report downloads carry personal data and need `personal.export` as well
+ * (audited as `export` with their row count). Names and health details are masked without
+ * `personal.view` (presenters/intake.presenter.ts); ID numbers are never in clear.
  * - GET  /kinds → ImportKindDto[]; GET /templates/:kind → the template .xlsx
  * - POST /uploads (multipart, one file, at most ZX_UPLOAD_MAX_MB, default 200 MB) → 201 { uploadId, fileName, bytes }
  * - POST /uploads/:id/preview (ImportRequest) → ImportReportDto (dry run: writes nothing)
@@ -30,10 +35,9 @@ import { writeCheckXlsx, writeProblemsXlsx } from '../../intake/report-export';
 import { templateOf, TEMPLATES } from '../../intake/templates';
 import { writeTemplate } from '../../intake/templates/write-template';
 import type { ImportReport } from '../../services/intake.service';
-import { actorOf } from '../scope-of';
+import { actorOf, requirePermission } from '../scope-of';
+import { AuditService } from '../../services/audit.service';
 
-/** Largest upload accepted (bytes): ZX_UPLOAD_MAX_MB, default 200 MB. */
-export const UPLOAD_LIMIT_BYTES = Number(process.env.ZX_UPLOAD_MAX_MB ?? 200) * 1024 * 1024;
 /** Uploads are kept this long for preview and commit, then removed. */
 const UPLOAD_TTL_MS = 6 * 3600 * 1000;
 
@@ -51,8 +55,12 @@ const sendFile = (reply: FastifyReply, path: string, name: string) =>
   reply.header('Content-Type', xlsxType).header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(readFileSync(path));
 
 export function intakeRoutes(app: FastifyInstance, s: Services): void {
+  /** Largest upload accepted (bytes): ZX_UPLOAD_MAX_MB (config.ts), default 200 MB. */
+  const UPLOAD_LIMIT_BYTES = s.ctx.config.uploadMaxBytes;
   app.register(async (scope) => {
-    await scope.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 5 } });
+    await scope.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 64 * 1024, headerPairs: 200 } });
+    const importer = (req: Parameters<typeof actorOf>[0]) => requirePermission(req, 'intake.import', '没有导入数据的权限');
+
     const r = scope.withTypeProvider<ZodTypeProvider>();
     const dir = join(tmpdir(), `zhenxing-uploads-${process.pid}`);
     mkdirSync(dir, { recursive: true });
@@ -85,6 +93,7 @@ export function intakeRoutes(app: FastifyInstance, s: Services): void {
     });
 
     r.post('/api/v1/intake/uploads', { schema: { tags: ['intake'], summary: '上传文件(multipart,字段 file)' } }, async (req, reply) => {
+      const actor = importer(req);
       sweep();
       if (!req.isMultipart()) throw new AppError('bad_request', 400, '请以 multipart/form-data 上传文件(字段名 file)');
       const file = await req.file();
@@ -98,22 +107,25 @@ export function intakeRoutes(app: FastifyInstance, s: Services): void {
       }
       const fileName = basename(file.filename || 'upload');
       const bytes = file.file.bytesRead;
-      uploads.set(id, { path, fileName, bytes, owner: actorOf(req).username, at: Date.now() });
+      uploads.set(id, { path, fileName, bytes, owner: actor.username, at: Date.now() });
       return reply.code(201).send({ uploadId: id, fileName, bytes });
     });
 
     const params = z.object({ id: z.string().uuid() });
     r.post('/api/v1/intake/uploads/:id/preview', { schema: { tags: ['intake'], summary: '预览(不写入)', params, body: importRequest } }, async (req) => {
-      const actor = actorOf(req);
+      const actor = importer(req);
       const u = uploadOf(req.params.id, actor.username);
       u.lastReport = await s.intake.preview(actor, { path: u.path, fileName: u.fileName }, req.body);
       return u.lastReport;
     });
     r.get('/api/v1/intake/uploads/:id/problems.xlsx', { schema: { tags: ['intake'], summary: '下载上次预览的问题清单(.xlsx)', params } }, async (req, reply) => {
-      const u = uploadOf(req.params.id, actorOf(req).username);
+      const actor = importer(req);
+      requirePermission(req, 'personal.export', '没有导出个人信息的权限');
+      const u = uploadOf(req.params.id, actor.username);
       if (!u.lastReport) throw notFound('该文件的预览结果');
       const p = join(dir, `problems-${randomUUID()}.xlsx`);
       await writeProblemsXlsx(u.lastReport, p);
+      await new AuditService(s.ctx).record(actor, { action: 'export', targetType: 'import_problems', targetId: u.lastReport.sha256, outcome: 'ok', details: { format: 'xlsx', rows: u.lastReport.problems.length, fileName: u.fileName } });
       try {
         return sendFile(reply, p, `${u.fileName}-问题清单.xlsx`);
       } finally {
@@ -121,7 +133,7 @@ export function intakeRoutes(app: FastifyInstance, s: Services): void {
       }
     });
     r.post('/api/v1/intake/uploads/:id/commit', { schema: { tags: ['intake'], summary: '确认导入(后台执行,返回任务号)', params, body: importRequest } }, async (req, reply) => {
-      const actor = actorOf(req);
+      const actor = importer(req);
       const u = uploadOf(req.params.id, actor.username);
       const job: ImportJobDto & { owner: string } = { id: randomUUID(), status: 'running', done: 0, estimate: 0, report: null, error: null, owner: actor.username };
       jobs.set(job.id, job);
@@ -140,7 +152,7 @@ export function intakeRoutes(app: FastifyInstance, s: Services): void {
     });
     r.get('/api/v1/intake/jobs/:id', { schema: { tags: ['intake'], summary: '导入任务进度与结果', params } }, async (req) => {
       const j = jobs.get(req.params.id);
-      if (!j || j.owner !== actorOf(req).username) throw notFound('该导入任务');
+      if (!j || j.owner !== importer(req).username) throw notFound('该导入任务');
       const { owner: _o, ...dto } = j;
       return dto;
     });
@@ -148,7 +160,7 @@ export function intakeRoutes(app: FastifyInstance, s: Services): void {
     r.put('/api/v1/intake/mappings', {
       schema: { tags: ['intake'], summary: '保存列对应(同样表头的文件下次自动套用)', body: z.object({ kind: z.string().max(40), headerSignature: z.string().regex(/^[0-9a-f]{64}$/), mapping: z.record(z.string().max(200), z.string().max(60)) }) },
     }, async (req, reply) => {
-      await s.intake.saveMapping(actorOf(req), req.body.kind, req.body.headerSignature, req.body.mapping);
+      await s.intake.saveMapping(importer(req), req.body.kind, req.body.headerSignature, req.body.mapping);
       return reply.code(204).send();
     });
     r.get('/api/v1/intake/imports', { schema: { tags: ['intake'], summary: '导入记录', querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50), beforeId: z.coerce.number().int().optional() }) } }, async (req) =>
@@ -156,23 +168,25 @@ export function intakeRoutes(app: FastifyInstance, s: Services): void {
     );
     const idParams = z.object({ id: z.coerce.number().int().min(1) });
     r.get('/api/v1/intake/imports/:id', { schema: { tags: ['intake'], summary: '导入批次及其问题', params: idParams } }, async (req) => s.intake.batch(actorOf(req), req.params.id));
-    r.get('/api/v1/intake/imports/:id/held', { schema: { tags: ['intake'], summary: '待核实的行(身份证号已脱敏)', params: idParams } }, async (req) => s.intake.heldRows(actorOf(req), req.params.id));
-    r.post('/api/v1/intake/imports/:id/rollback', { schema: { tags: ['intake'], summary: '回退导入批次', params: idParams } }, async (req) => s.intake.rollback(actorOf(req), req.params.id));
+    r.get('/api/v1/intake/imports/:id/held', { schema: { tags: ['intake'], summary: '待核实的行(身份证号已脱敏)', params: idParams } }, async (req) => s.intake.heldRows(importer(req), req.params.id));
+    r.post('/api/v1/intake/imports/:id/rollback', { schema: { tags: ['intake'], summary: '回退导入批次', params: idParams } }, async (req) => s.intake.rollback(importer(req), req.params.id));
 
     r.get('/api/v1/intake/clues', { schema: { tags: ['intake'], summary: '风险线索(本辖区队列)', querystring: z.object({ status: z.enum(CLUE_STATUSES).optional(), limit: z.coerce.number().int().min(1).max(1000).default(100), beforeId: z.coerce.number().int().optional() }) } }, async (req) =>
       s.intake.clues(actorOf(req), req.query),
     );
     r.put('/api/v1/intake/clues/:id/status', { schema: { tags: ['intake'], summary: '更新风险线索状态', params: idParams, body: z.object({ status: z.enum(CLUE_STATUSES) }) } }, async (req, reply) => {
-      await s.intake.setClueStatus(actorOf(req), req.params.id, req.body.status);
+      await s.intake.setClueStatus(requirePermission(req, 'clue.handle', '没有处理风险线索的权限'), req.params.id, req.body.status);
       return reply.code(204).send();
     });
 
     const checkQuery = z.object({ region: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '区划代码应为2、4、6、9或12位数字').optional(), year: z.coerce.number().int().min(2014).max(2100).optional() });
     r.get('/api/v1/intake/checks', { schema: { tags: ['intake'], summary: '数据质量核查', querystring: checkQuery } }, async (req) => s.checks.run(actorOf(req), { regionCode: req.query.region, year: req.query.year }));
     r.get('/api/v1/intake/checks.xlsx', { schema: { tags: ['intake'], summary: '数据质量核查结果(.xlsx)', querystring: checkQuery } }, async (req, reply) => {
-      const rep = await s.checks.run(actorOf(req), { regionCode: req.query.region, year: req.query.year });
+      const actor = requirePermission(req, 'personal.export', '没有导出个人信息的权限');
+      const rep = await s.checks.run(actor, { regionCode: req.query.region, year: req.query.year });
       const p = join(dir, `checks-${randomUUID()}.xlsx`);
       await writeCheckXlsx(rep, p);
+      await new AuditService(s.ctx).record(actor, { action: 'export', targetType: 'check_report', targetId: rep.regionCode, outcome: 'ok', details: { format: 'xlsx', rows: rep.findings.length, year: rep.year } });
       try {
         return sendFile(reply, p, `数据质量核查-${rep.regionCode ?? '全部'}.xlsx`);
       } finally {
