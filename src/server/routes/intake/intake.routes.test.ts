@@ -1,7 +1,10 @@
 /**
  * Intake routes on both dialects: upload (multipart, size-limited) → preview with problems →
  * problems.xlsx → commit in the background with progress → history → clues → checks → rollback;
- * bad files are 400 bad_file with code and where, never 500.
+ * bad files are 400 bad_file with code and where, never 500. Under sign-in (issue 5): every call is the
+ * signed-in user's (testAuthHeaders: cookie + CSRF), another region's import, held rows, clue or check
+ * answers 404, permissions are checked (intake.import, clue.handle, personal.export), names and health
+ * details are masked without personal.view, downloads are audited, and the upload limit is ZX_UPLOAD_MAX_MB.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +12,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect, newTestApp, newTestServices, testAuthHeaders } from '../../../../test/harness';
 import { head, household, income, person, VILLAGES } from '../../../../test/fixtures/registry';
-import type { Services } from '../../container';
+import { createServices, type Services } from '../../container';
+import { testConfig } from '../../../../test/harness';
 
 const FIX = join(__dirname, '../../../../test/fixtures/intake');
 
@@ -42,9 +46,9 @@ forEachDialect('intake routes', (dialect) => {
     await drop?.();
   });
 
-  const upload = async (name: string, bytes: Buffer) => {
+  const upload = async (name: string, bytes: Buffer, headers = auth) => {
     const m = multipart(name, bytes);
-    const res = await app.inject({ method: 'POST', url: '/api/v1/intake/uploads', payload: m.payload, headers: { ...auth, ...m.headers } });
+    const res = await app.inject({ method: 'POST', url: '/api/v1/intake/uploads', payload: m.payload, headers: { ...headers, ...m.headers } });
     return res;
   };
 
@@ -90,9 +94,77 @@ forEachDialect('intake routes', (dialect) => {
     expect(checks.statusCode).toBe(200);
     expect(checks.json()).toMatchObject({ regionCode: '522633', households: 1 });
     expect((await app.inject({ method: 'GET', url: '/api/v1/intake/checks.xlsx?region=522633', headers: auth })).statusCode).toBe(200);
+
+    // another region (榕江县 522632), every role: the batch, its held rows, the clue and the checks are not found; lists are empty
+    const other = await testAuthHeaders(app, services, { regionCode: '522632', roles: ['admin', 'reviewer', 'dataEntry', 'countyApprover'] });
+    const batchId = job.report!.batchId;
+    for (const [method, url] of [['GET', `/api/v1/intake/imports/${batchId}`], ['GET', `/api/v1/intake/imports/${batchId}/held`], ['POST', `/api/v1/intake/imports/${batchId}/rollback`], ['GET', '/api/v1/intake/checks?region=522633'], ['GET', '/api/v1/intake/checks.xlsx?region=522633'], ['GET', `/api/v1/intake/jobs/${jobId}`], ['GET', `/api/v1/intake/uploads/${uploadId}/problems.xlsx`]] as const) {
+      expect((await app.inject({ method, url, headers: other })).statusCode, `${method} ${url}`).toBe(404);
+    }
+    expect((await app.inject({ method: 'PUT', url: `/api/v1/intake/clues/${clues[0]!.id}/status`, payload: { status: 'dismissed' }, headers: other })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/intake/imports', headers: other })).json()).toEqual([]);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/intake/clues', headers: other })).json()).toEqual([]);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/intake/checks', headers: other })).json()).toMatchObject({ households: 0, findings: [] });
+
+    // a read-only user of the county: sees the clue with its health details withheld, may not import, handle clues or download
+    const reader = await testAuthHeaders(app, services, { regionCode: '522633', roles: ['readOnly'] });
+    const seen = (await app.inject({ method: 'GET', url: '/api/v1/intake/clues', headers: reader })).json() as { ruleId: string; summary: string; facts: object; personalDataMasked?: boolean }[];
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ ruleId: 'MED-01', facts: {}, personalDataMasked: true });
+    expect(seen[0]!.summary).not.toContain('元');
+    expect((await app.inject({ method: 'PUT', url: `/api/v1/intake/clues/${clues[0]!.id}/status`, payload: { status: 'dismissed' }, headers: reader })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'POST', url: `/api/v1/intake/imports/${batchId}/rollback`, headers: reader })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/intake/checks.xlsx?region=522633', headers: reader })).statusCode).toBe(403);
+    expect((await upload('x.csv', Buffer.from('姓名\n张三\n'), reader)).statusCode).toBe(403);
+    // a data-entry user may import but not export personal data (the problem list, the check report)
+    const entry = await testAuthHeaders(app, services, { regionCode: '522633', roles: ['dataEntry'] });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/intake/checks.xlsx?region=522633', headers: entry })).statusCode).toBe(403);
+    // downloads, the import and the rollback are in the audit log
+    const events = await services.ctx.db.selectFrom('auditEvent').select(['action', 'targetType', 'details']).execute();
+    expect(events.filter((e) => e.action === 'export').map((e) => e.targetType).sort()).toEqual(['check_report', 'import_problems']);
+    expect(events.some((e) => e.action === 'import_commit')).toBe(true);
     const rb = await app.inject({ method: 'POST', url: `/api/v1/intake/imports/${job.report!.batchId}/rollback`, headers: auth });
     expect(rb.statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/api/v1/intake/clues', headers: auth })).json()).toEqual([]);
+    expect((await services.ctx.db.selectFrom('auditEvent').select('action').where('action', '=', 'import_rollback').execute())).toHaveLength(1);
+  });
+
+  it('held rows: names masked for an importer without personal.view, ID numbers always masked', async () => {
+    const importer = await testAuthHeaders(app, services, { regionCode: '522633', roles: ['dataEntry'] });
+    const { uploadId } = (await upload('c15_roster.csv', readFileSync(join(FIX, 'c15_roster.csv')), importer)).json() as { uploadId: string };
+    const cm = await app.inject({ method: 'POST', url: `/api/v1/intake/uploads/${uploadId}/commit`, payload: { kind: 'national-person', village: VILLAGES.basha }, headers: importer });
+    expect(cm.statusCode).toBe(202);
+    const { jobId } = cm.json() as { jobId: string };
+    let job: { status: string; report: { batchId: number } | null } = { status: 'running', report: null };
+    for (let i = 0; i < 200 && job.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      job = (await app.inject({ method: 'GET', url: `/api/v1/intake/jobs/${jobId}`, headers: importer })).json();
+    }
+    expect(job.status).toBe('done');
+    const url = `/api/v1/intake/imports/${job.report!.batchId}/held`;
+    const full = (await app.inject({ method: 'GET', url, headers: importer })).json() as { name: string; idMasked: string }[];
+    expect(full[0]).toMatchObject({ name: '包小军', idMasked: '522633**********36' });
+    const admin = await testAuthHeaders(app, services, { regionCode: '522633', roles: ['admin'] });
+    const res = await app.inject({ method: 'GET', url, headers: admin });
+    expect(res.statusCode).toBe(200);
+    const masked = res.json() as { name: string; idMasked: string; personalDataMasked: boolean }[];
+    expect(masked[0]).toMatchObject({ name: '包*军', idMasked: '522633**********36', personalDataMasked: true });
+    expect(res.body).not.toContain('包小军');
+    expect(res.body).not.toMatch(/\d{17}[\dX]/);
+  });
+
+  it('the upload limit is ZX_UPLOAD_MAX_MB: a larger file is 413 and not kept', async () => {
+    const small = createServices(services.ctx.db, testConfig({ uploadMaxBytes: 1024 }), () => new Date(), services.ctx.ids);
+    const app2 = await newTestApp(small);
+    try {
+      const h = await testAuthHeaders(app2, small, { regionCode: '522633', roles: ['dataEntry'] });
+      const m = multipart('big.csv', Buffer.alloc(4096, 0x41));
+      const res = await app2.inject({ method: 'POST', url: '/api/v1/intake/uploads', payload: m.payload, headers: { ...h, ...m.headers } });
+      expect(res.statusCode).toBe(413);
+      expect(res.json()).toMatchObject({ error: { code: 'payload_too_large' } });
+    } finally {
+      await app2.close();
+    }
   });
 
   describe('bad input', () => {
