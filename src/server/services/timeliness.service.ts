@@ -24,7 +24,7 @@ export class TimelinessService {
   /** The figures of a region inside the actor's scope (the scope itself when `region` is omitted). */
   async figures(actor: Actor, region?: string): Promise<TimelinessDto> {
     const asOf = today(this.ctx.clock);
-    const scope = narrow(actor.scope, region) ?? { regionCode: '-' };
+    const scope = narrow(actor.scope, region) ?? { regionCode: '0' };
     const cases = new CaseRepository(this.ctx.db);
     const measures = new MeasureRepository(this.ctx.db);
     const [spans, overdue, open, monitored, kinds, overdueHouseholds] = await Promise.all([
