@@ -17,6 +17,12 @@ const env = { ...process.env, ZX_DATA_DIR: dir, DATABASE_URL: '', ZX_SEED_PERSON
 const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/zhenxing.js'), ...args], { env, encoding: 'utf8', cwd: ROOT, timeout: 60_000 });
 
 describe('zhenxing intake commands', () => {
+  it('bin/zhenxing.js runs from outside the checkout (tsx is resolved from the package, not the current directory)', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/zhenxing.js'), '--help'], { env, encoding: 'utf8', cwd: tmpdir(), timeout: 60_000 });
+    expect(r.stderr).not.toContain('ERR_MODULE_NOT_FOUND');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Usage: zhenxing');
+  });
   it('hash-ids replaces the ID column by exchange hashes', () => {
     const key = join(dir, 'exchange.key');
     expect(run('exchange-key', '--out', key).status).toBe(0);
