@@ -1,5 +1,6 @@
 /**
- * Browser test of the import page in Debian's Chromium: upload the c15 roster (default village) →
+ * Browser test of the import page in Debian's Chromium, signed in as a data-entry user of 从江县 (session
+ * cookie and CSRF token, issue 5): upload the c15 roster (default village) →
  * mapping and preview with its problems → commit with progress → result and history; then the
  * data-quality page and the clue queue. Saves test-results/intake-preview.png, intake-done.png,
  * quality.png and clues.png. Fails, never skips, when it cannot run.
@@ -32,7 +33,14 @@ test('import page: upload → preview with problems → commit → history; qual
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1440, height: 1100 }, locale: 'zh-CN' });
     page.on('pageerror', (err) => pageErrors.push(err.message));
+    // signed out, the app opens the sign-in page: sign in as a data-entry user of 从江县 (like dashboard.e2e.test.ts)
     await page.goto(`${base}/intake`);
+    await page.getByTestId('sign-in').waitFor({ timeout: STEP });
+    await page.getByTestId('sign-in-username').fill(server!.intake.username);
+    await page.getByTestId('sign-in-password').fill(server!.intake.password);
+    await page.getByTestId('sign-in-submit').click();
+    await page.getByTestId('sign-in').waitFor({ state: 'detached', timeout: STEP });
+    await page.getByTestId('menu-intake').click();
     await page.getByTestId('import-page').waitFor({ timeout: STEP });
     await page.getByPlaceholder('默认村级区划代码(可选)').fill('522633100207');
     await page.locator('input[type=file]').setInputFiles(resolve(FIX, 'c15_roster.csv'));

@@ -22,12 +22,15 @@ export interface E2eUser {
  * The server under test, a national user and a county user (created through the services with a known
  * password and no forced change), and the id of a household in another county than the county user's.
  * With ZX_E2E_BASE_URL the users come from ZX_E2E_USERNAME / ZX_E2E_PASSWORD (national) and
- * ZX_E2E_COUNTY_USERNAME / ZX_E2E_COUNTY_PASSWORD / ZX_E2E_COUNTY / ZX_E2E_FOREIGN_HOUSEHOLD.
+ * ZX_E2E_COUNTY_USERNAME / ZX_E2E_COUNTY_PASSWORD / ZX_E2E_COUNTY / ZX_E2E_FOREIGN_HOUSEHOLD, and the intake user
+ * from ZX_E2E_INTAKE_USERNAME / ZX_E2E_INTAKE_PASSWORD.
  */
 export interface E2eServer {
   url: string;
   national: E2eUser;
   county: E2eUser;
+  /** a data-entry user of 从江县 522633 (the intake fixtures' county) who may import and export its problem lists */
+  intake: E2eUser;
   foreignHouseholdId: number;
   close: () => Promise<void>;
 }
@@ -41,6 +44,7 @@ export async function startE2eServer(): Promise<E2eServer> {
       url: env.ZX_E2E_BASE_URL!.replace(/\/$/, ''),
       national: { username: env.ZX_E2E_USERNAME ?? '', password: env.ZX_E2E_PASSWORD ?? '', regionCode: null },
       county: { username: env.ZX_E2E_COUNTY_USERNAME ?? '', password: env.ZX_E2E_COUNTY_PASSWORD ?? '', regionCode: env.ZX_E2E_COUNTY ?? '' },
+      intake: { username: env.ZX_E2E_INTAKE_USERNAME ?? '', password: env.ZX_E2E_INTAKE_PASSWORD ?? '', regionCode: '522633' },
       foreignHouseholdId: Number(env.ZX_E2E_FOREIGN_HOUSEHOLD ?? 0),
       close: async () => {},
     };
@@ -58,6 +62,7 @@ export async function startE2eServer(): Promise<E2eServer> {
   };
   const national = await mk('e2e.national', null, ['admin', 'reviewer', 'countyApprover']);
   const county = await mk('e2e.county', a.countyCode, ['dataEntry', 'reviewer']);
+  const intake = await mk('e2e.intake', '522633', ['dataEntry', 'reviewer']);
   await ensureWebBuilt(() => {});
   const app = await buildApp(rt.services, { logger: false });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -65,6 +70,7 @@ export async function startE2eServer(): Promise<E2eServer> {
     url: address,
     national,
     county,
+    intake,
     foreignHouseholdId: foreign.id,
     close: async () => {
       await app.close();

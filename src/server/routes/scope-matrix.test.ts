@@ -3,7 +3,9 @@
  * 522633: households L01–L20 of test/fixtures/list-registry.ts, and a user of that county). Users of
  * every level from province to village, all in OTHER regions (云南 53, 黔南州 5227, 榕江县 522632, its
  * township 古州镇 522632100 and village 522632100001), each with every role, call EVERY route of the
- * app's route table (collected by the onRoute hook, so new routes are covered without being listed):
+ * app's route table (collected by the onRoute hook, so new routes are covered without being listed),
+ * with the county's intake data too (an import by the county's user, a row of it held for verification
+ * with a member's name and masked ID number, a problem, a risk clue of a household):
  * path parameters filled with the foreign data's ids and codes, once without a query and once with a
  * hostile query and body pointing at the foreign data. A leak is any response containing a foreign
  * household number, name (full or masked), ID number (full or masked) or user name, or any count of
@@ -51,7 +53,7 @@ forEachDialect('scope matrix: every route, every level, another region', (dialec
   let drop: () => Promise<void>;
   let markers: string[] = [];
   let fingerprint: () => Promise<string>;
-  const foreign = { householdId: 0, personId: 0, userId: 0, username: 'foreign.county.user', idNumber: '' };
+  const foreign = { householdId: 0, personId: 0, userId: 0, username: 'foreign.county.user', idNumber: '', batchId: 0, clueId: 0 };
 
   beforeAll(async () => {
     ({ services, drop } = await newTestServices(dialect));
@@ -67,6 +69,18 @@ forEachDialect('scope matrix: every route, every level, another region', (dialec
     foreign.personId = ps[0]!.id;
     const ids = new IdProtector(TEST_KEY);
     foreign.idNumber = ids.decrypt(ps[0]!.idCipher);
+    // the county's intake data: an import by its user, a held row naming a member, a problem, a risk clue
+    const hv = (await db.selectFrom('household').select(['villageCode', 'countyCode']).where('id', '=', hh[0]!.id).executeTakeFirstOrThrow());
+    foreign.batchId = (await db.insertInto('importBatch').values({
+      kind: 'medical', fileName: 'county-list.xlsx', fileSha256: 'b'.repeat(64), fileBytes: 10, sheetName: 'Sheet1', scopeCode: FOREIGN_COUNTY, actor: foreign.username, status: 'committed',
+      startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', rowsTotal: 2, added: 0, updated: 0, unchanged: 0, held: 1, rejected: 0, clues: 1, rolledBackAt: null, rolledBackBy: null,
+    }).returning('id').executeTakeFirstOrThrow()).id;
+    await db.insertInto('importHeldRow').values({ batchId: foreign.batchId, row: 3, householdNo: hh[0]!.householdNo, name: ps[0]!.name, idMasked: ps[0]!.idMasked, idCipher: ps[0]!.idCipher, reasons: 'ID_CHECK_FAILED', valuesJson: JSON.stringify({ name: ps[0]!.name, healthStatus: 'disabled' }), status: 'open' }).execute();
+    await db.insertInto('importProblem').values({ batchId: foreign.batchId, sheet: 'Sheet1', row: 3, columnName: '身份证号', code: 'ID_CHECK_FAILED', level: 'hold', message: `${ps[0]!.idMasked} 校验位不符` }).execute();
+    foreign.clueId = (await db.insertInto('riskClue').values({
+      dedupKey: 'matrix-clue', countyCode: hv.countyCode, villageCode: hv.villageCode, householdId: hh[0]!.id, personId: ps[0]!.id, sourceDepartment: '医保', listKind: 'medical', batchId: foreign.batchId, sourceRow: 3,
+      ruleId: 'MED-01', riskType: 'illness', factsJson: JSON.stringify({ householdNo: hh[0]!.householdNo }), summary: `户 ${hh[0]!.householdNo} 合规自付医疗费用`, status: 'open', createdAt: '2026-01-01T00:00:01.000Z',
+    }).returning('id').executeTakeFirstOrThrow()).id;
     markers = [
       ...hh.map((h) => `"${h.householdNo}"`),
       ...hh.map((h) => `\n${h.householdNo},`), // a CSV export row
@@ -81,6 +95,9 @@ forEachDialect('scope matrix: every route, every level, another region', (dialec
       await db.selectFrom('incomeRecord').selectAll().orderBy('householdId').orderBy('year').execute(),
       await db.selectFrom('userAccount').select(['id', 'username', 'roles', 'regionCode', 'disabled', 'passwordHash']).where('regionCode', 'like', `${FOREIGN_COUNTY}%`).execute(),
       await db.selectFrom('accessGrant').selectAll().execute(),
+      await db.selectFrom('importBatch').selectAll().orderBy('id').execute(),
+      await db.selectFrom('importHeldRow').selectAll().orderBy('id').execute(),
+      await db.selectFrom('riskClue').selectAll().orderBy('id').execute(),
     ]);
     app = await newTestApp(services);
   });
@@ -97,7 +114,7 @@ forEachDialect('scope matrix: every route, every level, another region', (dialec
     const params = [...pattern.matchAll(/:(\w+)/g)].map((m) => m[1]!);
     if (!params.length) return [pattern];
     const values: Record<string, string[]> = {
-      id: [String(foreign.householdId), String(foreign.personId), String(foreign.userId)],
+      id: [foreign.householdId, foreign.personId, foreign.userId, foreign.batchId, foreign.clueId].map(String),
       code: [FOREIGN_COUNTY, '5226', '52'],
       year: ['2025'],
     };
@@ -169,9 +186,15 @@ forEachDialect('scope matrix: every route, every level, another region', (dialec
   it('the detector finds the data when a national user runs the same calls (it can fail)', async () => {
     const headers = await testAuthHeaders(app, services, { regionCode: null, roles: ['reviewer', 'dataEntry'] });
     let hits = 0;
-    await callAll(headers, (_route, res) => {
-      if (leaksOf(res).length) hits++;
+    const hitRoutes: string[] = [];
+    await callAll(headers, (route, res) => {
+      if (leaksOf(res).length) {
+        hits++;
+        hitRoutes.push(route);
+      }
     });
+    // the county's intake data is found too (import history, held rows, clues), so the intake routes are really probed
+    expect(hitRoutes.some((r) => r.includes('/api/v1/intake/'))).toBe(true);
     // at least: the list, the household page, the summary, the children table, the person search
     expect(hits).toBeGreaterThanOrEqual(5);
   }, 120_000);

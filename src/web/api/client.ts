@@ -169,6 +169,11 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
+/** The `X-CSRF-Token` header of the session (empty when signed out), for clients sending their own unsafe requests (multipart uploads). */
+export function csrfHeader(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
 /**
  * Sends a JSON body with an unsafe method (POST, PUT, PATCH, DELETE) and the session's CSRF token in
  * `X-CSRF-Token`; returns the JSON answer (undefined for 204). Throws {@link ApiError} on any failure.

@@ -54,7 +54,8 @@ export function AppLayout() {
             { key: 'dashboard', label: <Link to={`/${keep}`} data-testid="menu-dashboard">{t('menuDashboard')}</Link> },
             { key: 'households', label: <Link to={`/households${keep}`} data-testid="menu-households">{t('menuHouseholds')}</Link> },
             { key: 'rules', label: <Link to={`/rules${keep}`} data-testid="menu-rules">{t('menuRules')}</Link> },
-            { key: 'intake', label: <Link to="/intake" data-testid="menu-intake">{t('menuIntake')}</Link> },
+            // importing needs intake.import (domain/permissions.ts: admin, dataEntry); the server checks it too
+            ...(user?.roles.some((r) => r === 'admin' || r === 'dataEntry') ? [{ key: 'intake', label: <Link to="/intake" data-testid="menu-intake">{t('menuIntake')}</Link> }] : []),
             { key: 'clues', label: <Link to="/intake/clues" data-testid="menu-clues">{t('menuClues')}</Link> },
             { key: 'checks', label: <Link to="/intake/checks" data-testid="menu-checks">{t('menuChecks')}</Link> },
             { key: 'workflow', label: <Link to="/workflow" data-testid="menu-workflow">{t('menuWorkflow')}</Link> },

@@ -1,17 +1,18 @@
 /**
  * Client of the intake API (/api/v1/intake): upload (multipart), preview, commit (background job with
- * progress), history, rollback, clues, checks. Failures are thrown as ApiError with the server's code
+ * progress), history, rollback, clues, checks — as the signed-in user (session cookie + CSRF token). Failures are thrown as ApiError with the server's code
  * and Chinese message (bad files carry `details.problems`).
  */
 import type { CheckReportDto, ImportBatchDto, ImportJobDto, ImportKindDto, ImportReportDto, ImportRequest, RiskClueDto } from '../../../shared/intake';
-import { API_BASE, ApiError, getJson } from '../../api/client';
+import { API_BASE, ApiError, csrfHeader, getJson } from '../../api/client';
 
 async function send<T>(method: string, path: string, body?: unknown, form?: FormData): Promise<T> {
   let res: Response;
   try {
     res = await fetch(`${API_BASE}${path}`, {
       method,
-      headers: form ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      // the session cookie goes with the request; unsafe methods carry the session's CSRF token (issue 5)
+      headers: { accept: 'application/json', ...(form || body === undefined ? {} : { 'content-type': 'application/json' }), ...csrfHeader() },
       body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
   } catch {
