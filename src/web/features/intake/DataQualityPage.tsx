@@ -5,10 +5,12 @@ import { Link } from 'react-router';
 import type { CheckReportDto } from '../../../shared/intake';
 import { useApi } from '../../api/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { checksXlsxUrl, runChecks } from './intake-api';
+import { useSession } from '../accounts/session';
+import { checksXlsxUrl, mayExportPersonalData, runChecks } from './intake-api';
 
 /** The data-quality page. */
 export default function DataQualityPage() {
+  const { user } = useSession();
   const [region, setRegion] = useState<string | undefined>();
   const rep = useApi((s) => runChecks(region, s), [region]);
   const zh = new Map((rep.data?.checks ?? []).map((c) => [c.id, c.zh]));
@@ -17,7 +19,7 @@ export default function DataQualityPage() {
       <Typography.Title level={3} style={{ margin: 0 }}>数据质量核查</Typography.Title>
       <Space>
         <Input.Search placeholder="区划代码(如 522633),空为全部" allowClear style={{ width: 300 }} onSearch={(v) => setRegion(v.trim() || undefined)} data-testid="quality-region" />
-        <a href={checksXlsxUrl(region)} data-testid="quality-download">导出 .xlsx</a>
+        {mayExportPersonalData(user?.roles) ? <a href={checksXlsxUrl(region)} data-testid="quality-download">导出 .xlsx</a> : null}
         {rep.data ? <span data-testid="quality-summary">{`${rep.data.year} 年,${rep.data.households} 户,发现 ${rep.data.findings.length} 条`}</span> : null}
       </Space>
       {rep.error ? <ErrorAlert error={rep.error} onRetry={rep.reload} /> : null}

@@ -9,7 +9,8 @@ import type { ImportBatchDto, ImportReportDto, IntakeProblemDto } from '../../..
 import { ApiError } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { commitUpload, getJob, listImports, listKinds, previewUpload, problemsUrl, rollbackImport, templateUrl, uploadFile } from './intake-api';
+import { useSession } from '../accounts/session';
+import { commitUpload, getJob, listImports, listKinds, mayExportPersonalData, previewUpload, problemsUrl, rollbackImport, templateUrl, uploadFile } from './intake-api';
 
 const LEVEL = { error: { color: 'red', zh: '拒绝' }, hold: { color: 'orange', zh: '待核实' }, warning: { color: 'blue', zh: '提示' } } as const;
 
@@ -17,6 +18,8 @@ const LEVEL = { error: { color: 'red', zh: '拒绝' }, hold: { color: 'orange', 
 export default function ImportPage() {
   const kinds = useApi((s) => listKinds(s), []);
   const history = useApi((s) => listImports(s), []);
+  const { user } = useSession();
+  const canExport = mayExportPersonalData(user?.roles);
   const [kind, setKind] = useState('national-person');
   const [upload, setUpload] = useState<{ uploadId: string; fileName: string; bytes: number } | null>(null);
   const [sheet, setSheet] = useState<number | undefined>();
@@ -130,7 +133,7 @@ export default function ImportPage() {
               ]} />
           </Card>
           <Card size="small" title="预览(尚未写入)" data-testid="preview-card"
-            extra={<Space><a href={problemsUrl(upload!.uploadId)} data-testid="problems-download">下载问题清单(.xlsx)</a>
+            extra={<Space>{canExport ? <a href={problemsUrl(upload!.uploadId)} data-testid="problems-download">下载问题清单(.xlsx)</a> : null}
               <Button type="primary" disabled={!report.mappingComplete || busy} onClick={doCommit} data-testid="commit-button">确认导入</Button></Space>}>
             <Descriptions size="small" column={4} items={[
               { label: '文件', children: `${report.fileName}(${report.kindZh})` }, { label: '工作表', children: report.sheet }, { label: '表头所在行', children: report.headerRows.join('、') },

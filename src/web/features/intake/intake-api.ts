@@ -41,3 +41,6 @@ export const listClues = (status: string | undefined, signal?: AbortSignal) => g
 export const setClueStatus = (id: number, status: string) => send<void>('PUT', `/intake/clues/${id}/status`, { status });
 export const runChecks = (region: string | undefined, signal?: AbortSignal) => getJson<CheckReportDto>('/intake/checks', { region }, signal);
 export const checksXlsxUrl = (region: string | undefined) => `${API_BASE}/intake/checks.xlsx${region ? `?region=${region}` : ''}`;
+
+/** Whether the user's roles grant personal.export (domain/permissions.ts: 审核员, 县级审批员), needed by the problem-list and check-report downloads. */
+export const mayExportPersonalData = (roles: readonly string[] | undefined) => !!roles?.some((r) => r === 'reviewer' || r === 'countyApprover');
