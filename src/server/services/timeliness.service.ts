@@ -49,7 +49,8 @@ export class TimelinessService {
     const overdueByStep: Partial<Record<WorkflowStep, number>> = {};
     for (const o of overdue) overdueByStep[o.step as WorkflowStep] = o.n;
     return {
-      regionCode: region ?? actor.scope.regionCode, asOf,
+      // the region the figures are of: a filter above the actor's region narrows to the actor's region
+      regionCode: scope.regionCode, asOf,
       clueToVerification: distributionOfHistogram(histogram('verified')),
       clueToDecision: distributionOfHistogram(histogram('decided')),
       clueToFirstMeasure: distributionOfHistogram(histogram('measured')),

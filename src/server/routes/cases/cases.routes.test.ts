@@ -305,6 +305,18 @@ forEachDialect('workflow routes', (dialect) => {
       await refused('POST', `/api/v1/cases/${caseA.id}/steps/verificationVisit`, { version: caseA.version, performedOn: '2026-03-14', consentSigned: true, riskFound: true }, 404, 'not_found', app, other);
       await refused('GET', `/api/v1/households/${ids.get('WF-A')}/timeline`, undefined, 404, 'not_found', app, other);
     });
+
+    it('timeliness of another region answers empty figures and logs the refused access; a region above one\'s own gives one\'s own', async () => {
+      const cadre = await user(app, 'village', VILLAGES.guandong);
+      const res = await call('GET', '/api/v1/timeliness?region=522632', undefined, app, cadre);
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ regionCode: '522632', openCases: 0, monitoredHouseholds: 0, overdueTotal: 0, clueToDecision: { n: 0 } });
+      const denied = await db.selectFrom('auditEvent').select(['action', 'targetType']).where('action', '=', 'access_denied').where('targetId', '=', '522632').execute();
+      expect(denied).toContainEqual({ action: 'access_denied', targetType: 'timeliness' });
+      const own = (await call('GET', '/api/v1/timeliness?region=52', undefined, app, cadre)).json();
+      expect(own.regionCode).toBe(VILLAGES.guandong);
+      expect((await call('GET', '/api/v1/worklist?region=522632', undefined, app, cadre)).json()).toEqual([]);
+    });
   });
 
   describe('not enrolled', () => {

@@ -38,6 +38,7 @@ import {
 } from '../../../shared/workflow';
 import type { Services } from '../../container';
 import { maskCase, maskTimeline, maskWorkItems } from '../../presenters/workflow.presenter';
+import { narrow } from '../../repositories/scope';
 import { actorOf, requirePermission } from '../scope-of';
 
 const anyBody = z.record(z.string(), z.unknown());
@@ -47,13 +48,19 @@ export function caseRoutes(app: FastifyInstance, s: Services): void {
   const tags = ['workflow'];
   /** The user, if they may record steps of cases (the level of the step is checked by the service). */
   const caseWorker = (req: FastifyRequest) => requirePermission(req, 'case.process', '没有办理监测帮扶环节的权限');
+  /** The user, after logging access_denied when `region` lies outside their scope (the answer is then empty). */
+  const readerOf = async (req: FastifyRequest, region: string | undefined, targetType: string) => {
+    const actor = actorOf(req);
+    if (region && !narrow(actor.scope, region)) await s.personalData.recordDenied(actor, { targetType, targetId: region, details: { reason: 'outside_scope' } });
+    return actor;
+  };
   r.post('/api/v1/cases', { schema: { tags, summary: '由风险线索发起案件', body: openCaseInput } }, async (req, reply) => reply.code(201).send(await s.cases.openCase(requirePermission(req, 'case.open', '没有发起监测案件的权限'), req.body)));
   r.post('/api/v1/cases/from-screening', { schema: { tags, summary: '由本系统筛查预警发起案件', body: openFromScreeningInput } }, async (req, reply) =>
     reply.code(201).send(await s.cases.openFromScreening(requirePermission(req, 'case.open', '没有发起监测案件的权限'), req.body)),
   );
   r.get('/api/v1/cases/overdue', { schema: { tags, summary: '逾期案件', querystring: worklistQuery } }, async (req) =>
   {
-    const actor = actorOf(req);
+    const actor = await readerOf(req, req.query.region, 'overdue_cases');
     return maskWorkItems(actor, await s.cases.worklist(actor, { region: req.query.region, limit: req.query.limit, overdueOnly: true }));
   },
   );
@@ -96,9 +103,11 @@ export function caseRoutes(app: FastifyInstance, s: Services): void {
     s.cases.assessment(actorOf(req), req.params.id, req.query.mode),
   );
   r.get('/api/v1/worklist', { schema: { tags, summary: '待办事项', querystring: worklistQuery } }, async (req) => {
-    const actor = actorOf(req);
+    const actor = await readerOf(req, req.query.region, 'worklist');
     return maskWorkItems(actor, await s.cases.worklist(actor, req.query));
   });
   r.get('/api/v1/timeliness/children', { schema: { tags, summary: '下级区域的时效与动态清零', querystring: timelinessQuery } }, async (req) => s.timeliness.childFigures(actorOf(req), req.query.region));
-  r.get('/api/v1/timeliness', { schema: { tags, summary: '时效与动态清零', querystring: timelinessQuery } }, async (req) => s.timeliness.figures(actorOf(req), req.query.region));
+  r.get('/api/v1/timeliness', { schema: { tags, summary: '时效与动态清零', querystring: timelinessQuery } }, async (req) =>
+    s.timeliness.figures(await readerOf(req, req.query.region, 'timeliness'), req.query.region),
+  );
 }
