@@ -2,7 +2,10 @@
  * Browser test of the workflow's golden path in Debian's Chromium: a clue on a household → verification
  * with signed consent → comparison → village deliberation → notice of 5 days → closing → township review
  * → county approval (category and risk type) → announcement → enrolled → a first measure, then the
- * timeliness page. Dates are set in the past relative to today (the server's real clock) so that the
+ * timeliness page. The browser first signs in (the app shows the sign-in page when signed out) as the
+ * national operator of the e2e server (admin with the county approver's role: records every step on
+ * behalf of the level concerned, data/workflow-rules.json); the API calls of the test go through the
+ * browser's session. Dates are set in the past relative to today (the server's real clock) so that the
  * notice period has passed. Saves test-results/workflow-case.png and test-results/workflow-timeliness.png.
  */
 import { mkdirSync } from 'node:fs';
@@ -35,6 +38,15 @@ async function submitStep(page: Page, date: string | null, nextState: string) {
   });
 }
 
+/** Fills the sign-in page and waits until it is gone. */
+async function signInAs(page: Page, user: { username: string; password: string }): Promise<void> {
+  await page.getByTestId('sign-in').waitFor({ timeout: T });
+  await page.getByTestId('sign-in-username').fill(user.username);
+  await page.getByTestId('sign-in-password').fill(user.password);
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('sign-in').waitFor({ state: 'detached', timeout: T });
+}
+
 async function pick(page: Page, label: string, option: string) {
   await page.locator('[data-testid="step-form"] .ant-form-item', { hasText: label }).locator('.ant-select').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
@@ -43,17 +55,26 @@ async function pick(page: Page, label: string, option: string) {
 test('clue → enrolment → first measure', async () => {
   const base = server!.url.replace(/\/+$/, '');
   mkdirSync(RESULTS, { recursive: true });
-  const list = (await (await fetch(`${base}/api/v1/households?limit=100`)).json()) as { items: { id: number; headName: string }[] };
-  const details = await Promise.all(list.items.slice(0, 40).map(async (h) => ({ ...h, ...((await (await fetch(`${base}/api/v1/households/${h.id}`)).json()) as { monitoredCategory: string | null }) })));
-  const target = details.find((d) => d.monitoredCategory === null)!;
-  expect(target, 'a household that is not monitored').toBeTruthy();
-
   let browser: Browser | undefined;
   const pageErrors: string[] = [];
   try {
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
     page.on('pageerror', (err) => pageErrors.push(err.message));
+
+    // signed out, the app opens the sign-in page; sign in as the national operator
+    await page.goto(`${base}/workflow`);
+    await signInAs(page, server!.national);
+    /** GET through the browser's session (its cookie). */
+    const get = async (path: string) => {
+      const res = await page.request.get(`${base}${path}`);
+      expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
+      return res;
+    };
+    const list = (await (await get('/api/v1/households?limit=100')).json()) as { items: { id: number; headName: string }[] };
+    const details = await Promise.all(list.items.slice(0, 40).map(async (h) => ({ ...h, ...((await (await get(`/api/v1/households/${h.id}`)).json()) as { monitoredCategory: string | null }) })));
+    const target = details.find((d) => d.monitoredCategory === null)!;
+    expect(target, 'a household that is not monitored').toBeTruthy();
 
     // the clue, from the worklist page
     await page.goto(`${base}/workflow?household=${target.id}`);
@@ -102,7 +123,7 @@ test('clue → enrolment → first measure', async () => {
     const caseUrl = page.url();
 
     // the notice page to print shows the name, never an ID number
-    const notice = await (await fetch(`${base}${await page.getByTestId('notice').locator('a').getAttribute('href')}`)).text();
+    const notice = await (await get(`${await page.getByTestId('notice').locator('a').getAttribute('href')}`)).text();
     expect(notice).toContain(target.headName);
     expect(notice).not.toMatch(/\d{10,}/);
 

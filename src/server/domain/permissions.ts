@@ -22,6 +22,22 @@ export type Permission =
   /** grant temporary access to a household of another region (人户分离) */
   | 'access.grant'
   /**
+   * open a monitoring case from a clue or a screening flag (防止返贫动态监测: any level may receive a
+   * clue; the case belongs to the household's village)
+   */
+  | 'case.open'
+  /**
+   * record the steps of a case: verification, comparison, deliberation, notice and objections, review,
+   * approval, announcement, attachments. The level of each step is checked separately against
+   * data/workflow-rules.json (village collects, township reviews, county approves; 中农组发〔2021〕7号),
+   * so a village cadre holding this permission still gets 403 wrong_level on county approval.
+   */
+  | 'case.process'
+  /** roll back a risk-elimination mark (county level, the level that decided it) */
+  | 'case.rollback'
+  /** add assistance measures to a monitored household and change their status */
+  | 'measure.write'
+  /**
    * import files into the registry or department lists (upload, preview, commit, remembered column
    * mappings), see the import history and held rows, and roll an import back — inside one's region
    */
@@ -42,9 +58,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   reviewer: ['personal.view', 'idNumber.reveal', 'personal.export', 'clue.handle'],
   dataEntry: ['household.write', 'personal.view', 'intake.import'],
   readOnly: [],
-  villageCadre: ['household.write', 'personal.view', 'idNumber.reveal'],
-  townshipReviewer: ['personal.view', 'idNumber.reveal', 'clue.handle'],
-  countyApprover: ['personal.view', 'idNumber.reveal', 'personal.export', 'access.grant', 'clue.handle'],
+  villageCadre: ['household.write', 'personal.view', 'idNumber.reveal', 'case.open', 'case.process', 'measure.write'],
+  townshipReviewer: ['personal.view', 'idNumber.reveal', 'case.open', 'case.process', 'measure.write', 'clue.handle'],
+  countyApprover: ['personal.view', 'idNumber.reveal', 'personal.export', 'access.grant', 'case.open', 'case.process', 'case.rollback', 'measure.write', 'clue.handle'],
 };
 
 /** Whether any of the roles grants the permission. */

@@ -24,7 +24,9 @@ export class TimelinessService {
   /** The figures of a region inside the actor's scope (the scope itself when `region` is omitted). */
   async figures(actor: Actor, region?: string): Promise<TimelinessDto> {
     const asOf = today(this.ctx.clock);
-    const scope = narrow(actor.scope, region) ?? { regionCode: '0' };
+    const scope = narrow(actor.scope, region);
+    // a region outside the actor's scope answers like a region without data (nothing is queried)
+    if (!scope) return emptyFigures(region ?? null, asOf);
     const cases = new CaseRepository(this.ctx.db);
     const measures = new MeasureRepository(this.ctx.db);
     const [spans, overdue, open, monitored, kinds, overdueHouseholds] = await Promise.all([
@@ -47,7 +49,8 @@ export class TimelinessService {
     const overdueByStep: Partial<Record<WorkflowStep, number>> = {};
     for (const o of overdue) overdueByStep[o.step as WorkflowStep] = o.n;
     return {
-      regionCode: region ?? actor.scope.regionCode, asOf,
+      // the region the figures are of: a filter above the actor's region narrows to the actor's region
+      regionCode: scope.regionCode, asOf,
       clueToVerification: distributionOfHistogram(histogram('verified')),
       clueToDecision: distributionOfHistogram(histogram('decided')),
       clueToFirstMeasure: distributionOfHistogram(histogram('measured')),
@@ -71,4 +74,13 @@ export class TimelinessService {
     }
     return out;
   }
+}
+
+/** The figures of a region without cases or monitored households. */
+function emptyFigures(regionCode: string | null, asOf: string): TimelinessDto {
+  const none = distributionOfHistogram([]);
+  return {
+    regionCode, asOf, clueToVerification: none, clueToDecision: none, clueToFirstMeasure: none,
+    openCases: 0, overdueByStep: {}, overdueTotal: 0, monitoredHouseholds: 0, householdsWithUncoveredRisk: 0, uncoveredRisks: 0, dynamicClearance: null,
+  };
 }

@@ -5,6 +5,12 @@
  * every refusal with its reason: out of order, future date, notice too short, elimination before six
  * months, stale version (concurrent edit), attachment too big or of a forbidden type.
  *
+ * Every request is made by a signed-in user of the level that does the step (testAuthHeaders: cookie and
+ * CSRF token): a village cadre of the household's village opens the case, verifies, deliberates and posts
+ * the notice; a township reviewer of its township compares and reviews; a county approver of 从江县
+ * approves, announces, rolls back and reads. Wrong levels, missing permissions and masking are tested
+ * through the API as well.
+ *
  * Clock: TEST_NOW = 2026-03-15; the later clock is 2026-10-15. Households in 从江县 (522633), threshold
  * in force for 2025: 730,000 fen (the 2023 Guizhou value carried forward as a placeholder).
  */
@@ -23,6 +29,16 @@ import type { CaseDto } from '../../../shared/workflow';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f1c2a70000000049454e44ae426082', 'hex');
 
+type Level = 'village' | 'township' | 'county';
+const LEVEL_LENGTH: Record<Level, number> = { village: 12, township: 9, county: 6 };
+/** The role of each level's user (domain/permissions.ts). */
+const LEVEL_ROLE: Record<Level, string> = { village: 'villageCadre', township: 'townshipReviewer', county: 'countyApprover' };
+/** The level that does each step in these tests (one of the step's levels in data/workflow-rules.json). */
+const STEP_LEVEL: Record<string, Level> = {
+  verificationVisit: 'village', informationComparison: 'township', eliminationAssessment: 'village', villageReview: 'village', townshipReview: 'township', countyApproval: 'county', announcement: 'county',
+};
+const HOUSEHOLD_VILLAGES: Record<string, string> = { 'WF-A': VILLAGES.basha, 'WF-B': VILLAGES.basha, 'WF-C': VILLAGES.darong, 'WF-D': VILLAGES.darong, 'WF-E': VILLAGES.guandong, 'WF-F': VILLAGES.guandong };
+
 forEachDialect('workflow routes', (dialect) => {
   let services: Services;
   let later: Services;
@@ -30,8 +46,9 @@ forEachDialect('workflow routes', (dialect) => {
   let app: FastifyInstance;
   let lateApp: FastifyInstance;
   let drop: () => Promise<void>;
-  let headers: Record<string, string>;
   let ids: Map<string, number>;
+  /** village of each household id and of each case id seen in a response */
+  const villageOf = { household: new Map<number, string>(), case: new Map<number, string>() };
   const dataDir = mkdtempSync(join(tmpdir(), 'zx-workflow-'));
 
   beforeAll(async () => {
@@ -57,7 +74,7 @@ forEachDialect('workflow routes', (dialect) => {
     app = await newTestApp(services);
     later = createServices(db, testConfig({ dataDir }), () => new Date('2026-10-15T10:00:00Z'), new IdProtector(TEST_KEY));
     lateApp = await newTestApp(later);
-    headers = await testAuthHeaders(app, services);
+    for (const [no, id] of ids) villageOf.household.set(id, HOUSEHOLD_VILLAGES[no]!);
   });
   afterAll(async () => {
     await app?.close();
@@ -65,9 +82,39 @@ forEachDialect('workflow routes', (dialect) => {
     await drop?.();
   });
 
-  async function call(method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown, on: FastifyInstance = app) {
+  /** Signed-in users, one per app (each app has its own clock), level and region; created on first use. */
+  const users = new Map<string, Promise<{ username: string; headers: Record<string, string> }>>();
+  function user(on: FastifyInstance, level: Level, villageCode: string, roles: string[] = [LEVEL_ROLE[level]]) {
+    const regionCode = villageCode.slice(0, LEVEL_LENGTH[level]);
+    const key = `${on === app ? 'a' : 'b'}:${level}:${regionCode}:${roles.join(',')}`;
+    if (!users.has(key)) {
+      const username = `${LEVEL_ROLE[level].slice(0, 6)}_${regionCode}_${users.size}`;
+      users.set(key, testAuthHeaders(on, on === app ? services : later, { regionCode, roles, username }).then((headers) => ({ username, headers })));
+    }
+    return users.get(key)!;
+  }
+  /**
+   * Who makes a request, by what it does: the level of the step (data/workflow-rules.json), in the
+   * village of the case or household; reads and anything else by the county approver.
+   */
+  function whoFor(method: string, url: string, body: unknown): { level: Level; village: string } {
+    const county = { level: 'county' as const, village: VILLAGES.basha };
+    if (method === 'GET') return county;
+    const b = (body ?? {}) as { householdId?: number };
+    if (url === '/api/v1/cases' || url === '/api/v1/cases/from-screening') return { level: 'village', village: villageOf.household.get(b.householdId!) ?? VILLAGES.basha };
+    const m = /^\/api\/v1\/cases\/(\d+)\/(steps\/(\w+)|notice|attachments|rollback)/.exec(url);
+    if (!m) return { level: 'township', village: VILLAGES.basha }; // measures
+    const village = villageOf.case.get(Number(m[1])) ?? VILLAGES.basha;
+    if (m[2] === 'rollback') return { level: 'county', village };
+    return { level: m[3] ? STEP_LEVEL[m[3]]! : 'village', village };
+  }
+  async function call(method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown, on: FastifyInstance = app, as?: { headers: Record<string, string> }) {
+    const who = whoFor(method, url, body);
+    const { headers } = as ?? (await user(on, who.level, who.village));
     const res = await on.inject({ method, url, payload: body as object | undefined, headers });
     expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(500);
+    const json = res.headers['content-type']?.toString().includes('json') ? res.json() : null;
+    if (json && typeof json.id === 'number' && typeof json.villageCode === 'string' && 'householdNo' in json) villageOf.case.set(json.id, json.villageCode);
     return res;
   }
   async function ok(method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown, on: FastifyInstance = app) {
@@ -75,8 +122,8 @@ forEachDialect('workflow routes', (dialect) => {
     expect(res.statusCode, res.body).toBeLessThan(300);
     return res.json();
   }
-  async function refused(method: 'POST', url: string, body: unknown, status: number, code: string, on: FastifyInstance = app) {
-    const res = await call(method, url, body, on);
+  async function refused(method: 'POST' | 'GET' | 'PATCH', url: string, body: unknown, status: number, code: string, on: FastifyInstance = app, as?: { headers: Record<string, string> }) {
+    const res = await call(method, url, body, on, as);
     expect(res.statusCode, res.body).toBe(status);
     const e = res.json() as { error: { code: string; message: string; details?: { issues?: { field: string }[] } } };
     expect(e.error.code).toBe(code);
@@ -125,7 +172,9 @@ forEachDialect('workflow routes', (dialect) => {
       expect(file.rawPayload.equals(PNG)).toBe(true);
       caseA = await ok('GET', `/api/v1/cases/${caseA.id}`);
       caseA = await step(caseA, 'verificationVisit', { performedOn: '2026-03-02', consentSigned: true, riskFound: true, findings: '户主住院,医疗支出大', attachmentIds: [a.id] });
-      expect(caseA.steps[0]).toMatchObject({ step: 'verificationVisit', actor: 'system', performedOn: '2026-03-02', attachmentIds: [a.id] });
+      // recorded under the name and level of the village cadre who did it
+      const cadre = await user(app, 'village', VILLAGES.basha);
+      expect(caseA.steps[0]).toMatchObject({ step: 'verificationVisit', actor: cadre.username, actorLevel: 'village', performedOn: '2026-03-02', attachmentIds: [a.id] });
       // comparison due 3 days after the verification
       expect(caseA).toMatchObject({ state: 'comparison', stepDue: '2026-03-05', verifiedOn: '2026-03-02' });
     });
@@ -152,6 +201,14 @@ forEachDialect('workflow routes', (dialect) => {
       expect(early.message).toBe('公示期至 2026-03-09 止,2026-03-09 尚未期满,不能结束公示');
       caseA = await ok('POST', `/api/v1/cases/${caseA.id}/notice/close`, { version: caseA.version, closedOn: '2026-03-10' });
       caseA = await step(caseA, 'townshipReview', { performedOn: '2026-03-11', approved: true });
+      // a village cadre (who may record steps) may not approve for the county: 403 with the reason
+      const cadre = await user(app, 'village', VILLAGES.basha);
+      const wrong = await refused('POST', `/api/v1/cases/${caseA.id}/steps/countyApproval`, { version: caseA.version, performedOn: '2026-03-12', approved: true, category: 'suddenHardship', riskTypes: ['illness'] }, 403, 'wrong_level', app, cadre);
+      expect(wrong.message).toMatch(/^“县级审定”应由县级办理,您是村级用户(.+)$/);
+      // nor may a township reviewer
+      const township = await user(app, 'township', VILLAGES.basha);
+      await refused('POST', `/api/v1/cases/${caseA.id}/steps/countyApproval`, { version: caseA.version, performedOn: '2026-03-12', approved: true, category: 'suddenHardship', riskTypes: ['illness'] }, 403, 'wrong_level', app, township);
+      expect((await ok('GET', `/api/v1/cases/${caseA.id}`)).state).toBe('countyApproval');
       const miss = await refused('POST', `/api/v1/cases/${caseA.id}/steps/countyApproval`, { version: caseA.version, performedOn: '2026-03-12', approved: true }, 400, 'validation_error');
       expect(miss.details?.issues?.map((i) => i.field)).toEqual(['category', 'riskTypes']);
       caseA = await step(caseA, 'countyApproval', { performedOn: '2026-03-12', approved: true, category: 'suddenHardship', riskTypes: ['illness'] });
@@ -200,6 +257,65 @@ forEachDialect('workflow routes', (dialect) => {
       const e = await refused('POST', `/api/v1/cases/${c.id}/steps/eliminationAssessment`, { version: c.version, performedOn: '2026-03-15', mode: 'assistance' }, 409, 'step_refused');
       expect(e.message).toContain('纳入监测满6个月(识别监测时间 2026-03,至 2026-03-15 满 0 个月)');
       // leave it: the later clock uses the same open case
+    });
+  });
+
+  describe('permissions, region and masking', () => {
+    it('a read-only user of the county may not open, record, roll back or add measures: 403 with the reason', async () => {
+      const reader = await user(app, 'county', VILLAGES.basha, ['readOnly']);
+      const before = await ok('GET', `/api/v1/cases/${caseA.id}`);
+      const open = await refused('POST', '/api/v1/cases', { householdId: ids.get('WF-B'), origin: 'selfReport', clueDate: '2026-03-10' }, 403, 'forbidden', app, reader);
+      expect(open.message).toBe('没有发起监测案件的权限');
+      const st = await refused('POST', `/api/v1/cases/${caseA.id}/steps/announcement`, { version: before.version, performedOn: '2026-03-14' }, 403, 'forbidden', app, reader);
+      expect(st.message).toBe('没有办理监测帮扶环节的权限');
+      await refused('POST', `/api/v1/cases/${caseA.id}/notice/close`, { version: before.version, closedOn: '2026-03-14' }, 403, 'forbidden', app, reader);
+      await refused('POST', `/api/v1/cases/${caseA.id}/rollback`, { version: before.version, performedOn: '2026-03-14', reason: 'x' }, 403, 'forbidden', app, reader);
+      const m = await refused('POST', `/api/v1/households/${ids.get('WF-A')}/measures`, { kind: 'health', responsibleUnit: 'x', startDate: '2026-03-14', status: 'inProgress' }, 403, 'forbidden', app, reader);
+      expect(m.message).toBe('没有登记帮扶措施的权限');
+      // a township reviewer records steps but may not roll back an elimination (the county decided it)
+      await refused('POST', `/api/v1/cases/${caseA.id}/rollback`, { version: before.version, performedOn: '2026-03-14', reason: 'x' }, 403, 'forbidden', app, await user(app, 'township', VILLAGES.basha));
+      expect(await ok('GET', `/api/v1/cases/${caseA.id}`)).toEqual(before);
+    });
+
+    it('a read-only user sees the case with the name masked and no free text about the household; no notice page, no attachment', async () => {
+      const reader = await user(app, 'county', VILLAGES.basha, ['readOnly']);
+      const res = await call('GET', `/api/v1/cases/${caseA.id}`, undefined, app, reader);
+      expect(res.statusCode).toBe(200);
+      const c = res.json() as CaseDto;
+      expect(c.headName).toBe('吴*明');
+      expect(res.body).not.toContain('吴阿明');
+      expect(res.body).not.toContain('户主住院');
+      expect(c.steps[0]!.findings.findings).toBe('(含个人信息,已隐藏)');
+      expect(c.steps[0]!.outcome).toBe('核实存在风险');
+      // the worklist of a read-only user of the village (A's open elimination case awaits a village step)
+      const w = (await call('GET', '/api/v1/worklist', undefined, app, await user(app, 'village', VILLAGES.basha, ['readOnly']))).json() as { headName: string }[];
+      expect(w.length).toBeGreaterThan(0);
+      expect(w.every((x) => x.headName.includes('*'))).toBe(true);
+      const t = await call('GET', `/api/v1/households/${ids.get('WF-A')}/timeline`, undefined, app, reader);
+      expect(t.statusCode).toBe(200);
+      const full = await ok('GET', `/api/v1/cases/${caseA.id}`);
+      expect(full.headName).toBe('吴阿明');
+      await refused('GET', `/api/v1/cases/${caseA.id}/notice.html`, undefined, 403, 'forbidden', app, reader);
+      await refused('GET', `/api/v1/cases/${caseA.id}/attachments/${full.attachments[0].id}`, undefined, 403, 'forbidden', app, reader);
+    });
+
+    it('a village cadre of another village sees and changes nothing of the case: 404', async () => {
+      const other = await user(app, 'village', VILLAGES.guandong);
+      await refused('GET', `/api/v1/cases/${caseA.id}`, undefined, 404, 'not_found', app, other);
+      await refused('POST', `/api/v1/cases/${caseA.id}/steps/verificationVisit`, { version: caseA.version, performedOn: '2026-03-14', consentSigned: true, riskFound: true }, 404, 'not_found', app, other);
+      await refused('GET', `/api/v1/households/${ids.get('WF-A')}/timeline`, undefined, 404, 'not_found', app, other);
+    });
+
+    it('timeliness of another region answers empty figures and logs the refused access; a region above one\'s own gives one\'s own', async () => {
+      const cadre = await user(app, 'village', VILLAGES.guandong);
+      const res = await call('GET', '/api/v1/timeliness?region=522632', undefined, app, cadre);
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ regionCode: '522632', openCases: 0, monitoredHouseholds: 0, overdueTotal: 0, clueToDecision: { n: 0 } });
+      const denied = await db.selectFrom('auditEvent').select(['action', 'targetType']).where('action', '=', 'access_denied').where('targetId', '=', '522632').execute();
+      expect(denied).toContainEqual({ action: 'access_denied', targetType: 'timeliness' });
+      const own = (await call('GET', '/api/v1/timeliness?region=52', undefined, app, cadre)).json();
+      expect(own.regionCode).toBe(VILLAGES.guandong);
+      expect((await call('GET', '/api/v1/worklist?region=522632', undefined, app, cadre)).json()).toEqual([]);
     });
   });
 
@@ -327,10 +443,15 @@ forEachDialect('workflow routes', (dialect) => {
 
   describe('worklist and notice page', () => {
     it('lists open cases earliest due first with why', async () => {
-      const w = await ok('GET', '/api/v1/worklist');
+      // the village cadre of E's village sees E's verification (a village step)
+      const w = (await call('GET', '/api/v1/worklist', undefined, app, await user(app, 'village', VILLAGES.guandong))).json();
       const e = w.find((x: { householdNo: string }) => x.householdNo === 'WF-E');
       // E: clue 2026-03-15, verification due 03-17, not overdue on 03-15
-      expect(e).toMatchObject({ step: 'verificationVisit', due: '2026-03-17', overdue: false, why: '入户核实应于 2026-03-17 前完成' });
+      expect(e).toMatchObject({ step: 'verificationVisit', due: '2026-03-17', overdue: false, why: '入户核实应于 2026-03-17 前完成', headName: '韦阿五' });
+      // … and only its own village's cases; the county approver's worklist has no verification to do
+      expect(w.every((x: { villageCode: string }) => x.villageCode === VILLAGES.guandong)).toBe(true);
+      const county = await ok('GET', '/api/v1/worklist');
+      expect(county.some((x: { step: string | null }) => x.step === 'verificationVisit')).toBe(false);
       const overdue = await ok('GET', '/api/v1/cases/overdue', undefined, lateApp);
       // on 2026-10-15 E's verification is 212 days overdue (03-17 → 10-15)
       expect(overdue.find((x: { householdNo: string }) => x.householdNo === 'WF-E')).toMatchObject({ overdue: true, daysOverdue: 212 });

@@ -1,31 +1,10 @@
 /**
  * Typed client of the workflow endpoints (/api/v1/cases, /worklist, /timeliness, measures). Reads go
- * through getJson; writes through sendJson, which throws the server's ApiError (Chinese message, code).
+ * through getJson; writes through the shared sendJson, which sends the session's CSRF token and throws the
+ * server's ApiError (Chinese message, code).
  */
 import type { CaseDto, CaseEventDto, CaseKind, CaseState, EliminationAssessmentDto, HouseholdMeasuresDto, MeasureDto, TimelinessDto, TimelinessRowDto, WorkItemDto } from '../../../shared/workflow';
-import { API_BASE, ApiError, getJson } from '../../api/client';
-
-/** POST/PATCH a JSON body; returns the parsed answer or throws ApiError. */
-export async function sendJson<T>(method: 'POST' | 'PATCH', path: string, body: unknown): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(`${API_BASE}${path}`, { method, headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
-  } catch {
-    throw new ApiError('network_error', '无法连接服务器,请稍后重试', 0);
-  }
-  const text = await res.text();
-  let parsed: unknown = null;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    throw new ApiError('bad_response', `服务器返回了无法解析的内容(HTTP ${res.status})`, res.status);
-  }
-  if (!res.ok) {
-    const e = (parsed as { error?: { code: string; message: string } } | null)?.error;
-    throw new ApiError(e?.code ?? 'http_error', e?.message ?? `请求失败(HTTP ${res.status})`, res.status);
-  }
-  return parsed as T;
-}
+import { API_BASE, getJson, sendJson } from '../../api/client';
 
 export const getWorklist = (region: string | undefined, signal?: AbortSignal) => getJson<WorkItemDto[]>('/worklist', { region, limit: 200 }, signal);
 export const getOverdue = (region: string | undefined, signal?: AbortSignal) => getJson<WorkItemDto[]>('/cases/overdue', { region, limit: 200 }, signal);
