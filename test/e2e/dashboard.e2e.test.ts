@@ -9,8 +9,9 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchChromium, signInAs } from './browser';
 import { startE2eServer } from './server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 let server: Awaited<ReturnType<typeof startE2eServer>> | undefined;
 beforeAll(async () => {
@@ -26,10 +27,6 @@ async function e2eBaseUrl(): Promise<string> {
   return server.url.replace(/\/+$/, '');
 }
 
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const RESULTS = resolve(process.cwd(), 'test-results');
 const STEP_TIMEOUT = 30_000;
 
@@ -52,21 +49,13 @@ async function drillIntoFirstChild(page: Page): Promise<string> {
 }
 
 /** Fills the sign-in page (which the app shows when signed out) and waits until it is gone. */
-async function signInAs(page: Page, user: { username: string; password: string }): Promise<void> {
-  await page.getByTestId('sign-in').waitFor({ timeout: STEP_TIMEOUT });
-  await page.getByTestId('sign-in-username').fill(user.username);
-  await page.getByTestId('sign-in-password').fill(user.password);
-  await page.getByTestId('sign-in-submit').click();
-  await page.getByTestId('sign-in').waitFor({ state: 'detached', timeout: STEP_TIMEOUT });
-}
-
 test('dashboard → province → county → households → household', async () => {
   const base = await e2eBaseUrl();
   mkdirSync(RESULTS, { recursive: true });
   let browser: Browser | undefined;
   const pageErrors: string[] = [];
   try {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
     page.on('pageerror', (err) => pageErrors.push(err.message));
 
@@ -136,7 +125,7 @@ test('a county user signs in, sees their county, and cannot open another county\
   let browser: Browser | undefined;
   const pageErrors: string[] = [];
   try {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     page.on('pageerror', (err) => pageErrors.push(err.message));
     await page.goto(`${base}/households/${server!.foreignHouseholdId}`);

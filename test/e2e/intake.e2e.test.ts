@@ -8,7 +8,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium, signInAs } from './browser';
 import { startE2eServer } from './server';
 
 let server: Awaited<ReturnType<typeof startE2eServer>> | undefined;
@@ -19,7 +20,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const RESULTS = resolve(process.cwd(), 'test-results');
 const FIX = resolve(__dirname, '../fixtures/intake');
 const STEP = 30_000;
@@ -30,16 +30,12 @@ test('import page: upload → preview with problems → commit → history; qual
   let browser: Browser | undefined;
   const pageErrors: string[] = [];
   try {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1440, height: 1100 }, locale: 'zh-CN' });
     page.on('pageerror', (err) => pageErrors.push(err.message));
     // signed out, the app opens the sign-in page: sign in as a data-entry user of 从江县 (like dashboard.e2e.test.ts)
     await page.goto(`${base}/intake`);
-    await page.getByTestId('sign-in').waitFor({ timeout: STEP });
-    await page.getByTestId('sign-in-username').fill(server!.intake.username);
-    await page.getByTestId('sign-in-password').fill(server!.intake.password);
-    await page.getByTestId('sign-in-submit').click();
-    await page.getByTestId('sign-in').waitFor({ state: 'detached', timeout: STEP });
+    await signInAs(page, server!.intake, STEP);
     await page.getByTestId('menu-intake').click();
     await page.getByTestId('import-page').waitFor({ timeout: STEP });
     await page.getByPlaceholder('默认村级区划代码(可选)').fill('522633100207');

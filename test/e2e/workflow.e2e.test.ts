@@ -11,7 +11,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, signInAs } from './browser';
 import { startE2eServer } from './server';
 
 let server: Awaited<ReturnType<typeof startE2eServer>> | undefined;
@@ -22,7 +23,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const RESULTS = resolve(process.cwd(), 'test-results');
 const T = 30_000;
 /** The UTC date `n` days before today (the server's clock is UTC). */
@@ -39,14 +39,6 @@ async function submitStep(page: Page, date: string | null, nextState: string) {
 }
 
 /** Fills the sign-in page and waits until it is gone. */
-async function signInAs(page: Page, user: { username: string; password: string }): Promise<void> {
-  await page.getByTestId('sign-in').waitFor({ timeout: T });
-  await page.getByTestId('sign-in-username').fill(user.username);
-  await page.getByTestId('sign-in-password').fill(user.password);
-  await page.getByTestId('sign-in-submit').click();
-  await page.getByTestId('sign-in').waitFor({ state: 'detached', timeout: T });
-}
-
 async function pick(page: Page, label: string, option: string) {
   await page.locator('[data-testid="step-form"] .ant-form-item', { hasText: label }).locator('.ant-select').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
@@ -58,7 +50,7 @@ test('clue → enrolment → first measure', async () => {
   let browser: Browser | undefined;
   const pageErrors: string[] = [];
   try {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
     page.on('pageerror', (err) => pageErrors.push(err.message));
 

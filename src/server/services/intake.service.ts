@@ -20,6 +20,7 @@ import { clueDedupKey, cluesFor, type ClueDraft, type ListFacts } from '../intak
 import { exchangeHash } from '../intake/exchange';
 import { checkIntegrity, INTEGRITY_ZH, type IntegrityRow } from '../intake/integrity';
 import { fileError, type IntakeProblem } from '../intake/problems';
+import type { ImportCountsDto, ImportReportDto } from '../../shared/intake';
 import type { SheetInfo } from '../intake/readers/cell';
 import { openTable, type OpenedTable } from '../intake/readers/table';
 import { normalizeHeader } from '../intake/readers/header';
@@ -70,54 +71,11 @@ export interface ImportOptions {
 export const BATCH_HOUSEHOLDS = 5000;
 
 /** Counts of a preview or commit. */
-export interface ImportCounts {
-  /** data rows read */
-  rows: number;
-  /** rows that would add (preview) or added (commit) persons or list records */
-  add: number;
-  update: number;
-  unchanged: number;
-  hold: number;
-  reject: number;
-  /** repeated rows of one-per-person lists */
-  duplicate: number;
-  households: { add: number; update: number; unchanged: number };
-  /** department lists: rows matched to a registry person, clues raised (new ones on commit) */
-  matched: number;
-  clues: number;
-}
+/** Counts of a preview or commit (rows and households): the API's ImportCountsDto. */
+export type ImportCounts = ImportCountsDto;
 
-/** Report of a preview or commit: everything the user needs to decide, and every problem with where. */
-export interface ImportReport {
-  batchId: number | null;
-  dryRun: boolean;
-  kind: string;
-  kindZh: string;
-  fileName: string;
-  sha256: string;
-  bytes: number;
-  format: 'csv' | 'xlsx';
-  encoding: string | null;
-  sheet: string;
-  sheets: SheetInfo[];
-  hiddenSheets: string[];
-  headerRows: number[];
-  headerSignature: string;
-  /** file column name → template key (or null when not mapped) */
-  columns: { name: string; key: string | null; zh: string | null }[];
-  missingColumns: string[];
-  ambiguous: Record<string, string[]>;
-  mappingComplete: boolean;
-  /** set when the same file (SHA-256 and kind) was already committed: nothing is written again */
-  alreadyImportedBatchId: number | null;
-  counts: ImportCounts;
-  problems: IntakeProblem[];
-  skippedRows: { row: number; reason: string }[];
-  /** clues a department list raises (preview) or raised (commit) */
-  clues: { row: number; ruleId: string; riskType: string; summary: string }[];
-  /** data-quality findings on the households of a committed person file (checks run after each import) */
-  checks: { findings: number; byCheck: Record<string, number> } | null;
-}
+/** Report of a preview or commit: everything the user needs to decide, and every problem with where (the API's ImportReportDto). */
+export type ImportReport = ImportReportDto;
 
 /** Problems kept in a report and in the database per import. */
 export const MAX_PROBLEMS = 100_000;
