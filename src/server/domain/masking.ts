@@ -4,13 +4,13 @@
  */
 
 /**
- * A name with its middle hidden: 张三 → 张*, 张小三 → 张*三, 欧阳小明 → 欧**明; one character → *;
- * empty stays empty. Works on Unicode code points.
+ * A name with all but its first character hidden, counted in Unicode code points (field case c07:
+ * 王𬌗 → 王*, 赵𠮷祥 → 赵**, never a lone surrogate): 张三 → 张*, 欧阳小明 → 欧***; one character → *;
+ * empty stays empty.
  */
 export function maskName(name: string): string {
   const chars = [...name];
   if (chars.length === 0) return '';
   if (chars.length === 1) return '*';
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+  return `${chars[0]}${'*'.repeat(chars.length - 1)}`;
 }

@@ -1,6 +1,6 @@
 /**
  * Masking of intake responses by the caller's permission (issue 5, presenters/personal-data.presenter.ts):
- * without `personal.view`, names are masked (张*三) and health details (health status, disability grade
+ * without `personal.view`, names are masked (张**) and health details (health status, disability grade
  * and type, medical costs and visits) are withheld, in held rows, risk clues and check findings. ID numbers
  * are never in clear in any intake response (held rows carry the masked form only).
  */

@@ -1,6 +1,6 @@
 /**
  * Masking of personal data in responses, by the caller's permission (domain/permissions.ts
- * `personal.view`): without it, names are masked (张*三, domain/masking.ts) and health details (health
+ * `personal.view`): without it, names are masked (张**, domain/masking.ts) and health details (health
  * status, disability grade) are withheld (null) on every household list item and household page. ID
  * numbers are always masked here; the full number only leaves through the audited reveal.
  */

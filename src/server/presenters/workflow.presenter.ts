@@ -1,6 +1,6 @@
 /**
  * Masking of personal data in workflow responses (issue 5 rules, see personal-data.presenter.ts): a
- * caller without `personal.view` gets household heads' names masked (张*三) and no free text written
+ * caller without `personal.view` gets household heads' names masked (张**) and no free text written
  * about the household (verification findings, which often describe illness or disability; objection
  * summaries and notes; case notes), since such text may hold health details. Dates, states, outcomes
  * and decision reasons stay: they are the procedure's record, not the person's.

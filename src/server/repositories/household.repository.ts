@@ -212,7 +212,9 @@ export class HouseholdRepository {
         const text = f.q;
         // a literal, case-sensitive prefix on both dialects (LIKE would treat % and _ as wildcards and
         // ignore ASCII case on SQLite)
-        q = q.where(sql<boolean>`(substr(h.household_no, 1, ${text.length}) = ${text} or substr(h.head_name, 1, ${text.length}) = ${text})`);
+        // substr counts code points on both dialects: so must the length (𠮷 is one character, two UTF-16 units)
+        const chars = [...text].length;
+        q = q.where(sql<boolean>`(substr(h.household_no, 1, ${chars}) = ${text} or substr(h.head_name, 1, ${chars}) = ${text})`);
       }
       return q;
     };

@@ -85,7 +85,7 @@ forEachDialect('C19 access across regions', (dialect) => {
     // 8: prefecture viewer reads a household of a county below → 200 (names masked: no personal.view)
     const r8 = await get('prefecture_viewer', `/api/v1/households/${ids['H-B-0001']}`);
     expect(r8.statusCode).toBe(status(8));
-    expect(r8.json().members[0].name).toBe('乙**主'); // 乙县户主: first and last kept
+    expect(r8.json().members[0].name).toBe('乙***'); // 乙县户主: only the first character kept (c07)
     // 9: viewer writes inside the scope → 403, unchanged
     const r9 = await app.inject({ method: 'PUT', url: `/api/v1/households/${ids['H-B-0001']}/incomes/2025`, headers: as.prefecture_viewer, payload: { wageFen: 2, businessIncomeFen: 0, businessExpensesFen: 0, propertyFen: 0, transferFen: 0 } });
     expect(r9.statusCode).toBe(status(9));
@@ -112,7 +112,7 @@ forEachDialect('C19 access across regions', (dialect) => {
     expect(lines[0]).toBe('# 农户名单;导出人:a_county_clerk;导出时间:2026-03-15T10:00:00.000Z;行数:1');
     expect(lines).toHaveLength(3); // meta, header, H-A-0001
     expect(lines[2]!.startsWith('H-A-0001,从江县,')).toBe(true);
-    expect(lines[2]).toContain(',甲**主,'); // names masked by default (甲县户主)
+    expect(lines[2]).toContain(',甲***,'); // names masked by default (甲县户主, c07 rule)
     const full = await get('a_county_clerk', '/api/v1/exports/households.csv?names=full');
     expect(full.body).toContain(',甲县户主,');
     expect(res.body).not.toContain('H-B-0001');

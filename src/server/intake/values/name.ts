@@ -28,5 +28,5 @@ export function parseNameCell(cell: Cell | undefined): { name: string | null; er
   return { name, errors: [] };
 }
 
-/** Masks a name for lists, by code points: the one rule of issue 5 (domain/masking.ts: 王𬌗 → 王*, 赵𠮷祥 → 赵*祥). */
+/** Masks a name for lists, by code points: the one rule of issue 5 (domain/masking.ts: 王𬌗 → 王*, 赵𠮷祥 → 赵**). */
 export { maskName } from '../../domain/masking';
