@@ -32,7 +32,11 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env, opts: { 
   // the key warning goes to the operator in plain text when a notice channel is given (CLI), else to the log
   const warn = (msg: string) => (opts.notice ? opts.notice(`注意:${msg}`) : logger.warn(msg));
   if (key.generated) warn(`已在数据目录生成身份证号加密密钥 ${join(config.dataDir, 'id.key')};生产环境请通过 ZX_ID_KEY 配置并妥善保管`);
-  else if (key.fromFile) warn('身份证号加密密钥取自数据目录中的文件;生产环境请通过 ZX_ID_KEY 配置');
+  // a routine reminder: to the operator of the server (notice given), only at debug level for CLI commands
+  else if (key.fromFile) {
+    if (opts.notice) warn('身份证号加密密钥取自数据目录中的文件;生产环境请通过 ZX_ID_KEY 配置');
+    else logger.debug('身份证号加密密钥取自数据目录中的文件;生产环境请通过 ZX_ID_KEY 配置');
+  }
   const db = openDatabase(config.databaseUrl);
   await migrateToLatest(db);
   const services = createServices(db, config, () => new Date(), new IdProtector(key.key));

@@ -101,8 +101,11 @@ test('clue → enrolment → first measure', async () => {
     const measures = page.getByTestId('measures');
     await measures.waitFor({ timeout: T });
     await expect.poll(() => page.getByTestId('coverage').innerText(), { timeout: T }).toContain('因病:未覆盖');
-    await measures.locator('.ant-form-item', { hasText: '类别' }).first().locator('.ant-select').click();
+    const kindSelect = measures.locator('.ant-form-item', { hasText: '类别' }).first().locator('.ant-select');
+    await kindSelect.click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '健康帮扶' }).first().click();
+    // under load the choice can land after the next fields are filled: wait until the select shows it
+    await expect.poll(() => kindSelect.innerText(), { timeout: T }).toContain('健康帮扶');
     await page.getByTestId('measure-unit').fill('县医疗保障局');
     await page.getByTestId('measure-start').fill(daysAgo(0));
     await page.getByTestId('measure-amount').fill('3000');
