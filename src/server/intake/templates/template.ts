@@ -26,8 +26,11 @@ export interface TemplateColumn {
   note?: string;
 }
 
-/** What a kind feeds: the registry (households and persons) or a department's list (cross-check). */
-export type TemplateTarget = 'registry' | 'departmentList';
+/**
+ * What a kind feeds: the registry (households and persons), a department's list (cross-check), spells of
+ * migrant work of registry persons (work_spell), or village profiles (village_profile).
+ */
+export type TemplateTarget = 'registry' | 'departmentList' | 'workSpell' | 'villageProfile';
 
 export interface ImportTemplate {
   kind: string;
