@@ -2,9 +2,9 @@
  * IntakeService with the national system's other tables (formats file §2) on both dialects: migrant-work
  * spells （务工月监测）已外出务工信息 (persons matched by the keyed hash of 证件号码, unknown persons reported
  * with row and column, wage in fen, the 100–30,000 yuan range check), work plans 计划外出务工信息, and
- * village profiles （自定义）行政村信息 (matched by names within county and township, 万元 in fen); each through
+ * household fields （乡村建设）户信息 (卫生厕所 by 户编号, unknown households reported), village profiles （自定义）行政村信息 (matched by names within county and township, 万元 in fen); each through
  * preview → commit → re-import → history → rollback. Fixtures t01–t03 under test/fixtures/intake/ hold
- * invented people only.
+ * invented people only (t04 too).
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ forEachDialect('IntakeService: other national tables', (dialect) => {
   beforeAll(async () => {
     ({ services, db, drop } = await newTestServices(dialect));
     await services.regions.ensureReferenceData();
-    await services.registry.registerHouseholds({ regionCode: null }, [household('T0101', VILLAGES.basha, [head({ idNumber: A, name: '测务工' }), person({ idNumber: B, name: '测计划' })])]);
+    await services.registry.registerHouseholds({ regionCode: null }, [household('T0101', VILLAGES.basha, [head({ idNumber: A, name: '测务工' }), person({ idNumber: B, name: '测计划' })]), household('T0102', VILLAGES.basha, [head({ name: '测厕所' })], [], { sanitaryToilet: true })]);
   });
   afterAll(async () => {
     await drop?.();
@@ -88,6 +88,25 @@ forEachDialect('IntakeService: other national tables', (dialect) => {
       expect(JSON.parse(rows[0]!.figuresJson)).toMatchObject({ households: 512, population: 2203, dibaoHouseholds: 41, dibaoPersons: 96, tekunPersons: 7, disabledPersons: 58, residentPensionPersons: 1320, exited: true, busService: true, pavedRoadToTownship: true, primarySchools: 1 });
       await services.intake.rollback(actor, r.batchId!);
       expect(await db.selectFrom('villageProfile').select('id').execute()).toHaveLength(0);
+    });
+  });
+
+  describe('（乡村建设）户信息', () => {
+    const toilet = async (no: string) => Number((await db.selectFrom('household').select('sanitaryToilet').where('householdNo', '=', no).executeTakeFirstOrThrow()).sanitaryToilet);
+    it('preview → commit updates 卫生厕所 by 户编号; the unknown household reported with row and column; rollback restores it', async () => {
+      expect(await toilet('T0101')).toBe(1);
+      const p = await services.intake.preview(actor, fixture('t04_households.csv'), { kind: 'national-household' });
+      expect(p.counts).toMatchObject({ rows: 3, update: 1, unchanged: 1, reject: 1, households: { update: 1, unchanged: 1 } });
+      expect(p.problems.find((x) => x.code === 'HOUSEHOLD_NOT_IN_REGISTRY')).toMatchObject({ row: 6, column: '户编号', level: 'error' });
+      expect(await toilet('T0101')).toBe(1);
+      const r = await services.intake.commit(actor, fixture('t04_households.csv'), { kind: 'national-household' });
+      expect(await toilet('T0101')).toBe(0);
+      expect(await toilet('T0102')).toBe(1);
+      expect((await services.intake.history(actor))[0]).toMatchObject({ id: r.batchId, kind: 'national-household', status: 'committed', updated: 1, unchanged: 1, rejected: 1 });
+      const again = await services.intake.commit(actor, fixture('t04_households.csv'), { kind: 'national-household' });
+      expect(again.alreadyImportedBatchId).toBe(r.batchId);
+      await services.intake.rollback(actor, r.batchId!);
+      expect(await toilet('T0101')).toBe(1);
     });
   });
 });

@@ -91,5 +91,28 @@ export const NATIONAL_VILLAGE: ImportTemplate = {
   ],
 };
 
-/** The three kinds above, in the order the template list shows them. */
-export const NATIONAL_OTHER_TEMPLATES: ImportTemplate[] = [NATIONAL_WORK_SPELL, NATIONAL_WORK_PLAN, NATIONAL_VILLAGE];
+/**
+ * （乡村建设）户信息: one row per household, matched by 户编号 inside the scope; updates the living-condition
+ * fields that the registry holds (卫生厕所是否能正常使用 → household.sanitary_toilet). The place columns, the
+ * head's 证件号码 and 户类型 are recognised and not stored (the person table owns them).
+ */
+export const NATIONAL_HOUSEHOLD: ImportTemplate = {
+  kind: 'national-household',
+  zh: '（乡村建设）户信息',
+  target: 'householdUpdate',
+  sheetName: '户信息',
+  titleRows: ['（乡村建设）户信息', '导出单位:        导出时间:'],
+  source: SOURCE,
+  columns: [
+    ignored('县(市、区、旗)', ['县', '县(市、区)', '县区']),
+    ignored('乡(镇)', ['乡', '乡镇']),
+    ignored('行政村', ['村']),
+    { key: 'householdNo', zh: '户编号', synonyms: ['户号'], type: 'text', required: true },
+    ignored('证件号码', ['身份证号', '身份证号码']),
+    ignored('户类型'),
+    { key: 'sanitaryToilet', zh: '卫生厕所是否能正常使用', synonyms: ['是否有卫生厕所', '卫生厕所'], type: 'bool', values: YES_NO },
+  ],
+};
+
+/** The kinds above, in the order the template list shows them. */
+export const NATIONAL_OTHER_TEMPLATES: ImportTemplate[] = [NATIONAL_HOUSEHOLD, NATIONAL_WORK_SPELL, NATIONAL_WORK_PLAN, NATIONAL_VILLAGE];

@@ -28,9 +28,10 @@ export interface TemplateColumn {
 
 /**
  * What a kind feeds: the registry (households and persons), a department's list (cross-check), spells of
- * migrant work of registry persons (work_spell), or village profiles (village_profile).
+ * migrant work of registry persons (work_spell), village profiles (village_profile), or fields of existing
+ * households (householdUpdate: living conditions by 户编号).
  */
-export type TemplateTarget = 'registry' | 'departmentList' | 'workSpell' | 'villageProfile';
+export type TemplateTarget = 'registry' | 'departmentList' | 'householdUpdate' | 'workSpell' | 'villageProfile';
 
 export interface ImportTemplate {
   kind: string;

@@ -54,7 +54,7 @@ forEachDialect('intake routes', (dialect) => {
 
   it('kinds and template download', async () => {
     const kinds = (await app.inject({ method: 'GET', url: '/api/v1/intake/kinds', headers: auth })).json() as { kind: string }[];
-    expect(kinds.map((k) => k.kind)).toEqual(['national-person', 'national-work', 'national-work-plan', 'national-village', 'medical', 'dibao', 'disability', 'education', 'disaster', 'hrss']);
+    expect(kinds.map((k) => k.kind)).toEqual(['national-person', 'national-household', 'national-work', 'national-work-plan', 'national-village', 'medical', 'dibao', 'disability', 'education', 'disaster', 'hrss']);
     const t = await app.inject({ method: 'GET', url: '/api/v1/intake/templates/national-person', headers: auth });
     expect(t.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
