@@ -313,7 +313,8 @@ export interface DepartmentRecordTable {
 export interface WorkSpellTable {
   id: Generated<number>;
   batchId: number;
-  personId: number;
+  /** the person's ID-number lookup hash (person.id_hash): stable when a person import re-inserts members */
+  idHash: string;
   householdId: number;
   countyCode: string;
   villageCode: string;

@@ -561,7 +561,7 @@ export class IntakeService {
         report.problems.push({ sheet, row: p.row, column: col, code: 'WAGE_OUT_OF_RANGE', level: 'warning', message: `务工月收入 ${wage / 100} 元不在 100–30,000 元之间,请核实(数据质量核查:务工月收入范围)` });
       }
       out.spells.push({
-        personId: person.personId, householdId: person.householdId, countyCode: person.countyCode, villageCode: person.villageCode, kind: t.kind === 'national-work-plan' ? 'workPlan' : 'workSpell', sourceRow: p.row,
+        idHash: person.idHash, householdId: person.householdId, countyCode: person.countyCode, villageCode: person.villageCode, kind: t.kind === 'national-work-plan' ? 'workPlan' : 'workSpell', sourceRow: p.row,
         working: typeof v.working === 'boolean' ? (v.working ? 1 : 0) : null, startMonth: text(v.startMonth ?? null), endMonth: text(v.endMonth ?? null), workCounty: text(v.workCounty ?? null),
         monthlyWageFen: wage, channel: text(v.channel ?? null), industry: text(v.industry ?? null), employer: text(v.employer ?? null), transportSubsidyFen: fen(v.transportSubsidy ?? null), serviceNeed: text(v.serviceNeed ?? null),
       });

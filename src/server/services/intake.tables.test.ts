@@ -59,6 +59,14 @@ forEachDialect('IntakeService: other national tables', (dialect) => {
       const hist = await services.intake.history(actor);
       expect(hist[0]).toMatchObject({ id: batchId, kind: 'national-work', status: 'committed', rowsTotal: 4, added: 3, rejected: 1 });
     });
+    it('the spells survive a person import that re-writes the household members (matched by the lookup hash)', async () => {
+      const [o] = await services.registry.upsertHouseholds({ regionCode: null }, [household('T0101', VILLAGES.basha, [head({ idNumber: A, name: '测务工', workPlace: '广东省东莞市' }), person({ idNumber: B, name: '测计划' })])]);
+      expect(o!.action).toBe('updated');
+      const hashes = new Set((await db.selectFrom('person').select('idHash').where('householdId', '=', o!.householdId).execute()).map((x) => x.idHash));
+      const spells = await db.selectFrom('workSpell').select(['idHash', 'householdId']).where('batchId', '=', batchId).execute();
+      expect(spells).toHaveLength(3);
+      expect(spells.every((x) => hashes.has(x.idHash) && x.householdId === o!.householdId)).toBe(true);
+    });
     it('rollback removes exactly the spells of the batch', async () => {
       await services.intake.rollback(actor, batchId);
       expect(await db.selectFrom('workSpell').select('id').execute()).toHaveLength(0);

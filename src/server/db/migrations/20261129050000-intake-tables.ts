@@ -2,7 +2,9 @@
  * The national system's other tables taken in by data intake: spells of migrant work per person
  * (（务工月监测）已外出务工信息 and 计划外出务工信息, one row per person and spell or plan) and village profiles
  * (（自定义）行政村信息, one row per village and import). Every row carries the import batch that wrote it,
- * so that a rollback removes exactly what the import added. Portable types only: dates ISO text, money
+ * so that a rollback removes exactly what the import added. A spell names its person by the keyed lookup
+ * hash of the ID number (person.id_hash), which survives the re-insertion of a household's members by a
+ * later person import (their row ids do not); key rotation re-hashes it with the persons. Portable types only: dates ISO text, money
  * bigint fen. Frozen once merged.
  */
 import type { Kysely } from 'kysely';
@@ -11,8 +13,8 @@ import { autoId } from '../migration-helpers';
 export async function up(db: Kysely<any>): Promise<void> {
   await autoId(db, db.schema.createTable('work_spell'))
     .addColumn('batch_id', 'integer', (c) => c.notNull().references('import_batch.id').onDelete('cascade'))
-    .addColumn('person_id', 'integer', (c) => c.notNull().references('person.id').onDelete('cascade'))
-    .addColumn('household_id', 'integer', (c) => c.notNull())
+    .addColumn('id_hash', 'text', (c) => c.notNull())
+    .addColumn('household_id', 'integer', (c) => c.notNull().references('household.id').onDelete('cascade'))
     .addColumn('county_code', 'text', (c) => c.notNull())
     .addColumn('village_code', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
@@ -29,7 +31,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('service_need', 'text')
     .execute();
   await db.schema.createIndex('work_spell_batch_idx').on('work_spell').columns(['batch_id']).execute();
-  await db.schema.createIndex('work_spell_person_idx').on('work_spell').columns(['person_id', 'start_month']).execute();
+  await db.schema.createIndex('work_spell_person_idx').on('work_spell').columns(['id_hash', 'start_month']).execute();
 
   await autoId(db, db.schema.createTable('village_profile'))
     .addColumn('batch_id', 'integer', (c) => c.notNull().references('import_batch.id').onDelete('cascade'))
