@@ -61,7 +61,7 @@ export interface ImportReportDto {
 export interface ImportKindDto {
   kind: string;
   zh: string;
-  target: 'registry' | 'departmentList';
+  target: 'registry' | 'departmentList' | 'householdUpdate' | 'workSpell' | 'villageProfile';
   department: string | null;
   columns: { key: string; zh: string; required: boolean; type: string }[];
 }

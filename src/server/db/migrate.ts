@@ -10,6 +10,7 @@ import * as audit from './migrations/20261129010000-audit';
 import * as intake from './migrations/20261129030000-intake';
 import * as accounts from './migrations/20261129020000-accounts';
 import * as workflow from './migrations/20261129040000-workflow';
+import * as intakeTables from './migrations/20261129050000-intake-tables';
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261129000000-initial': initial,
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261129020000-accounts': accounts,
   '20261129030000-intake': intake,
   '20261129040000-workflow': workflow,
+  '20261129050000-intake-tables': intakeTables,
 };
 
 class StaticProvider implements MigrationProvider {

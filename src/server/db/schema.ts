@@ -305,6 +305,47 @@ export interface DepartmentRecordTable {
   factsJson: string;
 }
 
+/**
+ * A spell of migrant work (kind workSpell, （务工月监测）已外出务工信息) or a plan to work away (kind workPlan,
+ * 计划外出务工信息) of a registry person, written by an import batch. Months `YYYY-MM`; money in fen;
+ * working 1/0 or null when not given.
+ */
+export interface WorkSpellTable {
+  id: Generated<number>;
+  batchId: number;
+  /** the person's ID-number lookup hash (person.id_hash): stable when a person import re-inserts members */
+  idHash: string;
+  householdId: number;
+  countyCode: string;
+  villageCode: string;
+  kind: string;
+  sourceRow: number;
+  working: number | null;
+  startMonth: string | null;
+  endMonth: string | null;
+  workCounty: string | null;
+  monthlyWageFen: number | null;
+  channel: string | null;
+  industry: string | null;
+  employer: string | null;
+  transportSubsidyFen: number | null;
+  serviceNeed: string | null;
+}
+
+/**
+ * A village's profile figures (（自定义）行政村信息) as of an import batch: the counts as JSON (template key →
+ * number or boolean), 村级集体经济收入 in fen. The latest batch of a village is its current profile.
+ */
+export interface VillageProfileTable {
+  id: Generated<number>;
+  batchId: number;
+  villageCode: string;
+  countyCode: string;
+  sourceRow: number;
+  figuresJson: string;
+  collectiveIncomeFen: number | null;
+}
+
 /** A risk clue (风险线索) raised by a department cross-check rule, in the county's queue. status: open | verified | dismissed */
 export interface RiskClueTable {
   id: Generated<number>;
@@ -517,6 +558,8 @@ export interface Database {
   headerMapping: HeaderMappingTable;
   departmentRecord: DepartmentRecordTable;
   riskClue: RiskClueTable;
+  workSpell: WorkSpellTable;
+  villageProfile: VillageProfileTable;
   monitoringCase: MonitoringCaseTable;
   caseStep: CaseStepTable;
   caseAttachment: CaseAttachmentTable;

@@ -16,6 +16,8 @@
  */
 import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { validationError } from '../errors';
 
 /** One column: `text` (neutralised), `number` (kept numeric; null → empty) or `id` (digits kept as text). */
 export interface ExportColumn<T> {
@@ -62,12 +64,53 @@ function cellText<T>(c: ExportColumn<T>, row: T): string {
 /** The metadata line of a CSV export. */
 export const csvMetaLine = (meta: ExportMeta, rows: number) => `# ${meta.title};导出人:${meta.exportedBy};导出时间:${meta.at};行数:${rows}`;
 
-/** CSV (UTF-8 with BOM so that Excel reads Chinese, CRLF line ends): metadata line, header, rows. */
-export function toCsv<T>(columns: readonly ExportColumn<T>[], rows: readonly T[], meta: ExportMeta): Buffer {
+/**
+ * Character encoding of a CSV export: `utf-8` (default, with BOM), or for legacy recipients `gbk` (GB 2312
+ * extended; cannot hold many name characters, e.g. 𬌗 U+2C317 or 𠮷 U+20BB7, C07) or `gb18030` (GB 18030,
+ * holds every Unicode code point). Legacy encodings are written without a BOM.
+ */
+export type CsvEncoding = 'utf-8' | 'gbk' | 'gb18030';
+
+/** True when `text` survives a round trip through the encoding (iconv-lite substitutes `?` otherwise). */
+export function encodable(text: string, encoding: CsvEncoding): boolean {
+  if (encoding !== 'gbk') return true;
+  return iconv.decode(iconv.encode(text, 'gbk'), 'gbk') === text;
+}
+
+/** At most this many unencodable cells are listed in the error of a GBK export. */
+export const MAX_ENCODING_ISSUES = 50;
+
+/**
+ * CSV (CRLF line ends): metadata line, header, rows. UTF-8 with BOM so that Excel reads Chinese, unless
+ * `encoding` asks for GBK or GB18030 (no BOM).
+ * @throws validation_error (field `encoding`) for `gbk` when a cell holds characters GBK cannot encode:
+ *   every such cell is listed with its line in the file, its column and its value, suggesting GB18030 —
+ *   never a silent `?` substitution (C07)
+ */
+export function toCsv<T>(columns: readonly ExportColumn<T>[], rows: readonly T[], meta: ExportMeta, encoding: CsvEncoding = 'utf-8'): Buffer {
   const lines = [csvField(csvMetaLine(meta, rows.length)), columns.map((c) => csvField(c.header)).join(',')];
   for (const r of rows) lines.push(columns.map((c) => csvField(cellText(c, r))).join(','));
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  const text = `${lines.join('\r\n')}\r\n`;
+  if (encoding === 'utf-8') return Buffer.from(`\uFEFF${text}`, 'utf8');
+  if (!encodable(text, encoding)) {
+    const issues: { field: string; message: string }[] = [];
+    if (!encodable(lines[0]!, encoding) || !encodable(lines[1]!, encoding)) issues.push({ field: 'encoding', message: '导出说明或表头含有 GBK 无法表示的字符,请改用 GB18030(encoding=gb18030)' });
+    rows.forEach((r, i) => {
+      for (const c of columns) {
+        const v = cellText(c, r);
+        if (issues.length < MAX_ENCODING_ISSUES && !encodable(v, encoding)) {
+          const bad = [...v].filter((ch) => !encodable(ch, encoding)).map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase()}`);
+          issues.push({ field: 'encoding', message: `第 ${i + 3} 行“${c.header}”列的“${v}”含有 GBK 无法表示的字符(${bad.join('、')}),请改用 GB18030(encoding=gb18030)` });
+        }
+      }
+    });
+    throw validationError(issues, `有 ${issues.length} 处内容无法用 GBK 编码,请改用 GB18030 导出(encoding=gb18030)`);
+  }
+  return iconv.encode(text, encoding);
 }
+
+/** Content type of a CSV in an encoding. */
+export const csvContentType = (encoding: CsvEncoding = 'utf-8') => `text/csv; charset=${encoding === 'utf-8' ? 'utf-8' : encoding.toUpperCase()}`;
 
 /**
  * Text for an OOXML string cell: XML readers turn a raw CR into LF, so CR is written as the OOXML escape

@@ -54,6 +54,10 @@ export class CheckService {
       const hs = await hrepo.getMany(scope, ids);
       const members = await hrepo.members(scope, ids);
       const facts = await irepo.facts(ids, year);
+      const spells = new Map<number, { startMonth: string | null; monthlyWageFen: number | null }[]>();
+      for (const w of await this.ctx.db.selectFrom('workSpell').select(['householdId', 'startMonth', 'monthlyWageFen']).where('householdId', 'in', ids).where('kind', '=', 'workSpell').orderBy('id').execute()) {
+        spells.set(w.householdId, [...(spells.get(w.householdId) ?? []), { startMonth: w.startMonth, monthlyWageFen: w.monthlyWageFen === null ? null : Number(w.monthlyWageFen) }]);
+      }
       const byH = new Map<number, typeof members>();
       for (const m of members) byH.set(m.householdId, [...(byH.get(m.householdId) ?? []), m]);
       for (const h of hs) {
@@ -63,7 +67,7 @@ export class CheckService {
           riskTypes: h.riskTypes ? h.riskTypes.split(',') : [], identifiedMonth: h.identifiedMonth, riskEliminated: h.riskEliminated === 1, eliminationMode: h.eliminationMode, eliminatedMonth: h.eliminatedMonth,
           farmlandMu: Number(h.farmlandMu), forestMu: Number(h.forestMu), dangerousHouse: h.dangerousHouse === 1, distanceToRoadKm: h.distanceToRoadKm === null ? null : Number(h.distanceToRoadKm),
           safeDrinkingWater: h.safeDrinkingWater === 1, memberCount: h.memberCount, members: (byH.get(h.id) ?? []).map((m) => ({ ...m, workPlace: m.workPlace })),
-          perCapitaNetIncomeFen: facts.get(h.id)?.perCapitaNetIncomeFen ?? null, thresholdFen: threshold(h.countyCode, year).valueFen, measures: null,
+          perCapitaNetIncomeFen: facts.get(h.id)?.perCapitaNetIncomeFen ?? null, thresholdFen: threshold(h.countyCode, year).valueFen, measures: null, workSpells: spells.get(h.id) ?? [],
         };
         const f = runChecks(model, asOf);
         const v = perVillage.get(h.villageCode) ?? { findings: 0, households: 0 };

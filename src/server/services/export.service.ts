@@ -3,14 +3,21 @@
  * filters, inside the caller's region (an empty filter means the caller's scope, C19), needs the
  * personal.export permission, masks names by default (full names only when asked for AND the caller
  * has personal.view; ID numbers are never in this export), carries the exporting user and time in the file (presenters/export.ts), and is audited
- * as `export` with its row count.
+ * as `export` with its row count. The same rules hold for the person list (ID numbers only in their
+ * masked form, health status withheld without personal.view) and the risk-clue queue (health details
+ * withheld without personal.view, presenters/intake.presenter.ts). CSV exports take an encoding: UTF-8
+ * (default), GBK (refused with the cells it cannot hold, C07) or GB18030.
  */
 import type { HouseholdListItem } from '../../shared/api';
-import { HOUSEHOLD_TYPE_ZH, MONITORED_CATEGORY_ZH } from '../../shared/enums';
+import type { RiskClueDto } from '../../shared/intake';
+import { HEALTH_STATUS_ZH, HOUSEHOLD_TYPE_ZH, LABOUR_SKILL_ZH, MONITORED_CATEGORY_ZH, RELATION_TO_HEAD_ZH, RISK_TYPE_ZH, SCHOOL_STAGE_ZH, SEX_ZH } from '../../shared/enums';
+import { scoped } from '../repositories/household.repository';
+import { narrow } from '../repositories/scope';
+import { IntakeService } from './intake.service';
 import type { HouseholdListQuery } from '../../shared/queries';
 import { hasPermission } from '../domain/permissions';
 import { forbidden, validationError } from '../errors';
-import { toCsv, toXlsx, type ExportColumn } from '../presenters/export';
+import { csvContentType, toCsv, toXlsx, type CsvEncoding, type ExportColumn } from '../presenters/export';
 import { maskHouseholdPage } from '../presenters/personal-data.presenter';
 import { maskName } from '../domain/masking';
 import type { Actor } from './actor';
@@ -36,6 +43,62 @@ export const HOUSEHOLD_EXPORT_COLUMNS: ExportColumn<HouseholdListItem>[] = [
   { header: '预警规则', kind: 'text', value: (h) => h.flaggedRules.join(',') },
 ];
 
+/** A row of the person export, as the caller may see it. */
+export interface PersonExportRow {
+  householdNo: string;
+  villageCode: string;
+  name: string;
+  idMasked: string;
+  relationToHead: string;
+  sex: string;
+  birthDate: string;
+  /** null when withheld (no personal.view) */
+  healthStatus: string | null;
+  labourSkill: string;
+  schoolStage: string;
+}
+
+const zh = (m: Record<string, string>, k: string | null) => (k === null ? null : (m[k] ?? k));
+
+/** Columns of the person export: ID numbers only masked; dates ISO. */
+export const PERSON_EXPORT_COLUMNS: ExportColumn<PersonExportRow>[] = [
+  { header: '户编号', kind: 'id', value: (p) => p.householdNo },
+  { header: '村级区划代码', kind: 'id', value: (p) => p.villageCode },
+  { header: '姓名', kind: 'text', value: (p) => p.name },
+  { header: '证件号码(脱敏)', kind: 'id', value: (p) => p.idMasked },
+  { header: '与户主关系', kind: 'text', value: (p) => zh(RELATION_TO_HEAD_ZH, p.relationToHead) },
+  { header: '性别', kind: 'text', value: (p) => zh(SEX_ZH, p.sex) },
+  { header: '出生日期', kind: 'text', value: (p) => p.birthDate },
+  { header: '健康状况', kind: 'text', value: (p) => (p.healthStatus === null ? '(无权查看)' : zh(HEALTH_STATUS_ZH, p.healthStatus)) },
+  { header: '劳动技能', kind: 'text', value: (p) => zh(LABOUR_SKILL_ZH, p.labourSkill) },
+  { header: '在校生状况', kind: 'text', value: (p) => zh(SCHOOL_STAGE_ZH, p.schoolStage) },
+];
+
+/** Columns of the risk-clue export (the queue as the caller sees it). */
+export const CLUE_EXPORT_COLUMNS: ExportColumn<RiskClueDto>[] = [
+  { header: '线索编号', kind: 'number', value: (c) => c.id },
+  { header: '村级区划代码', kind: 'id', value: (c) => c.villageCode },
+  { header: '来源部门', kind: 'text', value: (c) => c.sourceDepartment },
+  { header: '名单类型', kind: 'text', value: (c) => c.listKind },
+  { header: '导入批次', kind: 'number', value: (c) => c.batchId },
+  { header: '来源行', kind: 'number', value: (c) => c.sourceRow },
+  { header: '规则', kind: 'text', value: (c) => c.ruleId },
+  { header: '风险类型', kind: 'text', value: (c) => zh(RISK_TYPE_ZH, c.riskType) },
+  { header: '线索摘要', kind: 'text', value: (c) => c.summary },
+  { header: '状态', kind: 'text', value: (c) => ({ open: '待核实', verified: '已核实', dismissed: '已排除' })[c.status] ?? c.status },
+  { header: '产生时间', kind: 'text', value: (c) => c.createdAt },
+];
+
+/** A produced export file. */
+export interface ExportFile {
+  body: Buffer;
+  filename: string;
+  contentType: string;
+  rows: number;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export class ExportService {
   constructor(private readonly ctx: ServiceContext) {}
 
@@ -45,7 +108,7 @@ export class ExportService {
    * @throws forbidden without personal.export (or personal.view for full names); validation_error above MAX_EXPORT_ROWS rows;
    *   unknown_region as the list
    */
-  async households(actor: Actor, q: HouseholdListQuery, format: 'csv' | 'xlsx', opts: { fullNames?: boolean } = {}): Promise<{ body: Buffer; filename: string; contentType: string; rows: number }> {
+  async households(actor: Actor, q: HouseholdListQuery, format: 'csv' | 'xlsx', opts: { fullNames?: boolean; encoding?: CsvEncoding } = {}): Promise<ExportFile> {
     if (!hasPermission(actor.roles, 'personal.export')) throw forbidden('没有导出个人信息的权限');
     if (opts.fullNames && !hasPermission(actor.roles, 'personal.view')) throw forbidden('没有查看完整姓名的权限');
     const list = new HouseholdService(this.ctx);
@@ -61,7 +124,7 @@ export class ExportService {
     }
     const at = nowIso(this.ctx.clock);
     const meta = { title: '农户名单', exportedBy: actor.username, at };
-    const body = format === 'csv' ? toCsv(HOUSEHOLD_EXPORT_COLUMNS, rows, meta) : await toXlsx(HOUSEHOLD_EXPORT_COLUMNS, rows, meta);
+    const body = format === 'csv' ? toCsv(HOUSEHOLD_EXPORT_COLUMNS, rows, meta, opts.encoding) : await toXlsx(HOUSEHOLD_EXPORT_COLUMNS, rows, meta);
     await new AuditService(this.ctx).record(actor, {
       action: 'export', targetType: 'household_list', targetId: q.region ?? actor.regionCode, outcome: 'ok',
       details: { format, rows: rows.length, names: opts.fullNames ? 'full' : 'masked', filters: Object.fromEntries(Object.entries(q).filter(([k, v]) => v !== undefined && k !== 'cursor' && k !== 'limit' && k !== 'q')) },
@@ -69,7 +132,68 @@ export class ExportService {
     const stamp = at.slice(0, 19).replace(/[-:T]/g, '');
     return {
       body, rows: rows.length, filename: `households-${actor.regionCode ?? 'national'}-${stamp}.${format}`,
-      contentType: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      contentType: format === 'csv' ? csvContentType(opts.encoding) : XLSX_TYPE,
     };
+  }
+
+  /**
+   * The persons of the caller's region (or of `region` inside it; a region outside gives an empty file)
+   * as CSV or XLSX, one row per person ordered by household: ID numbers masked (never in full), names
+   * masked unless `fullNames` (needs personal.view), health status withheld without personal.view.
+   * Audited as `export` of `person_list` with the row count.
+   * @throws forbidden without personal.export (or personal.view for full names); validation_error above
+   *   MAX_EXPORT_ROWS rows, or for GBK with the names it cannot encode (see toCsv)
+   */
+  async persons(actor: Actor, q: { region?: string }, format: 'csv' | 'xlsx', opts: { fullNames?: boolean; encoding?: CsvEncoding } = {}): Promise<ExportFile> {
+    if (!hasPermission(actor.roles, 'personal.export')) throw forbidden('没有导出个人信息的权限');
+    const sees = hasPermission(actor.roles, 'personal.view');
+    if (opts.fullNames && !sees) throw forbidden('没有查看完整姓名的权限');
+    const scope = narrow(actor.scope, q.region);
+    const rows: PersonExportRow[] = [];
+    let after = 0;
+    while (scope) {
+      const page = await scoped(
+        this.ctx.db.selectFrom('person as p').innerJoin('household as h', 'h.id', 'p.householdId')
+          .select(['p.id', 'h.householdNo', 'h.villageCode', 'p.name', 'p.idMasked', 'p.relationToHead', 'p.sex', 'p.birthDate', 'p.healthStatus', 'p.labourSkill', 'p.schoolStage'])
+          .where('p.id', '>', after).orderBy('p.id').limit(2000),
+        scope,
+      ).execute();
+      if (!page.length) break;
+      after = page[page.length - 1]!.id;
+      for (const { id: _id, ...p } of page) rows.push({ ...p, name: opts.fullNames ? p.name : maskName(p.name), healthStatus: sees ? p.healthStatus : null });
+      if (rows.length > MAX_EXPORT_ROWS) throw validationError([{ field: 'region', message: `导出超过 ${MAX_EXPORT_ROWS} 行,请按区域缩小范围` }]);
+    }
+    rows.sort((a, b) => (a.householdNo < b.householdNo ? -1 : a.householdNo > b.householdNo ? 1 : 0));
+    return this.finish(actor, { title: '人员名单', target: 'person_list', file: 'persons', region: q.region, columns: PERSON_EXPORT_COLUMNS, rows, format, encoding: opts.encoding, details: { names: opts.fullNames ? 'full' : 'masked' } });
+  }
+
+  /**
+   * The risk-clue queue of the caller's region (optionally of one status) as CSV or XLSX, newest first;
+   * health details withheld without personal.view. Audited as `export` of `risk_clue_list` with the row count.
+   * @throws forbidden without personal.export; validation_error above MAX_EXPORT_ROWS rows or for GBK (see toCsv)
+   */
+  async clues(actor: Actor, q: { status?: 'open' | 'verified' | 'dismissed' }, format: 'csv' | 'xlsx', opts: { encoding?: CsvEncoding } = {}): Promise<ExportFile> {
+    if (!hasPermission(actor.roles, 'personal.export')) throw forbidden('没有导出个人信息的权限');
+    const svc = new IntakeService(this.ctx);
+    const rows: RiskClueDto[] = [];
+    let beforeId: number | undefined;
+    for (;;) {
+      const page = await svc.clues(actor, { status: q.status, limit: 1000, beforeId });
+      rows.push(...page);
+      if (rows.length > MAX_EXPORT_ROWS) throw validationError([{ field: 'status', message: `导出超过 ${MAX_EXPORT_ROWS} 行` }]);
+      if (page.length < 1000) break;
+      beforeId = page[page.length - 1]!.id;
+    }
+    return this.finish(actor, { title: '风险线索', target: 'risk_clue_list', file: 'clues', columns: CLUE_EXPORT_COLUMNS, rows, format, encoding: opts.encoding, details: { status: q.status ?? null } });
+  }
+
+  /** Writes the file (user and time inside, see presenters/export.ts), audits it with the row count, names it. */
+  private async finish<T>(actor: Actor, o: { title: string; target: string; file: string; region?: string; columns: ExportColumn<T>[]; rows: T[]; format: 'csv' | 'xlsx'; encoding?: CsvEncoding; details: Record<string, unknown> }): Promise<ExportFile> {
+    const at = nowIso(this.ctx.clock);
+    const meta = { title: o.title, exportedBy: actor.username, at };
+    const body = o.format === 'csv' ? toCsv(o.columns, o.rows, meta, o.encoding) : await toXlsx(o.columns, o.rows, meta);
+    await new AuditService(this.ctx).record(actor, { action: 'export', targetType: o.target, targetId: o.region ?? actor.regionCode, outcome: 'ok', details: { format: o.format, rows: o.rows.length, encoding: o.format === 'csv' ? (o.encoding ?? 'utf-8') : undefined, ...o.details } });
+    const stamp = at.slice(0, 19).replace(/[-:T]/g, '');
+    return { body, rows: o.rows.length, filename: `${o.file}-${actor.regionCode ?? 'national'}-${stamp}.${o.format}`, contentType: o.format === 'csv' ? csvContentType(o.encoding) : XLSX_TYPE };
   }
 }

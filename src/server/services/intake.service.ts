@@ -12,7 +12,7 @@ import { stat } from 'node:fs/promises';
 import type { Insertable } from 'kysely';
 import type { HouseholdInput, PersonInput } from '../../shared/registry';
 import { householdInput } from '../../shared/registry';
-import type { RiskClueTable } from '../db/schema';
+import type { RiskClueTable, VillageProfileTable, WorkSpellTable } from '../db/schema';
 import type { RiskClueDto } from '../../shared/intake';
 import { ageOn, maskIdNumber } from '../domain/id-number';
 import { AppError, conflict, notFound, validationError } from '../errors';
@@ -35,6 +35,7 @@ import { HouseholdRepository } from '../repositories/household.repository';
 import { AuditRepository } from '../repositories/audit.repository';
 import { IntakeRepository, type ImportBatchRow, type MatchedPerson } from '../repositories/intake.repository';
 import { inScope, type Scope } from '../repositories/scope';
+import { scoped } from '../repositories/household.repository';
 import type { Actor } from './actor';
 import { maskClue, maskHeldRow, type HeldRowDto } from '../presenters/intake.presenter';
 import { nowIso, today, type ServiceContext } from './context';
@@ -98,6 +99,12 @@ interface Analysis {
   /** department lists: every parsed row with its match (for department_record) */
   records: { row: number; personId: number | null; householdId: number | null; countyCode: string | null; facts: Record<string, Value> }[];
   drafts: { person: MatchedPerson; row: number; draft: ClueDraft }[];
+  /** household kind: fields to set per existing household, with their values before (for rollback) */
+  fieldUpdates: { householdId: number; householdNo: string; countyCode: string; version: number; set: Record<string, number>; before: Record<string, number> }[];
+  /** work-spell kinds: rows to store, matched to registry persons */
+  spells: Omit<Insertable<WorkSpellTable>, 'batchId'>[];
+  /** village kind: profiles to store */
+  profiles: Omit<Insertable<VillageProfileTable>, 'batchId'>[];
   /** true when the households were committed in bounded batches through the sink during the analysis */
   batched?: boolean;
   /** rows held for verification, with their values (kept, never dropped) */
@@ -197,6 +204,36 @@ export class IntakeService {
       r.counts.unchanged = persons('unchanged');
       r.counts.households = { add: outcomes.filter((o) => o.action === 'added').length, update: outcomes.filter((o) => o.action === 'updated').length, unchanged: outcomes.filter((o) => o.action === 'unchanged').length };
       r.checks = await this.checksAfter(actor, outcomes);
+      return r;
+    }
+
+    if (a.template.target === 'householdUpdate') {
+      const ups = a.fieldUpdates;
+      const counties = [...new Set(ups.map((x) => x.countyCode))];
+      r.batchId = await this.ctx.db.transaction().execute(async (trx) => {
+        const id = await record(trx, { added: 0, updated: ups.length, unchanged: r.counts.unchanged, clues: 0 }, counties.length === 1 ? counties[0]! : null);
+        for (const u of ups) {
+          const res = await trx.updateTable('household').set({ ...u.set, version: u.version + 1, updatedAt: now }).where('id', '=', u.householdId).where('version', '=', u.version).executeTakeFirst();
+          if (Number(res.numUpdatedRows) !== 1) throw conflict(`户编号 ${u.householdNo} 在导入过程中被修改,请重新预览`);
+        }
+        await new IntakeRepository(trx).insertChanges(ups.map((u) => ({ batchId: id, householdId: u.householdId, householdNo: u.householdNo, countyCode: u.countyCode, action: 'fieldsUpdated', versionAfter: u.version + 1, beforeJson: JSON.stringify(u.before) })));
+        if (ups.length) await this.registry.refreshFacts(trx, ups.map((u) => u.householdId));
+        return id;
+      });
+      if (counties.length) await this.registry.screenCounties(counties);
+      return r;
+    }
+    if (a.template.target === 'workSpell' || a.template.target === 'villageProfile') {
+      const rows = a.template.target === 'workSpell' ? a.spells : a.profiles;
+      const counties = [...new Set(rows.map((x) => x.countyCode))];
+      r.batchId = await this.ctx.db.transaction().execute(async (trx) => {
+        const id = await record(trx, { added: rows.length, updated: 0, unchanged: 0, clues: 0 }, counties.length === 1 ? counties[0]! : null);
+        for (let i = 0; i < rows.length; i += 500) {
+          if (a.template.target === 'workSpell') await trx.insertInto('workSpell').values(a.spells.slice(i, i + 500).map((x) => ({ ...x, batchId: id }))).execute();
+          else await trx.insertInto('villageProfile').values(a.profiles.slice(i, i + 500).map((x) => ({ ...x, batchId: id }))).execute();
+        }
+        return id;
+      });
       return r;
     }
 
@@ -316,7 +353,8 @@ export class IntakeService {
 
   /**
    * Rolls a committed import back, in one transaction with an audit event: households it added are
-   * removed, households it updated get their state before, clues and list records it raised go.
+   * removed, households it updated get their state before (for the household kind, the fields it set),
+   * clues and list records it raised go, and so do the work spells and village profiles it stored.
    * @throws not_found outside the scope; conflict when it is not committed, or when a later import or an
    *   edit changed one of its households since (roll those back first)
    */
@@ -334,7 +372,14 @@ export class IntakeService {
     await this.ctx.db.transaction().execute(async (trx) => {
       await this.registry.revertUpserts(trx, changes.filter((c) => c.action === 'added' || c.action === 'updated').map((c) => ({ householdId: c.householdId, action: c.action as 'added' | 'updated', before: c.beforeJson ? (JSON.parse(c.beforeJson) as HouseholdSnapshot) : null })));
       const t = new IntakeRepository(trx);
+      const fieldChanges = changes.filter((x) => x.action === 'fieldsUpdated');
+      for (const c of fieldChanges) {
+        await trx.updateTable('household').set({ ...(JSON.parse(c.beforeJson!) as Record<string, number>), version: c.versionAfter + 1, updatedAt: now }).where('id', '=', c.householdId).execute();
+      }
+      if (fieldChanges.length) await this.registry.refreshFacts(trx, fieldChanges.map((c) => c.householdId));
       await t.deleteCluesOfBatch(id);
+      await trx.deleteFrom('workSpell').where('batchId', '=', id).execute();
+      await trx.deleteFrom('villageProfile').where('batchId', '=', id).execute();
       await t.updateBatch(id, { status: 'rolledBack', rolledBackAt: now, rolledBackBy: actor.username });
       await new AuditRepository(trx).append({ at: now, actor: actor.username, action: 'import_rollback', targetType: 'import_batch', targetId: String(id), regionCode: batch.scopeCode, outcome: 'ok', details: JSON.stringify({ households: changes.length, fileName: batch.fileName }) });
     });
@@ -397,7 +442,7 @@ export class IntakeService {
     };
     for (const c of m.missing) report.problems.push({ sheet: table.sheet.name, row: null, column: c.zh, code: 'COLUMN_MISSING', level: 'error', message: `缺少必填列“${c.zh}”(可用列名:${[c.zh, ...(c.synonyms ?? [])].join('、')})` });
     for (const [k, names] of Object.entries(m.ambiguous)) report.problems.push({ sheet: table.sheet.name, row: null, column: names.join('、'), code: 'COLUMN_AMBIGUOUS', level: 'warning', message: `“${template.columns.find((c) => c.key === k)!.zh}”可对应多列(${names.join('、')}),请在列对应中指定` });
-    const empty: Analysis = { report, template, households: [], matches: [], records: [], drafts: [], held: [] };
+    const empty: Analysis = { report, template, households: [], matches: [], records: [], drafts: [], held: [], spells: [], profiles: [], fieldUpdates: [] };
     if (!report.mappingComplete) {
       await table.rows.return(undefined);
       return empty;
@@ -415,7 +460,152 @@ export class IntakeService {
     for (const h of report.hiddenSheets) report.problems.push({ sheet: h, row: null, column: null, code: 'SHEET_HIDDEN_SKIPPED', level: 'warning', message: `隐藏工作表“${h}”未读取` });
     report.counts.rows = parsed.length;
     if (parsed.length === 0) throw fileError('FILE_NO_DATA', '表头下面没有数据行', { sheet: table.sheet.name });
+    if (template.target === 'householdUpdate') return this.planHouseholdFields(actor, parsed, report, empty);
+    if (template.target === 'workSpell') return this.planSpells(actor, template, parsed, report, empty);
+    if (template.target === 'villageProfile') return this.planVillages(actor, parsed, report, empty, opts.village);
     return this.planList(actor, template, parsed, report, empty);
+  }
+
+  /**
+   * Household kind (（乡村建设）户信息) → updates of the living-condition fields of existing households, found
+   * by 户编号 inside the scope (HOUSEHOLD_NOT_IN_REGISTRY with row and column otherwise). A blank cell
+   * changes nothing; a household whose fields already hold the values counts as unchanged.
+   */
+  private async planHouseholdFields(actor: Actor, parsed: ParsedRow[], report: ImportReport, out: Analysis): Promise<Analysis> {
+    const sheet = report.sheet;
+    const c = report.counts;
+    const noCol = report.columns.find((x) => x.key === 'householdNo')?.name ?? '户编号';
+    const nos = [...new Set(parsed.map((p) => p.values.householdNo).filter((x): x is string => typeof x === 'string'))];
+    const found = new Map<string, { id: number; householdNo: string; countyCode: string; version: number; sanitaryToilet: number }>();
+    for (let i = 0; i < nos.length; i += 500) {
+      const q = this.ctx.db.selectFrom('household as h').select(['h.id', 'h.householdNo', 'h.countyCode', 'h.version', 'h.sanitaryToilet']).where('h.householdNo', 'in', nos.slice(i, i + 500));
+      for (const h of await scoped(q, actor.scope).execute()) found.set(h.householdNo, { ...h, sanitaryToilet: Number(h.sanitaryToilet) });
+    }
+    const seen = new Map<string, number>();
+    for (const p of parsed) {
+      for (const x of p.problems) report.problems.push(x);
+      if (p.problems.some((x) => x.level === 'error')) {
+        c.reject++;
+        continue;
+      }
+      const no = String(p.values.householdNo).trim();
+      const h = found.get(no);
+      if (!h) {
+        c.reject++;
+        report.problems.push({ sheet, row: p.row, column: noCol, code: 'HOUSEHOLD_NOT_IN_REGISTRY', level: 'error', message: `登记中(您的管辖范围内)没有户编号“${no}”的农户,本行未导入` });
+        continue;
+      }
+      if (seen.has(no)) {
+        c.duplicate++;
+        report.problems.push({ sheet, row: p.row, column: noCol, code: 'DUPLICATE_IN_FILE', level: 'error', message: `与第 ${seen.get(no)} 行是同一户,本行未导入` });
+        continue;
+      }
+      seen.set(no, p.row);
+      const set: Record<string, number> = {};
+      const before: Record<string, number> = {};
+      if (typeof p.values.sanitaryToilet === 'boolean' && (p.values.sanitaryToilet ? 1 : 0) !== h.sanitaryToilet) {
+        set.sanitaryToilet = p.values.sanitaryToilet ? 1 : 0;
+        before.sanitaryToilet = h.sanitaryToilet;
+      }
+      if (Object.keys(set).length === 0) {
+        c.unchanged++;
+        c.households.unchanged++;
+        continue;
+      }
+      c.update++;
+      c.households.update++;
+      out.fieldUpdates.push({ householdId: h.id, householdNo: no, countyCode: h.countyCode, version: h.version, set, before });
+    }
+    return out;
+  }
+
+  /**
+   * Work-spell kinds (已外出务工信息, 计划外出务工信息) → rows of work_spell: each row's person is found by the
+   * keyed hash of 证件号码 inside the scope; a person not in the registry, or an ID number held or rejected,
+   * is reported with row and column and not stored. 务工月收入 outside 100–30,000 yuan is a data-quality
+   * warning (WAGE_OUT_OF_RANGE, source: the formats file's checks, "monthly migrant wage 100–30,000 yuan").
+   */
+  private async planSpells(actor: Actor, t: ImportTemplate, parsed: ParsedRow[], report: ImportReport, out: Analysis): Promise<Analysis> {
+    const sheet = report.sheet;
+    const c = report.counts;
+    const idCol = report.columns.find((x) => x.key === 'idNumber')?.name ?? '证件号码';
+    const usable: ParsedRow[] = [];
+    for (const p of parsed) {
+      for (const x of p.problems) report.problems.push(x);
+      if (p.problems.some((x) => x.level === 'error') || !p.id || p.id.status === 'rejected') {
+        c.reject++;
+        continue;
+      }
+      if (p.id.status === 'held') {
+        c.hold++;
+        const { idNumber: _x, ...values } = p.values;
+        out.held.push({ row: p.row, householdNo: (p.values.householdNo as string | null) ?? null, name: null, id: p.id.id ?? null, reasons: p.problems.filter((x) => x.level === 'hold').map((x) => x.code), values });
+        continue;
+      }
+      usable.push(p);
+    }
+    const persons = await new IntakeRepository(this.ctx.db).personsByHash(actor.scope, [...new Set(usable.map((p) => this.ctx.ids.hash(p.id!.id!)))]);
+    const text = (v: Value) => (typeof v === 'string' && v !== '' ? v : null);
+    const fen = (v: Value) => (typeof v === 'number' ? v : null);
+    for (const p of usable) {
+      const person = persons.get(this.ctx.ids.hash(p.id!.id!));
+      if (!person) {
+        c.reject++;
+        report.problems.push({ sheet, row: p.row, column: idCol, code: 'PERSON_NOT_IN_REGISTRY', level: 'error', message: '登记中(您的管辖范围内)没有此证件号码的人员,本行未导入' });
+        continue;
+      }
+      const v = p.values;
+      const wage = fen(v.monthlyWage ?? null);
+      if (wage !== null && (wage < 100_00 || wage > 30_000_00)) {
+        const col = report.columns.find((x) => x.key === 'monthlyWage')?.name ?? '务工月收入';
+        report.problems.push({ sheet, row: p.row, column: col, code: 'WAGE_OUT_OF_RANGE', level: 'warning', message: `务工月收入 ${wage / 100} 元不在 100–30,000 元之间,请核实(数据质量核查:务工月收入范围)` });
+      }
+      out.spells.push({
+        idHash: person.idHash, householdId: person.householdId, countyCode: person.countyCode, villageCode: person.villageCode, kind: t.kind === 'national-work-plan' ? 'workPlan' : 'workSpell', sourceRow: p.row,
+        working: typeof v.working === 'boolean' ? (v.working ? 1 : 0) : null, startMonth: text(v.startMonth ?? null), endMonth: text(v.endMonth ?? null), workCounty: text(v.workCounty ?? null),
+        monthlyWageFen: wage, channel: text(v.channel ?? null), industry: text(v.industry ?? null), employer: text(v.employer ?? null), transportSubsidyFen: fen(v.transportSubsidy ?? null), serviceNeed: text(v.serviceNeed ?? null),
+      });
+      c.matched++;
+    }
+    c.add = out.spells.length;
+    return out;
+  }
+
+  /**
+   * Village kind (（自定义）行政村信息) → village_profile rows: each village is found by its name within the
+   * county and township names (or the default village code of the import) inside the scope; a village not
+   * found is reported with row and column. A village twice in the file keeps its first row.
+   */
+  private async planVillages(actor: Actor, parsed: ParsedRow[], report: ImportReport, out: Analysis, fallback: string | undefined): Promise<Analysis> {
+    const sheet = report.sheet;
+    const c = report.counts;
+    const cache = new Map<string, { code: string | null; message?: string }>();
+    const seen = new Map<string, number>();
+    const villageCol = report.columns.find((x) => x.key === 'village')?.name ?? '村';
+    for (const p of parsed) {
+      for (const x of p.problems) report.problems.push(x);
+      if (p.problems.some((x) => x.level === 'error')) {
+        c.reject++;
+        continue;
+      }
+      const place = await this.resolveVillage(actor.scope, p.values, fallback, cache);
+      if (!place.code) {
+        c.reject++;
+        report.problems.push({ sheet, row: p.row, column: villageCol, code: 'VILLAGE_UNKNOWN', level: 'error', message: place.message! });
+        continue;
+      }
+      const prev = seen.get(place.code);
+      if (prev !== undefined) {
+        c.duplicate++;
+        report.problems.push({ sheet, row: p.row, column: villageCol, code: 'DUPLICATE_IN_FILE', level: 'error', message: `与第 ${prev} 行是同一个村,本行未导入` });
+        continue;
+      }
+      seen.set(place.code, p.row);
+      const { county: _c, township: _t, village: _v, collectiveIncome, ...figures } = p.values;
+      out.profiles.push({ villageCode: place.code, countyCode: place.code.slice(0, 6), sourceRow: p.row, figuresJson: JSON.stringify(figures), collectiveIncomeFen: typeof collectiveIncome === 'number' ? collectiveIncome : null });
+    }
+    c.add = out.profiles.length;
+    return out;
   }
 
   /**

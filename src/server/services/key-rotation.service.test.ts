@@ -2,7 +2,7 @@
  * Key rotation on both dialects: after rotating, every ID number decrypts under the new key to the same
  * number as before — persons' and those of import rows held for verification (intake) —, lookup hashes
  * are the new key's, the old key no longer decrypts, and the counts are audited. A failure (a ciphertext
- * the current key cannot open, in either table) changes nothing.
+ * the current key cannot open, in either table) changes nothing. Work spells' lookup hashes follow their persons'.
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -42,6 +42,9 @@ forEachDialect('KeyRotationService', (dialect) => {
       const r = await db.insertInto('importHeldRow').values({ batchId: batch.id, row: 4 + i, householdNo: null, name: '张三', idMasked: id ? `${id.slice(0, 6)}********${id.slice(14)}` : null, idCipher: id ? old.encrypt(id) : null, reasons: 'ID_CHECK_FAILED', valuesJson: '{}', status: 'open' }).returning('id').executeTakeFirstOrThrow();
       if (id) heldBefore.set(r.id, id);
     }
+    // a work spell (intake) names its person by the lookup hash: it must follow the person's hash
+    const p0 = await db.selectFrom('person as p').innerJoin('household as h', 'h.id', 'p.householdId').select(['p.idHash', 'p.householdId', 'h.countyCode', 'h.villageCode']).orderBy('p.id').executeTakeFirstOrThrow();
+    await db.insertInto('workSpell').values({ batchId: batch.id, idHash: p0.idHash, householdId: p0.householdId, countyCode: p0.countyCode, villageCode: p0.villageCode, kind: 'workSpell', sourceRow: 4, working: 1, startMonth: '2025-01', endMonth: null, workCounty: null, monthlyWageFen: 300000, channel: null, industry: null, employer: null, transportSubsidyFen: null, serviceNeed: null }).execute();
   });
   afterAll(async () => drop?.());
 
@@ -83,6 +86,8 @@ forEachDialect('KeyRotationService', (dialect) => {
       expect(next.decrypt(h.idCipher!)).toBe(heldBefore.get(h.id));
       expect(() => old.decrypt(h.idCipher!)).toThrow();
     }
+    const spell = await db.selectFrom('workSpell').select('idHash').executeTakeFirstOrThrow();
+    expect(rows.some((r) => r.idHash === spell.idHash)).toBe(true);
     // services over the new key find a person by the ID number (exact lookup works after rotation)
     const rotated = createServices(db, testConfig(), () => new Date(), next);
     const again = await rotated.registry.registerHouseholds(NATIONAL_SCOPE, [household('K03', VILLAGES.basha, [head({ idNumber: before.values().next().value! })])]).catch((e: Error) => e);

@@ -19,7 +19,7 @@ export class KeyRotationService {
 
   /**
    * Re-encrypts and re-hashes every ID number from the context's key to `newKey` (32 bytes).
-   * Returns the number of persons and held import rows rotated.
+   * Work spells' lookup hashes follow their persons'. Returns the number of persons and held import rows rotated.
    * @throws Error when a ciphertext does not decrypt with the current key (nothing is changed then)
    */
   async rotate(actor: Actor, newKey: Buffer, onProgress?: (done: number) => void): Promise<{ persons: number; heldRows: number }> {
@@ -28,12 +28,15 @@ export class KeyRotationService {
       const repo = new IdKeyRepository(trx);
       let after = 0;
       let n = 0;
+      // work spells name their person by the lookup hash: re-hashed with the persons
+      const spells = !!(await trx.selectFrom('workSpell').select('id').limit(1).executeTakeFirst());
       for (;;) {
         const page = await repo.page(after, 1000);
         if (!page.length) break;
         for (const p of page) {
           const id = this.ctx.ids.decrypt(p.idCipher);
           await repo.update(p.id, next.hash(id), next.encrypt(id));
+          if (spells) await trx.updateTable('workSpell').set({ idHash: next.hash(id) }).where('idHash', '=', this.ctx.ids.hash(id)).execute();
         }
         n += page.length;
         after = page[page.length - 1]!.id;

@@ -53,6 +53,11 @@ export interface CheckHousehold {
   thresholdFen: number | null;
   /** assistance measures (帮扶措施) by category name, or null when the source does not say */
   measures: string[] | null;
+  /**
+   * spells of migrant work of the members (imported 已外出务工信息, table work_spell): start month
+   * `YYYY-MM` or null and monthly wage in fen; absent when the source does not say
+   */
+  workSpells?: { startMonth: string | null; monthlyWageFen: number | null }[];
 }
 
 /** One finding: the household, the member when it is about one, and the facts. */
@@ -157,6 +162,10 @@ export const CHECKS: readonly CheckDef[] = [
   { id: 'Q40', zh: '监测对象未落实任何帮扶措施', source: `${SRC_7}(动态清零)`, applies: withMeasures, run: (h) => (monitored(h) && !h.riskEliminated && h.measures!.length === 0 ? [{ facts: '帮扶措施为空' }] : []) },
   { id: 'Q41', zh: '风险已消除但仍为危房户', source: `${SRC_7}(消除须住房安全有保障)`, run: (h) => (monitored(h) && h.riskEliminated && h.dangerousHouse ? [{ facts: '风险已消除,是否危房户为“是”' }] : []) },
   { id: 'Q42', zh: '风险已消除但未解决安全饮用水', source: `${SRC_7}(消除须饮水安全有保障)`, run: (h) => (monitored(h) && h.riskEliminated && !h.safeDrinkingWater ? [{ facts: '风险已消除,未解决安全饮用水' }] : []) },
+  {
+    id: 'Q43', zh: '务工月收入超出100–30,000元', source: `${SRC_FORMATS}(务工月监测:务工月收入范围)`,
+    run: (h) => (h.workSpells ?? []).filter((w) => w.monthlyWageFen !== null && (w.monthlyWageFen < 100_00 || w.monthlyWageFen > 30_000_00)).map((w) => ({ facts: `${w.startMonth ? `${w.startMonth} 起` : ''}务工月收入 ${formatYuan(w.monthlyWageFen!)} 元` })),
+  },
 ];
 
 /** Runs every check on one household. Checks whose data the household lacks are skipped. */

@@ -1,10 +1,11 @@
 /** Every import kind by its key (`--kind`). */
 import { DEPARTMENT_TEMPLATES } from './departments';
 import { NATIONAL_PERSON } from './national';
+import { NATIONAL_OTHER_TEMPLATES } from './national-other';
 import type { ImportTemplate } from './template';
 import { validationError } from '../../errors';
 
-export const TEMPLATES: readonly ImportTemplate[] = [NATIONAL_PERSON, ...DEPARTMENT_TEMPLATES];
+export const TEMPLATES: readonly ImportTemplate[] = [NATIONAL_PERSON, ...NATIONAL_OTHER_TEMPLATES, ...DEPARTMENT_TEMPLATES];
 
 /** Kind keys, for help texts and zod enums. */
 export const IMPORT_KINDS = TEMPLATES.map((t) => t.kind);

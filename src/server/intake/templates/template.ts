@@ -26,8 +26,12 @@ export interface TemplateColumn {
   note?: string;
 }
 
-/** What a kind feeds: the registry (households and persons) or a department's list (cross-check). */
-export type TemplateTarget = 'registry' | 'departmentList';
+/**
+ * What a kind feeds: the registry (households and persons), a department's list (cross-check), spells of
+ * migrant work of registry persons (work_spell), village profiles (village_profile), or fields of existing
+ * households (householdUpdate: living conditions by 户编号).
+ */
+export type TemplateTarget = 'registry' | 'departmentList' | 'householdUpdate' | 'workSpell' | 'villageProfile';
 
 export interface ImportTemplate {
   kind: string;

@@ -3,23 +3,42 @@
  * - GET /api/v1/exports/households.csv?… and /households.xlsx?… with the household list's filters →
  *   the file as an attachment; names masked unless `names=full` (personal.view too, else 403) (CSV UTF-8 with BOM; formula injection neutralised, see presenters/export.ts).
  *   No region filter = the user's whole region; a region outside it gives an empty file.
+ * - GET /api/v1/exports/persons.csv|.xlsx?region=&names= → the persons of the region, one row per person
+ *   (ID numbers masked, names as for households, health status withheld without personal.view).
+ * - GET /api/v1/exports/clues.csv|.xlsx?status= → the risk-clue queue of the user's region.
+ * Every CSV export takes `encoding=utf-8|gbk|gb18030` (default utf-8 with BOM): GBK is refused with 400
+ * listing the cells it cannot encode and suggesting GB18030 (C07), never written with `?` in their place.
  */
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FastifyInstance } from 'fastify';
 import { householdListQuery } from '../../../shared/queries';
+import { regionCode } from '../../../shared/registry';
 import type { Services } from '../../container';
 import { actorOf } from '../scope-of';
 
 /** The list's filters, and `names=full` for unmasked names (personal.view as well; default masked). */
-const exportQuery = householdListQuery.safeExtend({ names: z.enum(['masked', 'full']).default('masked') });
+const names = z.enum(['masked', 'full']).default('masked');
+/** CSV encoding (ignored for .xlsx). */
+const encoding = z.enum(['utf-8', 'gbk', 'gb18030']).default('utf-8');
+const exportQuery = householdListQuery.safeExtend({ names, encoding });
+const personExportQuery = z.object({ region: regionCode.optional(), names, encoding });
+const clueExportQuery = z.object({ status: z.enum(['open', 'verified', 'dismissed']).optional(), encoding });
 
 export function exportRoutes(app: FastifyInstance, s: Services): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   for (const format of ['csv', 'xlsx'] as const) {
     r.get(`/api/v1/exports/households.${format}`, { schema: { tags: ['exports'], summary: `导出农户名单(${format.toUpperCase()})`, querystring: exportQuery } }, async (req, reply) => {
-      const { names, ...q } = req.query;
-      const f = await s.exports.households(actorOf(req), q, format, { fullNames: names === 'full' });
+      const { names: n, encoding: e, ...q } = req.query;
+      const f = await s.exports.households(actorOf(req), q, format, { fullNames: n === 'full', encoding: e });
+      return reply.type(f.contentType).header('content-disposition', `attachment; filename="${f.filename}"`).header('cache-control', 'no-store').send(f.body);
+    });
+    r.get(`/api/v1/exports/persons.${format}`, { schema: { tags: ['exports'], summary: `导出人员名单(${format.toUpperCase()})`, querystring: personExportQuery } }, async (req, reply) => {
+      const f = await s.exports.persons(actorOf(req), { region: req.query.region }, format, { fullNames: req.query.names === 'full', encoding: req.query.encoding });
+      return reply.type(f.contentType).header('content-disposition', `attachment; filename="${f.filename}"`).header('cache-control', 'no-store').send(f.body);
+    });
+    r.get(`/api/v1/exports/clues.${format}`, { schema: { tags: ['exports'], summary: `导出风险线索(${format.toUpperCase()})`, querystring: clueExportQuery } }, async (req, reply) => {
+      const f = await s.exports.clues(actorOf(req), { status: req.query.status }, format, { encoding: req.query.encoding });
       return reply.type(f.contentType).header('content-disposition', `attachment; filename="${f.filename}"`).header('cache-control', 'no-store').send(f.body);
     });
   }

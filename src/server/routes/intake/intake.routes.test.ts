@@ -54,7 +54,7 @@ forEachDialect('intake routes', (dialect) => {
 
   it('kinds and template download', async () => {
     const kinds = (await app.inject({ method: 'GET', url: '/api/v1/intake/kinds', headers: auth })).json() as { kind: string }[];
-    expect(kinds.map((k) => k.kind)).toEqual(['national-person', 'medical', 'dibao', 'disability', 'education', 'disaster', 'hrss']);
+    expect(kinds.map((k) => k.kind)).toEqual(['national-person', 'national-household', 'national-work', 'national-work-plan', 'national-village', 'medical', 'dibao', 'disability', 'education', 'disaster', 'hrss']);
     const t = await app.inject({ method: 'GET', url: '/api/v1/intake/templates/national-person', headers: auth });
     expect(t.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
@@ -62,6 +62,13 @@ forEachDialect('intake routes', (dialect) => {
     // two title rows, header on row 3, as the national exports
     expect(wb.worksheets[0]!.getRow(3).getCell(5).value).toBe('*户编号');
     expect((await app.inject({ method: 'GET', url: '/api/v1/intake/templates/nope', headers: auth })).statusCode).toBe(400);
+    // the national system's other tables download with the columns of the formats file (§2)
+    const w = await app.inject({ method: 'GET', url: '/api/v1/intake/templates/national-work', headers: auth });
+    expect(w.statusCode).toBe(200);
+    const ww = new ExcelJS.Workbook();
+    await ww.xlsx.load(w.rawPayload as unknown as ArrayBuffer);
+    const header = (ww.worksheets[0]!.getRow(3).values as unknown[]).slice(1).map((v) => String(v).replace(/^\*/, ''));
+    expect(header).toEqual(['县', '乡', '行政村', '户编号', '证件号码', '户类型', '监测对象类别', '是否已务工', '开始时间', '结束时间', '务工所在县', '务工月收入', '就业渠道', '所属行业', '务工企业名称', '年度交通费补助']);
   });
 
   it('upload → preview → problems.xlsx → commit with progress → history, clues, checks → rollback', async () => {
