@@ -480,13 +480,13 @@ export function* generateHouseholds(villages: SeedVillage[], opts: SeedOptions):
     for (let vi = 0; vi < nv; vi++) {
       const village = county.villages[vi]!;
       cumTarget += Math.floor(countyQuota / nv) + (vi < countyQuota % nv ? 1 : 0);
-      const last = ci === counties.length - 1 && vi === nv - 1;
       let seq = 0;
       // a village whose share is already covered gets no household: small targets spread over a sample
       // of villages instead of overshooting by one household per village
       while (produced < cumTarget) {
         seq++;
-        const maxSize = last ? Math.max(1, target - produced) : 8;
+        // never past the target: the household that would cross it is cut to fit
+        const maxSize = Math.max(1, Math.min(8, target - produced));
         const h = buildHousehold(ctx, village, ci, seq, maxSize);
         produced += h.members.length;
         yield h;
