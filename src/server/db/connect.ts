@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 
@@ -32,10 +32,21 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Db 
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // statistics for the query planner on long-lived connections (SQLite's advice for use at open):
+  // without them the workflow's county worklist took 120 ms instead of 2 ms
+  sqlite.pragma('optimize = 0x10002');
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
 }
 
 /** Which dialect a Kysely instance speaks. */
 export function dialectOf(db: Kysely<any>): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/**
+ * Refreshes the query planner's statistics after a bulk load (seed, large import): ANALYZE on
+ * PostgreSQL, PRAGMA optimize on SQLite.
+ */
+export async function refreshStatistics(db: Kysely<any>): Promise<void> {
+  await sql`${sql.raw(dialectOf(db) === 'postgres' ? 'ANALYZE' : 'PRAGMA optimize')}`.execute(db);
 }

@@ -3,7 +3,8 @@
  * household inside the scope, page by page, and returns the findings with the facts, per region, with
  * member names masked (and the facts of health checks withheld without personal.view). Runs on demand and after each import.
  */
-import { notFound } from '../errors';
+import { notFound, unknownRegion } from '../errors';
+import { RegionRepository } from '../repositories/region.repository';
 import { CHECKS, runChecks, type CheckHousehold, type Finding } from '../intake/checks/checks';
 import { maskName } from '../domain/masking';
 import { HEALTH_CHECKS, WITHHELD } from '../presenters/intake.presenter';
@@ -34,6 +35,7 @@ export class CheckService {
    * @throws not_found when the region lies outside the scope
    */
   async run(actor: Actor, opts: { regionCode?: string; year?: number } = {}): Promise<CheckReport> {
+    if (opts.regionCode && !(await new RegionRepository(this.ctx.db).get(opts.regionCode))) throw unknownRegion(opts.regionCode);
     const narrowed = narrow(actor.scope, opts.regionCode);
     if (!narrowed) throw notFound('该区域');
     const scope: Scope = narrowed;

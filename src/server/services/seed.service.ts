@@ -5,6 +5,7 @@
  * marked is_demo, and the UI says the people are invented.
  */
 import { generateHouseholds, type SeedVillage } from '../seed/generator';
+import { refreshStatistics } from '../db/connect';
 import { MetaRepository } from '../repositories/meta.repository';
 import { RegionRepository } from '../repositories/region.repository';
 import { NATIONAL_SCOPE } from '../repositories/scope';
@@ -70,6 +71,7 @@ export class SeedService {
       if (batch.length >= BATCH) await flush();
     }
     await flush();
+    await refreshStatistics(this.ctx.db);
     const screening = new ScreeningService(this.ctx);
     for (const y of years) await screening.screen({ year: y, onProgress: opts.onScreenProgress });
     await meta.set('seed', JSON.stringify({ seed: opts.seed, persons, households, at: new Date(this.ctx.clock()).toISOString() }));

@@ -39,6 +39,8 @@ import {
 import type { Services } from '../../container';
 import { maskCase, maskTimeline, maskWorkItems } from '../../presenters/workflow.presenter';
 import { narrow } from '../../repositories/scope';
+import { RegionRepository } from '../../repositories/region.repository';
+import { unknownRegion } from '../../errors';
 import { actorOf, requirePermission } from '../scope-of';
 
 const anyBody = z.record(z.string(), z.unknown());
@@ -51,6 +53,8 @@ export function caseRoutes(app: FastifyInstance, s: Services): void {
   /** The user, after logging access_denied when `region` lies outside their scope (the answer is then empty). */
   const readerOf = async (req: FastifyRequest, region: string | undefined, targetType: string) => {
     const actor = actorOf(req);
+    // a code that is not in the loaded tree is a mistake to tell the user, not an empty region
+    if (region && !(await new RegionRepository(s.ctx.db).get(region))) throw unknownRegion(region);
     if (region && !narrow(actor.scope, region)) await s.personalData.recordDenied(actor, { targetType, targetId: region, details: { reason: 'outside_scope' } });
     return actor;
   };
