@@ -10,7 +10,7 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import { dialectOf } from '../db/connect';
 import type { Db } from '../db/connect';
 import type { CaseAttachmentTable, CaseEventTable, CaseStepTable, MonitoringCaseTable, NoticeObjectionTable, PublicNoticeTable } from '../db/schema';
-import type { Scope } from './scope';
+import { whereVillageInScope, type Scope } from './scope';
 
 export type CaseRow = Selectable<MonitoringCaseTable>;
 export type CaseStepRow = Selectable<CaseStepTable>;
@@ -56,7 +56,7 @@ export class CaseRepository {
       .selectFrom('monitoringCase')
       .selectAll()
       .where('id', '=', id)
-      .$if(scope.regionCode !== null, (q) => q.where('villageCode', 'like', `${scope.regionCode}%`))
+      .$call((q) => whereVillageInScope(q, scope, 'villageCode'))
       .executeTakeFirst();
   }
 
@@ -67,7 +67,7 @@ export class CaseRepository {
       .selectAll()
       .where('householdId', '=', householdId)
       .where('state', 'in', OPEN)
-      .$if(scope.regionCode !== null, (q) => q.where('villageCode', 'like', `${scope.regionCode}%`))
+      .$call((q) => whereVillageInScope(q, scope, 'villageCode'))
       .executeTakeFirst();
   }
 
@@ -77,7 +77,7 @@ export class CaseRepository {
       .selectFrom('monitoringCase')
       .selectAll()
       .where('householdId', '=', householdId)
-      .$if(scope.regionCode !== null, (q) => q.where('villageCode', 'like', `${scope.regionCode}%`))
+      .$call((q) => whereVillageInScope(q, scope, 'villageCode'))
       .orderBy('id', 'desc')
       .execute();
   }
@@ -94,7 +94,7 @@ export class CaseRepository {
       .set({ ...patch, version: version + 1 })
       .where('id', '=', id)
       .where('version', '=', version)
-      .$if(scope.regionCode !== null, (q) => q.where('villageCode', 'like', `${scope.regionCode}%`))
+      .$call((q) => whereVillageInScope(q, scope, 'villageCode'))
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   }
@@ -174,7 +174,7 @@ export class CaseRepository {
       .where('n.status', '=', 'posted')
       .where('n.endsOn', '<', today)
       .where('c.state', '=', 'notice')
-      .$if(scope.regionCode !== null, (q) => q.where('n.villageCode', 'like', `${scope.regionCode}%`))
+      .$call((q) => whereVillageInScope(q, scope, 'n.villageCode'))
       .orderBy('n.id')
       .execute();
   }
@@ -314,7 +314,7 @@ export class HouseholdStatusRepository {
       .updateTable('household')
       .set((eb) => ({ ...patch, updatedAt, version: eb('version', '+', 1) }))
       .where('id', '=', householdId)
-      .$if(scope.regionCode !== null, (q) => q.where('villageCode', 'like', `${scope.regionCode}%`))
+      .$call((q) => whereVillageInScope(q, scope, 'villageCode'))
       .execute();
   }
 

@@ -80,6 +80,67 @@ export class HouseholdRepository {
     return out;
   }
 
+  /**
+   * Households by household number inside the scope, all columns, keyed by number. Registry-wide
+   * uniqueness checks pass NATIONAL_SCOPE on purpose: a number taken outside the caller's region is
+   * still taken.
+   */
+  async getByNos(scope: Scope, householdNos: readonly string[]): Promise<Map<string, HouseholdRow>> {
+    const out = new Map<string, HouseholdRow>();
+    for (let i = 0; i < householdNos.length; i += 500) {
+      const rows = await scoped(this.db.selectFrom('household as h').selectAll('h').where('h.householdNo', 'in', householdNos.slice(i, i + 500)), scope).execute();
+      for (const r of rows as HouseholdRow[]) out.set(r.householdNo, r);
+    }
+    return out;
+  }
+
+  /**
+   * The household each ID lookup hash belongs to, across the whole registry (one person cannot belong
+   * to two households, wherever the other one is). Reveals only household ids to the service.
+   */
+  async ownersOfIdHashes(hashes: readonly string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (let i = 0; i < hashes.length; i += 500) {
+      const rows = await this.db.selectFrom('person').select(['idHash', 'householdId']).where('idHash', 'in', hashes.slice(i, i + 500)).execute();
+      for (const r of rows) out.set(r.idHash, r.householdId);
+    }
+    return out;
+  }
+
+  /**
+   * Members of households inside the scope with EVERY column, protected ones included (hash and
+   * ciphertext): only for snapshots that must restore rows exactly (import rollback) and for the
+   * national-layout export, never for display.
+   */
+  async membersWithProtectedColumns(scope: Scope, householdIds: readonly number[]): Promise<(PersonTable & { id: number })[]> {
+    const out: (PersonTable & { id: number })[] = [];
+    for (let i = 0; i < householdIds.length; i += 1000) {
+      const rows = await scoped(
+        this.db.selectFrom('person as p').innerJoin('household as h', 'h.id', 'p.householdId').selectAll('p').where('p.householdId', 'in', householdIds.slice(i, i + 1000)),
+        scope,
+      )
+        .orderBy('p.householdId')
+        .orderBy('p.id')
+        .execute();
+      out.push(...(rows as (PersonTable & { id: number })[]));
+    }
+    return out;
+  }
+
+  /** A page of members inside the scope for the person export (display columns only), in person id order. */
+  async personExportPage(scope: Scope, afterPersonId: number, limit: number) {
+    return scoped(
+      this.db
+        .selectFrom('person as p')
+        .innerJoin('household as h', 'h.id', 'p.householdId')
+        .select(['p.id', 'h.householdNo', 'h.villageCode', 'p.name', 'p.idMasked', 'p.relationToHead', 'p.sex', 'p.birthDate', 'p.healthStatus', 'p.labourSkill', 'p.schoolStage'])
+        .where('p.id', '>', afterPersonId)
+        .orderBy('p.id')
+        .limit(limit),
+      scope,
+    ).execute();
+  }
+
   /** Inserts households; returns their ids by household number. */
   async insertHouseholds(rows: readonly NewHousehold[]): Promise<Map<string, number>> {
     const out = new Map<string, number>();

@@ -70,29 +70,18 @@ export class IntakeRepository {
       .execute() as Promise<ImportBatchRow[]>;
   }
 
-  /** The committed batch of a file (same SHA-256 and kind) inside the scope, if any. */
-  async committedByHash(scope: Scope, sha256: string, kind: string): Promise<ImportBatchRow | undefined> {
+  /**
+   * The latest batch of a file (same SHA-256 and kind) in a status inside the scope, if any:
+   * `committed` (the file was already imported) or `running` (a batched commit left to resume).
+   */
+  async latestByHash(scope: Scope, sha256: string, kind: string, status: 'committed' | 'running'): Promise<ImportBatchRow | undefined> {
     const s = scopeFilter(scope);
     return this.db
       .selectFrom('importBatch')
       .selectAll()
       .where('fileSha256', '=', sha256)
       .where('kind', '=', kind)
-      .where('status', '=', 'committed')
-      .$if(s !== null, (q) => q.where('scopeCode', 'like', `${s}%`))
-      .orderBy('id', 'desc')
-      .executeTakeFirst() as Promise<ImportBatchRow | undefined>;
-  }
-
-  /** A batched commit of the file (same SHA-256 and kind) left running inside the scope, if any. */
-  async runningByHash(scope: Scope, sha256: string, kind: string): Promise<ImportBatchRow | undefined> {
-    const s = scopeFilter(scope);
-    return this.db
-      .selectFrom('importBatch')
-      .selectAll()
-      .where('fileSha256', '=', sha256)
-      .where('kind', '=', kind)
-      .where('status', '=', 'running')
+      .where('status', '=', status)
       .$if(s !== null, (q) => q.where('scopeCode', 'like', `${s}%`))
       .orderBy('id', 'desc')
       .executeTakeFirst() as Promise<ImportBatchRow | undefined>;

@@ -4,7 +4,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../db/connect';
 import type { AssistanceMeasureTable } from '../db/schema';
-import type { Scope } from './scope';
+import { whereVillageInScope, type Scope } from './scope';
 import { inScopeRange } from './case.repository';
 
 export type MeasureRow = Selectable<AssistanceMeasureTable>;
@@ -18,7 +18,7 @@ export class MeasureRepository {
       .selectFrom('assistanceMeasure')
       .selectAll()
       .where('householdId', '=', householdId)
-      .$if(scope.regionCode !== null, (q) => q.where('villageCode', 'like', `${scope.regionCode}%`))
+      .$call((q) => whereVillageInScope(q, scope, 'villageCode'))
       .orderBy('id')
       .execute();
   }
@@ -29,7 +29,7 @@ export class MeasureRepository {
       .selectFrom('assistanceMeasure')
       .selectAll()
       .where('id', '=', id)
-      .$if(scope.regionCode !== null, (q) => q.where('villageCode', 'like', `${scope.regionCode}%`))
+      .$call((q) => whereVillageInScope(q, scope, 'villageCode'))
       .executeTakeFirst();
   }
 
@@ -45,7 +45,7 @@ export class MeasureRepository {
       .set({ ...patch, version: version + 1 })
       .where('id', '=', id)
       .where('version', '=', version)
-      .$if(scope.regionCode !== null, (q) => q.where('villageCode', 'like', `${scope.regionCode}%`))
+      .$call((q) => whereVillageInScope(q, scope, 'villageCode'))
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   }

@@ -61,3 +61,12 @@ export function narrow(scope: Scope, filterRegion: string | undefined | null): S
 export function inScope(scope: Scope, code: string): boolean {
   return scope.regionCode === null || code.startsWith(scope.regionCode);
 }
+
+/**
+ * Limits a select, update or delete to rows whose 12-digit village code column (`column`) lies inside
+ * the scope: region codes nest by prefix, so a scope of any level is a prefix match; the nation is no
+ * filter. Used through Kysely's `$call`: `.$call((q) => whereVillageInScope(q, scope, 'villageCode'))`.
+ */
+export function whereVillageInScope<Q extends { where(column: any, op: any, value: any): any }>(q: Q, scope: Scope, column: string): Q {
+  return scope.regionCode === null ? q : (q.where(column, 'like', `${scope.regionCode}%`) as Q);
+}

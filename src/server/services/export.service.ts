@@ -11,7 +11,7 @@
 import type { HouseholdListItem } from '../../shared/api';
 import type { RiskClueDto } from '../../shared/intake';
 import { HEALTH_STATUS_ZH, HOUSEHOLD_TYPE_ZH, LABOUR_SKILL_ZH, MONITORED_CATEGORY_ZH, RELATION_TO_HEAD_ZH, RISK_TYPE_ZH, SCHOOL_STAGE_ZH, SEX_ZH } from '../../shared/enums';
-import { scoped } from '../repositories/household.repository';
+import { HouseholdRepository } from '../repositories/household.repository';
 import { narrow } from '../repositories/scope';
 import { IntakeService } from './intake.service';
 import type { HouseholdListQuery } from '../../shared/queries';
@@ -152,12 +152,7 @@ export class ExportService {
     const rows: PersonExportRow[] = [];
     let after = 0;
     while (scope) {
-      const page = await scoped(
-        this.ctx.db.selectFrom('person as p').innerJoin('household as h', 'h.id', 'p.householdId')
-          .select(['p.id', 'h.householdNo', 'h.villageCode', 'p.name', 'p.idMasked', 'p.relationToHead', 'p.sex', 'p.birthDate', 'p.healthStatus', 'p.labourSkill', 'p.schoolStage'])
-          .where('p.id', '>', after).orderBy('p.id').limit(2000),
-        scope,
-      ).execute();
+      const page = await new HouseholdRepository(this.ctx.db).personExportPage(scope, after, 2000);
       if (!page.length) break;
       after = page[page.length - 1]!.id;
       for (const { id: _id, ...p } of page) rows.push({ ...p, name: opts.fullNames ? p.name : maskName(p.name), healthStatus: sees ? p.healthStatus : null });

@@ -35,7 +35,6 @@ import { HouseholdRepository } from '../repositories/household.repository';
 import { AuditRepository } from '../repositories/audit.repository';
 import { IntakeRepository, type ImportBatchRow, type MatchedPerson } from '../repositories/intake.repository';
 import { inScope, type Scope } from '../repositories/scope';
-import { scoped } from '../repositories/household.repository';
 import type { Actor } from './actor';
 import { maskClue, maskHeldRow, type HeldRowDto } from '../presenters/intake.presenter';
 import { nowIso, today, type ServiceContext } from './context';
@@ -265,7 +264,7 @@ export class IntakeService {
     const now = nowIso(this.ctx.clock);
     return this.ctx.db.transaction().execute(async (trx) => {
       const repo = new IntakeRepository(trx);
-      const running = await repo.runningByHash(actor.scope, sha256, kind);
+      const running = await repo.latestByHash(actor.scope, sha256, kind, 'running');
       const id = running?.id ?? (await repo.insertBatch({
         kind, fileName: file.fileName, fileSha256: sha256, fileBytes: bytes, sheetName: null, scopeCode: actor.scope.regionCode, actor: actor.username, status: 'running', startedAt: now, finishedAt: null,
         rowsTotal: 0, added: 0, updated: 0, unchanged: 0, held: 0, rejected: 0, clues: 0, rolledBackAt: null, rolledBackBy: null,
@@ -437,7 +436,7 @@ export class IntakeService {
         return { name: c.name, key, zh: key ? template.columns.find((t) => t.key === key)!.zh : null };
       }),
       missingColumns: m.missing.map((c) => c.zh), ambiguous: m.ambiguous, mappingComplete: m.missing.length === 0,
-      alreadyImportedBatchId: (await repo.committedByHash(actor.scope, sha256, template.kind))?.id ?? null,
+      alreadyImportedBatchId: (await repo.latestByHash(actor.scope, sha256, template.kind, 'committed'))?.id ?? null,
       counts: zeroCounts(), problems: [], skippedRows: table.skipped, clues: [], checks: null,
     };
     for (const c of m.missing) report.problems.push({ sheet: table.sheet.name, row: null, column: c.zh, code: 'COLUMN_MISSING', level: 'error', message: `缺少必填列“${c.zh}”(可用列名:${[c.zh, ...(c.synonyms ?? [])].join('、')})` });
@@ -477,9 +476,8 @@ export class IntakeService {
     const noCol = report.columns.find((x) => x.key === 'householdNo')?.name ?? '户编号';
     const nos = [...new Set(parsed.map((p) => p.values.householdNo).filter((x): x is string => typeof x === 'string'))];
     const found = new Map<string, { id: number; householdNo: string; countyCode: string; version: number; sanitaryToilet: number }>();
-    for (let i = 0; i < nos.length; i += 500) {
-      const q = this.ctx.db.selectFrom('household as h').select(['h.id', 'h.householdNo', 'h.countyCode', 'h.version', 'h.sanitaryToilet']).where('h.householdNo', 'in', nos.slice(i, i + 500));
-      for (const h of await scoped(q, actor.scope).execute()) found.set(h.householdNo, { ...h, sanitaryToilet: Number(h.sanitaryToilet) });
+    for (const h of (await new HouseholdRepository(this.ctx.db).getByNos(actor.scope, nos)).values()) {
+      found.set(h.householdNo, { id: h.id, householdNo: h.householdNo, countyCode: h.countyCode, version: h.version, sanitaryToilet: Number(h.sanitaryToilet) });
     }
     const seen = new Map<string, number>();
     for (const p of parsed) {
@@ -912,7 +910,7 @@ export async function exportNationalLayout(ctx: ServiceContext, actor: Actor, pa
     if (!ids.length) break;
     after = ids[ids.length - 1]!;
     const hs = await repo.getMany(actor.scope, ids);
-    const persons = await ctx.db.selectFrom('person').selectAll().where('householdId', 'in', ids).orderBy('householdId').orderBy('id').execute();
+    const persons = await repo.membersWithProtectedColumns(actor.scope, ids);
     const incomes = new Map((await repo.incomes(actor.scope, ids)).filter((r) => r.year === year).map((r) => [r.householdId, r]));
     const byH = new Map(hs.map((h) => [h.id, h]));
     households += hs.length;

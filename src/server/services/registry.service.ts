@@ -16,7 +16,7 @@ import { conflict, notFound, validationError, type FieldIssue } from '../errors'
 import { HouseholdRepository, type HouseholdRow, type IncomeRow, type PersonPublicRow } from '../repositories/household.repository';
 import { RegionRepository } from '../repositories/region.repository';
 import { ScreeningRepository, type FactRow } from '../repositories/screening.repository';
-import { inScope, regionScope, type Scope } from '../repositories/scope';
+import { inScope, NATIONAL_SCOPE, regionScope, type Scope } from '../repositories/scope';
 import type { HouseholdTable, IncomeRecordTable, PersonTable } from '../db/schema';
 import { nowIso, today, type ServiceContext } from './context';
 import { ScreeningService } from './screening.service';
@@ -34,7 +34,7 @@ const bool = (b: boolean) => (b ? 1 : 0);
 
 /** A household's stored state (all columns, ciphertexts included), kept by imports for rollback. */
 export interface HouseholdSnapshot {
-  household: HouseholdTable & { id: number };
+  household: HouseholdRow;
   persons: (PersonTable & { id: number })[];
   incomes: IncomeRecordTable[];
 }
@@ -50,9 +50,10 @@ export interface UpsertOutcome {
   before: HouseholdSnapshot | null;
 }
 
-async function snapshotOf(db: ServiceContext['db'], h: HouseholdTable & { id: number }): Promise<HouseholdSnapshot> {
-  const persons = (await db.selectFrom('person').selectAll().where('householdId', '=', h.id).orderBy('id').execute()) as (PersonTable & { id: number })[];
-  const incomes = await db.selectFrom('incomeRecord').selectAll().where('householdId', '=', h.id).orderBy('year').execute();
+async function snapshotOf(db: ServiceContext['db'], h: HouseholdRow): Promise<HouseholdSnapshot> {
+  const repo = new HouseholdRepository(db);
+  const persons = await repo.membersWithProtectedColumns(NATIONAL_SCOPE, [h.id]);
+  const incomes = await repo.incomes(NATIONAL_SCOPE, [h.id]);
   return { household: h, persons, incomes };
 }
 
@@ -210,18 +211,11 @@ export class RegistryService {
     const personsByNo = groupBy(persons, (p) => p.householdNo);
     const outcomes = await this.ctx.db.transaction().execute(async (trx) => {
       const repo = new HouseholdRepository(trx);
-      const existing = new Map<string, HouseholdTable & { id: number }>();
-      const nos = households.map((h) => h.householdNo);
-      for (let i = 0; i < nos.length; i += 500) {
-        for (const r of await trx.selectFrom('household').selectAll().where('householdNo', 'in', nos.slice(i, i + 500)).execute()) existing.set(r.householdNo, r as HouseholdTable & { id: number });
-      }
+      // registry-wide on purpose: a household number is unique across the nation
+      const existing = await repo.getByNos(NATIONAL_SCOPE, households.map((h) => h.householdNo));
       const outside = [...existing.values()].filter((h) => !inScope(scope, h.villageCode)).map((h) => h.householdNo);
       if (outside.length) throw conflict(`户编号已被管辖范围以外的农户使用:${outside.slice(0, 20).join('、')}`);
-      const owner = new Map<string, number>();
-      const hashes = persons.map((p) => p.row.idHash);
-      for (let i = 0; i < hashes.length; i += 500) {
-        for (const r of await trx.selectFrom('person').select(['idHash', 'householdId']).where('idHash', 'in', hashes.slice(i, i + 500)).execute()) owner.set(r.idHash, r.householdId);
-      }
+      const owner = await repo.ownersOfIdHashes(persons.map((p) => p.row.idHash));
       const elsewhere = persons.filter((p) => {
         const o = owner.get(p.row.idHash);
         return o !== undefined && o !== existing.get(p.householdNo)?.id;
@@ -298,12 +292,7 @@ export class RegistryService {
   }
 
   private async existingIdHashes(db: ServiceContext['db'], hashes: readonly string[]): Promise<Set<string>> {
-    const out = new Set<string>();
-    for (let i = 0; i < hashes.length; i += 1000) {
-      const rows = await db.selectFrom('person').select('idHash').where('idHash', 'in', hashes.slice(i, i + 1000)).execute();
-      for (const r of rows) out.add(r.idHash);
-    }
-    return out;
+    return new Set((await new HouseholdRepository(db).ownersOfIdHashes(hashes)).keys());
   }
 
   /**
