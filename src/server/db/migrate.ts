@@ -32,7 +32,9 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   // On PostgreSQL the migration tables live in the connection's current schema: without naming it, Kysely
   // would find another schema's kysely_migration table and skip creating its own.
   const schema = dialectOf(db) === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
-  const migrator = new Migrator({ db, provider: new StaticProvider(), migrationTableSchema: schema });
+  // Unordered: branches built in parallel each add migrations with their own timestamp prefix, so a database
+  // migrated on one branch must still accept another branch's earlier-named migration after a merge.
+  const migrator = new Migrator({ db, provider: new StaticProvider(), migrationTableSchema: schema, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
