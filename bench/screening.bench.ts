@@ -16,7 +16,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { openRuntime } from '../src/server/bootstrap';
 import { NATIONAL_SCOPE } from '../src/server/repositories/scope';
 import { RollupRepository } from '../src/server/repositories/rollup.repository';
-import { SCREENING_RULES } from '../src/server/domain/rules';
+import { SCREENING_RULES, ruleIdsOfFlags } from '../src/server/domain/rules';
 
 const persons = Number(process.env.BENCH_PERSONS ?? 1_000_000);
 const dir = mkdtempSync(join(tmpdir(), 'zhenxing-bench-'));
@@ -55,7 +55,7 @@ const seedMs = ms(t);
 console.log(`seed (register + facts + screen 2 years): ${seeded.persons.toLocaleString()} persons, ${seeded.households.toLocaleString()} households in ${seedMs} ms = ${Math.round(seeded.persons / (seedMs / 1000)).toLocaleString()} persons/s`);
 
 // Full screening with every stored result invalidated, so that all are recomputed and written.
-await run.db.updateTable('screeningResult').set({ inputHash: 'stale' }).where('year', '=', year).execute();
+await run.db.updateTable('screeningResult').set({ factsHash: 'stale' }).where('year', '=', year).execute();
 t = performance.now();
 const full = await s.screening.screen({ year });
 const fullMs = ms(t);
@@ -85,14 +85,15 @@ for (;;) {
     .selectFrom('household as h')
     .leftJoin('householdFact as f', (j) => j.onRef('f.householdId', '=', 'h.id').on('f.year', '=', year))
     .leftJoin('screeningResult as r', (j) => j.onRef('r.householdId', '=', 'h.id').on('r.year', '=', year))
-    .select(['h.id', 'h.countyCode', 'h.householdType', 'h.monitoredCategory', 'h.riskEliminated', 'h.riskTypes', 'h.memberCount', 'f.perCapitaNetIncomeFen', 'r.flaggedRules', 'r.thresholdFen'])
+    .leftJoin('screeningContext as c', 'c.id', 'r.contextId')
+    .select(['h.id', 'h.countyCode', 'h.householdType', 'h.monitoredCategory', 'h.riskEliminated', 'h.riskTypes', 'h.memberCount', 'f.perCapitaNetIncomeFen', 'r.flags', 'c.thresholdFen'])
     .where('h.id', '>', afterId)
     .orderBy('h.id')
     .limit(50_000)
     .execute();
   if (!rows.length) break;
   afterId = rows[rows.length - 1]!.id;
-  for (const r of rows) out.write(`${r.countyCode},${r.householdType},${r.monitoredCategory ?? ''},${r.riskEliminated},"${r.riskTypes}",${r.memberCount},${r.perCapitaNetIncomeFen ?? ''},"${r.flaggedRules ?? ''}",${r.thresholdFen ?? ''}\n`);
+  for (const r of rows) out.write(`${r.countyCode},${r.householdType},${r.monitoredCategory ?? ''},${r.riskEliminated},"${r.riskTypes}",${r.memberCount},${r.perCapitaNetIncomeFen ?? ''},"${r.flags ? ruleIdsOfFlags(r.flags).join(',') : ''}",${r.thresholdFen ?? ''}\n`);
 }
 await new Promise((res) => out.end(res));
 const duck = await DuckDBInstance.create(':memory:');

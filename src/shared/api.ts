@@ -172,6 +172,11 @@ export interface VerdictDto {
   explanation: ExplanationDto;
   usesPlaceholderThreshold: boolean;
   screenedAt: string;
+  /**
+   * Present (true) when the household's facts changed after this screening and the next run will
+   * re-screen it: the verdict shown is then that of the current facts under the same threshold.
+   */
+  pendingRescreen?: boolean;
 }
 
 /** Why a rule said what it said: the inputs it used, the threshold, and what would clear it. */

@@ -59,6 +59,12 @@ export async function startCommand(): Promise<void> {
     sbar.stop();
     log(`演示数据已生成:${r.counties} 个县、${r.households} 户、${r.persons} 人,用时 ${(r.millis / 1000).toFixed(1)} 秒`);
   }
+  // results are derived data: after an upgrade that changed their storage (issue 15) they are written again
+  for (const year of await rt.services.screening.unscreenedYears()) {
+    log(`${year} 年尚无筛查结果:正在筛查…`);
+    const r = await rt.services.screening.screen({ year });
+    log(`${year} 年筛查完成:${r.households} 户,其中 ${r.flagged} 户被规则标记,用时 ${(r.millis / 1000).toFixed(1)} 秒`);
+  }
   await ensureFirstAdmin(rt, log);
   await ensureWebBuilt(log);
   const app = await buildApp(rt.services, { logger: rt.logger });

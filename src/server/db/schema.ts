@@ -136,32 +136,41 @@ export interface HouseholdFactTable {
   updatedAt: string;
 }
 
+/**
+ * The context a county-year was screened under (immutable; a new one is added when anything in it
+ * changes): the threshold used, the rule-set version and the rule parameters.
+ */
+export interface ScreeningContextTable {
+  id: Generated<number>;
+  year: number;
+  countyCode: string;
+  /** `R01@1,R02@1,…` */
+  rulesetVersion: string;
+  /** JSON of the RuleParameters in force */
+  parameters: string;
+  thresholdFen: number;
+  thresholdStatus: string;
+  thresholdSource: string;
+  /** county | province | carriedForward | nationalPlaceholder */
+  thresholdBasis: string;
+  /** sha-256 of everything above: one row per distinct context */
+  contextHash: string;
+  createdAt: string;
+}
+
+/**
+ * The screening of one household-year, only what cannot be derived (issue 15): the flag bits (rule bit
+ * i set = flagged by that rule, see ScreeningRule.bit), the context (threshold, rule set, parameters) and
+ * the facts hash it was computed from (together, the input hash: a re-run with both unchanged writes
+ * nothing), and the run. Explanations are built on read from the facts and the rules.
+ */
 export interface ScreeningResultTable {
   householdId: number;
   year: number;
-  countyCode: string;
-  /** hash of facts + threshold + rule set: a re-run with the same input hash changes nothing */
-  inputHash: string;
-  /** facts hash the result was computed from: a different current hash means the facts changed */
+  flags: number;
+  contextId: number;
   factsHash: string;
-  rulesetVersion: string;
-  /** JSON array of { ruleId, ruleVersion, verdict } */
-  verdicts: string;
-  /** comma-separated rule ids that flagged */
-  flaggedRules: string;
-  /** comma-separated risk types pointed to by the flags */
-  flaggedRiskTypes: string;
-  /** threshold in force when screened (fen), for the income distribution */
-  thresholdFen: number;
-  usesPlaceholder: number;
-  screenedAt: string;
-}
-
-export interface ScreeningFlagTable {
-  householdId: number;
-  year: number;
-  ruleId: string;
-  countyCode: string;
+  runId: number;
 }
 
 export interface ScreeningRunTable {
@@ -547,7 +556,7 @@ export interface Database {
   incomeRecord: IncomeRecordTable;
   householdFact: HouseholdFactTable;
   screeningResult: ScreeningResultTable;
-  screeningFlag: ScreeningFlagTable;
+  screeningContext: ScreeningContextTable;
   screeningRun: ScreeningRunTable;
   regionRollup: RegionRollupTable;
   appMeta: AppMetaTable;

@@ -3,13 +3,13 @@
  * the protected columns are never selected by the repositories' public column lists.
  */
 import type { HouseholdDetailDto, IncomeDto, PersonDto, VerdictDto } from '../../shared/api';
-import type { HealthStatus, HouseholdType, LabourSkill, MonitoredCategory, RelationToHead, RiskType, SchoolStage, Sex, IdNumberStatus, EducationLevel } from '../../shared/enums';
+import type { HealthStatus, HouseholdType, ThresholdStatus, LabourSkill, MonitoredCategory, RelationToHead, RiskType, SchoolStage, Sex, IdNumberStatus, EducationLevel } from '../../shared/enums';
 import { ageOn } from '../domain/id-number';
 import { netIncomeFen, perCapitaNetIncome } from '../domain/income';
-import { SCREENING_RULES } from '../domain/rules';
-import type { Verdict } from '../domain/rules/rule';
+import { SCREENING_RULES, screenHousehold, type RuleParameters } from '../domain/rules';
+import type { ResolvedThreshold } from '../domain/thresholds';
 import type { HouseholdRow, IncomeRow, PersonPublicRow } from '../repositories/household.repository';
-import type { FactRow, ResultRow } from '../repositories/screening.repository';
+import { factsOfRow, type FactRow, type ScreeningOutcome } from '../repositories/screening.repository';
 
 /** Splits a stored comma list of risk types. */
 export const riskTypesOf = (s: string | null): RiskType[] => (s ? (s.split(',').filter(Boolean) as RiskType[]) : []);
@@ -34,17 +34,30 @@ export function presentIncome(r: IncomeRow, memberCount: number): IncomeDto {
   };
 }
 
-/** The stored verdicts of a screening result, with rule names and sources. */
-export function presentVerdicts(result: ResultRow | undefined): VerdictDto[] {
-  if (!result) return [];
-  const stored = JSON.parse(result.verdicts) as { ruleId: string; ruleVersion: string; verdict: Verdict }[];
-  return stored.map((s) => {
+/**
+ * The verdicts of a household-year with their explanations, built on read (issue 15): every rule is
+ * evaluated on the stored facts under the context the household-year was screened with (threshold,
+ * parameters, rule-set version), which gives exactly the verdicts that screening stored as flag bits. When
+ * the facts changed after the screening (`factsHash` differs, a re-screening is pending), the verdicts
+ * are those of the current facts and carry `pendingRescreen`.
+ */
+export function presentVerdicts(result: ScreeningOutcome | undefined, fact: FactRow | undefined): VerdictDto[] {
+  if (!result || !fact) return [];
+  const c = result.context;
+  const threshold: ResolvedThreshold = {
+    valueFen: Number(c.thresholdFen), status: c.thresholdStatus as ThresholdStatus, source: c.thresholdSource, basis: c.thresholdBasis as ResolvedThreshold['basis'],
+    provinceCode: c.countyCode.slice(0, 2), countyCode: c.countyCode, year: c.year,
+  };
+  const versions = new Map(c.rulesetVersion.split(',').map((rv) => rv.split('@') as [string, string]));
+  const pending = result.factsHash !== fact.factsHash;
+  return screenHousehold(factsOfRow(fact), { threshold, params: JSON.parse(c.parameters) as RuleParameters }).map((s) => {
     const rule = SCREENING_RULES.find((r) => r.id === s.ruleId);
     return {
-      ruleId: s.ruleId, ruleName: rule?.name ?? s.ruleId, ruleVersion: s.ruleVersion, source: rule?.source ?? '', outcome: s.verdict.outcome,
+      ruleId: s.ruleId, ruleName: rule?.name ?? s.ruleId, ruleVersion: versions.get(s.ruleId) ?? s.ruleVersion, source: rule?.source ?? '', outcome: s.verdict.outcome,
       riskTypes: s.verdict.riskTypes,
       explanation: { summary: s.verdict.summary, inputs: s.verdict.inputs, threshold: s.verdict.threshold, clearIf: s.verdict.clearIf },
       usesPlaceholderThreshold: s.verdict.usesPlaceholderThreshold, screenedAt: result.screenedAt,
+      ...(pending ? { pendingRescreen: true } : {}),
     };
   });
 }
@@ -56,7 +69,7 @@ export function presentHousehold(
   members: PersonPublicRow[],
   incomes: IncomeRow[],
   fact: FactRow | undefined,
-  result: ResultRow | undefined,
+  result: ScreeningOutcome | undefined,
   asOf: string,
 ): HouseholdDetailDto {
   return {
@@ -67,7 +80,7 @@ export function presentHousehold(
     members: members.map((m) => presentPerson(m, asOf)),
     incomes: incomes.map((r) => presentIncome(r, members.length)),
     facts: fact ? { year: fact.year, memberCount: fact.memberCount, labourCount: fact.labourCount, perCapitaNetIncomeFen: fact.perCapitaNetIncomeFen } : null,
-    verdicts: presentVerdicts(result),
+    verdicts: presentVerdicts(result, fact),
     isDemo: h.isDemo === 1,
   };
 }

@@ -7,6 +7,7 @@ import { sql, type Insertable, type RawBuilder, type SelectQueryBuilder } from '
 import type { Db } from '../db/connect';
 import type { HouseholdTable, IncomeRecordTable, PersonTable } from '../db/schema';
 import { HOUSEHOLD_LEVEL_COLUMN, levelOfCode, type Scope } from './scope';
+import { flagOf } from '../domain/rules';
 
 /** Person columns safe to read for display (no hash, no ciphertext). */
 export const PERSON_PUBLIC_COLUMNS = [
@@ -50,7 +51,8 @@ export interface HouseholdListRow {
   headName: string;
   memberCount: number;
   perCapitaNetIncomeFen: number | null;
-  flaggedRules: string | null;
+  /** stored flag bits of the year's screening (null when not screened); see ScreeningRule.bit */
+  flags: number | null;
 }
 
 const NULL_INCOME_SORT = -1e15;
@@ -264,10 +266,9 @@ export class HouseholdRepository {
       if (f.incomeMinFen !== undefined) q = q.where('f.perCapitaNetIncomeFen', '>=', f.incomeMinFen);
       if (f.incomeMaxFen !== undefined) q = q.where('f.perCapitaNetIncomeFen', '<=', f.incomeMaxFen);
       if (f.ruleId) {
-        const ruleId = f.ruleId;
-        q = q.where((eb) =>
-          eb.exists(eb.selectFrom('screeningFlag as sf').select('sf.householdId').whereRef('sf.householdId', '=', 'h.id').where('sf.year', '=', f.year).where('sf.ruleId', '=', ruleId)),
-        );
+        // an unknown rule id matches nothing (bit 0)
+        const bit = flagOf(f.ruleId) ?? 0;
+        q = q.where(sql<boolean>`(r.flags & ${sql.lit(bit)}) <> 0`);
       }
       if (f.q) {
         const text = f.q;
@@ -284,7 +285,7 @@ export class HouseholdRepository {
       sort === 'householdNo' ? sql`h.household_no` : sort === 'memberCount' ? sql`h.member_count` : sql`coalesce(f.per_capita_net_income_fen, ${NULL_INCOME_SORT})`;
     let q = base().select([
       'h.id', 'h.householdNo', 'h.villageCode', 'h.townshipCode', 'h.countyCode', 'h.householdType', 'h.monitoredCategory',
-      'h.riskTypes', 'h.headName', 'h.memberCount', 'f.perCapitaNetIncomeFen', 'r.flaggedRules', sortExpr.as('sortValue'),
+      'h.riskTypes', 'h.headName', 'h.memberCount', 'f.perCapitaNetIncomeFen', 'r.flags', sortExpr.as('sortValue'),
     ]);
     if (after) {
       const cmp = order === 'asc' ? sql.raw('>') : sql.raw('<');

@@ -1,12 +1,13 @@
 /**
  * Region figures: the aggregation of household-level tables (household, household_fact,
- * screening_result) by a region level, and the stored rollups (region_rollup) kept for counties and
+ * screening_result with its context) by a region level, and the stored rollups (region_rollup) kept for counties and
  * every level above. Figures are never computed from persons.
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/connect';
 import { HOUSEHOLD_LEVEL_COLUMN, levelOfCode, type Scope } from './scope';
 import { MONITORED_CATEGORIES, RISK_TYPES } from '../../shared/enums';
+import { flagOf } from '../domain/rules';
 
 /** Metric rows: metric name, key ('' when none) and value (households or persons). */
 export interface MetricRow {
@@ -38,22 +39,23 @@ export class RollupRepository {
       ['lifted', '', count(sql`h.household_type = 'liftedOutOfPoverty'`)],
       ['monitored', '', count(sql`h.monitored_category is not null and h.risk_eliminated = 0`)],
       ['eliminated', '', count(sql`h.monitored_category is not null and h.risk_eliminated = 1`)],
-      ['flagged', '', count(sql`r.flagged_rules <> ''`)],
-      ['placeholder', '', count(sql`r.uses_placeholder = 1`)],
+      ['flagged', '', count(sql`r.flags <> 0`)],
+      ['placeholder', '', count(sql`c.threshold_status = 'placeholder'`)],
       ...MONITORED_CATEGORIES.map((c): [string, string, RawBuilder<number>] => ['category', c, count(sql`h.monitored_category = ${c} and h.risk_eliminated = 0`)]),
-      ...ruleIds.map((id): [string, string, RawBuilder<number>] => ['rule', id, count(sql`r.flagged_rules like ${`%${id}%`}`)]),
+      ...ruleIds.map((id): [string, string, RawBuilder<number>] => ['rule', id, count(sql`(r.flags & ${sql.lit(flagOf(id)!)}) <> 0`)]),
       ...RISK_TYPES.map((t): [string, string, RawBuilder<number>] => ['risk', t, count(sql`h.risk_types like ${`%${t}%`}`)]),
-      ['income', 'noData', count(sql`f.per_capita_net_income_fen is null or r.threshold_fen is null`)],
-      ['income', 'negative', count(sql`f.per_capita_net_income_fen < 0 and r.threshold_fen is not null`)],
-      ['income', 'below', count(sql`f.per_capita_net_income_fen >= 0 and f.per_capita_net_income_fen < r.threshold_fen`)],
-      ['income', 'near', count(sql`f.per_capita_net_income_fen >= r.threshold_fen and f.per_capita_net_income_fen * 2 < r.threshold_fen * 3`)],
-      ['income', 'middle', count(sql`f.per_capita_net_income_fen * 2 >= r.threshold_fen * 3 and f.per_capita_net_income_fen < r.threshold_fen * 3`)],
-      ['income', 'high', count(sql`f.per_capita_net_income_fen >= r.threshold_fen * 3`)],
+      ['income', 'noData', count(sql`f.per_capita_net_income_fen is null or c.threshold_fen is null`)],
+      ['income', 'negative', count(sql`f.per_capita_net_income_fen < 0 and c.threshold_fen is not null`)],
+      ['income', 'below', count(sql`f.per_capita_net_income_fen >= 0 and f.per_capita_net_income_fen < c.threshold_fen`)],
+      ['income', 'near', count(sql`f.per_capita_net_income_fen >= c.threshold_fen and f.per_capita_net_income_fen * 2 < c.threshold_fen * 3`)],
+      ['income', 'middle', count(sql`f.per_capita_net_income_fen * 2 >= c.threshold_fen * 3 and f.per_capita_net_income_fen < c.threshold_fen * 3`)],
+      ['income', 'high', count(sql`f.per_capita_net_income_fen >= c.threshold_fen * 3`)],
     ];
     let q = this.db
       .selectFrom('household as h')
       .leftJoin('householdFact as f', (j) => j.onRef('f.householdId', '=', 'h.id').on('f.year', '=', year))
       .leftJoin('screeningResult as r', (j) => j.onRef('r.householdId', '=', 'h.id').on('r.year', '=', year))
+      .leftJoin('screeningContext as c', 'c.id', 'r.contextId')
       .select(groupCol.as('code') as any)
       .select(cols.map(([, , expr], i) => expr.as(`m${i}`)) as any)
       .groupBy(groupCol as any);

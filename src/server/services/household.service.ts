@@ -11,6 +11,7 @@ import { RegionRepository } from '../repositories/region.repository';
 import { ScreeningRepository } from '../repositories/screening.repository';
 import { NATIONAL_SCOPE, narrow, regionScope, type Scope } from '../repositories/scope';
 import { presentHousehold, riskTypesOf } from '../presenters/household.presenter';
+import { ruleIdsOfFlags } from '../domain/rules';
 import { today, type ServiceContext } from './context';
 
 interface Cursor {
@@ -69,7 +70,7 @@ export class HouseholdService {
         id: r.id, householdNo: r.householdNo, villageCode: r.villageCode, villageName: names.get(r.villageCode) ?? '', townshipName: names.get(r.townshipCode) ?? '',
         countyName: names.get(r.countyCode) ?? '', householdType: r.householdType as HouseholdType, monitoredCategory: r.monitoredCategory as MonitoredCategory | null,
         riskTypes: riskTypesOf(r.riskTypes), headName: r.headName, memberCount: r.memberCount, perCapitaNetIncomeFen: r.perCapitaNetIncomeFen,
-        flaggedRules: r.flaggedRules ? r.flaggedRules.split(',') : [],
+        flaggedRules: r.flags ? ruleIdsOfFlags(r.flags) : [],
       })),
     };
   }

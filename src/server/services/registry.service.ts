@@ -319,11 +319,18 @@ export class RegistryService {
     await this.screenChanged([h.countyCode]);
   }
 
-  /** Screens, for the default year and the year before, the households of the counties whose facts changed. */
+  /**
+   * Screens, for the default year and the year before, the households of the counties whose facts
+   * changed, and refreshes those counties' rollups even when no verdict changed (a household added,
+   * removed or moved changes the figures by itself).
+   */
   private async screenChanged(countyCodes: readonly string[]): Promise<void> {
     const year = this.ctx.config.defaultYear;
     for (const c of countyCodes) {
-      for (const y of [year - 1, year]) await this.screening.screen({ scope: regionScope(c), year: y, mode: 'changed' });
+      for (const y of [year - 1, year]) {
+        const r = await this.screening.screen({ scope: regionScope(c), year: y, mode: 'changed' });
+        if (r.changed === 0) await this.screening.rebuildRollups(y, [c]);
+      }
     }
   }
 
@@ -359,7 +366,8 @@ function toFactsPerson(m: PersonPublicRow): FactsPerson {
 
 function factRow(h: HouseholdRow, year: number, members: FactsPerson[], income: IncomeRow | null, prev: IncomeRow | null, now: string): FactRow {
   const f = computeHouseholdFacts(year, { dangerousHouse: h.dangerousHouse === 1, safeDrinkingWater: h.safeDrinkingWater === 1 }, members, income, prev);
-  const factsHash = createHash('sha256').update(JSON.stringify(f)).digest('hex');
+  // 64 bits of sha-256: enough to tell that a household's facts changed, and 16 bytes a row instead of 64
+  const factsHash = createHash('sha256').update(JSON.stringify(f)).digest('hex').slice(0, 16);
   return {
     householdId: h.id, year, countyCode: h.countyCode, villageCode: h.villageCode, memberCount: f.memberCount, labourCount: f.labourCount,
     netIncomeFen: f.netIncomeFen, perCapitaNetIncomeFen: f.perCapitaNetIncomeFen, incomeIssue: f.incomeIssue, prevPerCapitaNetIncomeFen: f.prevPerCapitaNetIncomeFen,

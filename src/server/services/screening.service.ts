@@ -1,17 +1,20 @@
 /**
- * Screening use cases: running the rule set over the registry or one region for a year (in pages, with
- * progress), incrementally over households whose facts changed, and keeping the region rollups in step
- * with the results. A result stores the rule versions and an input hash (facts + threshold + rule set +
- * parameters): a re-run on unchanged inputs writes nothing.
+ * Screening use cases, set-based (issue 15): for a year and a region, the threshold of each county is
+ * resolved once into a screening context (threshold, rule-set version, parameters), and one INSERT …
+ * SELECT per county evaluates the SQL form of every rule over the stored facts of the household-years
+ * whose inputs changed, writing only their flag bits, context, facts hash and run. A re-run on
+ * unchanged inputs finds nothing to write. The rollups of the villages written are then refreshed.
+ * Explanations are built on read from the facts and the rules (see presenters/household.presenter.ts).
  */
 import { createHash } from 'node:crypto';
-import type { HouseholdFacts } from '../domain/facts';
 import { DEFAULT_RULE_PARAMETERS } from '../domain/rules/parameters';
-import { RULESET_VERSION, SCREENING_RULES, screenHousehold, type RuleParameters } from '../domain/rules';
-import type { IncomeIssue } from '../domain/income';
+import { RULESET_VERSION, SCREENING_RULES, type RuleParameters } from '../domain/rules';
+import type { ResolvedThreshold } from '../domain/thresholds';
 import { RollupRepository, type MetricRow } from '../repositories/rollup.repository';
-import { ScreeningRepository, type FactRow, type ResultRow } from '../repositories/screening.repository';
-import { NATIONAL_SCOPE, type Scope } from '../repositories/scope';
+import { ScreeningRepository, type NewContext } from '../repositories/screening.repository';
+
+export { factsOfRow } from '../repositories/screening.repository';
+import { NATIONAL_SCOPE, narrow, type Scope } from '../repositories/scope';
 import { nowIso, type ServiceContext } from './context';
 import { ThresholdService } from './threshold.service';
 
@@ -24,7 +27,7 @@ export interface ScreeningReport {
   year: number;
   regionCode: string;
   mode: 'full' | 'changed';
-  /** household-years examined */
+  /** household-years examined (mode 'changed': those whose facts changed) */
   households: number;
   /** results written because their inputs changed */
   changed: number;
@@ -34,26 +37,16 @@ export interface ScreeningReport {
   millis: number;
 }
 
-const PAGE = 2000;
-
-/** Facts row (database) → domain facts. */
-export function factsOfRow(r: FactRow): HouseholdFacts {
-  return {
-    year: r.year,
-    memberCount: r.memberCount,
-    labourCount: r.labourCount,
-    netIncomeFen: r.netIncomeFen,
-    perCapitaNetIncomeFen: r.perCapitaNetIncomeFen,
-    incomeIssue: r.incomeIssue as IncomeIssue | null,
-    prevPerCapitaNetIncomeFen: r.prevPerCapitaNetIncomeFen,
-    compliantOutOfPocketFen: r.compliantOutOfPocketFen,
-    childrenOutOfSchool: r.childrenOutOfSchool,
-    membersWithoutMedicalInsurance: r.membersWithoutMedicalInsurance,
-    housingSafe: r.housingSafe === 1,
-    safeDrinkingWater: r.safeDrinkingWater === 1,
-    seriousIllnessMembers: r.seriousIllnessMembers,
-    disabledMembers: r.disabledMembers,
-  };
+/**
+ * The screening context of a county-year: the threshold resolved for it, the rule set and the
+ * parameters, with the hash that identifies it (a re-run under an identical context writes nothing).
+ */
+export function contextOf(countyCode: string, year: number, t: ResolvedThreshold, params: RuleParameters, createdAt: string): NewContext {
+  const parameters = JSON.stringify(params);
+  const contextHash = createHash('sha256')
+    .update(JSON.stringify([year, countyCode, RULESET_VERSION, parameters, t.valueFen, t.status, t.source, t.basis]))
+    .digest('hex');
+  return { year, countyCode, rulesetVersion: RULESET_VERSION, parameters, thresholdFen: t.valueFen, thresholdStatus: t.status, thresholdSource: t.source, thresholdBasis: t.basis, contextHash, createdAt };
 }
 
 export class ScreeningService {
@@ -76,9 +69,10 @@ export class ScreeningService {
   }
 
   /**
-   * Screens every household with facts for `year` inside `scope` (mode 'full'), or only those whose
-   * facts changed since their last screening (mode 'changed'); then rebuilds the rollups of the
-   * counties examined and of every level above. Pages of 2,000 households, one transaction each.
+   * Screens the households with facts for `year` inside `scope`: mode 'full' writes every household-year
+   * whose facts or context (threshold, rule set, parameters) changed since its last screening, mode
+   * 'changed' only those whose facts changed. One statement per county with work; then refreshes the
+   * rollups of the counties written and of every level above.
    */
   async screen(opts: { scope?: Scope; year: number; mode?: 'full' | 'changed'; onProgress?: Progress }): Promise<ScreeningReport> {
     const scope = opts.scope ?? NATIONAL_SCOPE;
@@ -86,63 +80,43 @@ export class ScreeningService {
     const started = Date.now();
     const repo = new ScreeningRepository(this.ctx.db);
     const runId = await repo.startRun(opts.year, scope.regionCode ?? '', mode, nowIso(this.ctx.clock));
-    const total = await repo.countFacts(scope, opts.year);
-    const resolve = await this.thresholds.resolver();
     let done = 0;
     let changed = 0;
-    let flagged = 0;
-    let placeholder = false;
-    const counties = new Set<string>();
-    let afterId = 0;
+    let counts = { households: 0, flagged: 0 };
     try {
-      for (;;) {
-        const page = await repo.pageToScreen(scope, opts.year, afterId, PAGE, mode === 'changed');
-        if (page.length === 0) break;
-        afterId = page[page.length - 1]!.householdId;
-        const results: ResultRow[] = [];
-        const screenedAt = nowIso(this.ctx.clock);
-        for (const row of page) {
-          counties.add(row.countyCode);
-          const threshold = resolve(row.countyCode, opts.year);
-          if (threshold.status === 'placeholder') placeholder = true;
-          const inputHash = createHash('sha256')
-            .update(`${row.factsHash}|${threshold.valueFen}|${threshold.status}|${threshold.source}|${RULESET_VERSION}|${JSON.stringify(this.params)}`)
-            .digest('hex');
-          if (inputHash === row.storedHash) {
-            // same facts, threshold, rules and parameters: the stored verdicts stand
-            if (row.storedFlaggedRules) flagged++;
-            continue;
-          }
-          const verdicts = screenHousehold(factsOfRow(row), { threshold, params: this.params });
-          const flaggedRules = verdicts.filter((v) => v.verdict.outcome === 'flagged');
-          if (flaggedRules.length) flagged++;
-          results.push({
-            householdId: row.householdId,
-            year: opts.year,
-            countyCode: row.countyCode,
-            inputHash,
-            factsHash: row.factsHash,
-            rulesetVersion: RULESET_VERSION,
-            verdicts: JSON.stringify(verdicts),
-            flaggedRules: flaggedRules.map((v) => v.ruleId).join(','),
-            flaggedRiskTypes: [...new Set(flaggedRules.flatMap((v) => v.verdict.riskTypes))].join(','),
-            thresholdFen: threshold.valueFen,
-            usesPlaceholder: verdicts.some((v) => v.verdict.usesPlaceholderThreshold) ? 1 : 0,
-            screenedAt,
-          });
-        }
-        if (results.length) await this.ctx.db.transaction().execute((trx) => new ScreeningRepository(trx).writeResults(results));
-        changed += results.length;
-        done += page.length;
-        opts.onProgress?.(done, total);
+      const counties = await repo.countiesWithFacts(scope, opts.year);
+      const resolve = await this.thresholds.resolver();
+      const createdAt = nowIso(this.ctx.clock);
+      const contexts = counties.map((c) => contextOf(c, opts.year, resolve(c, opts.year), this.params, createdAt));
+      const placeholder = contexts.some((c) => c.thresholdStatus === 'placeholder');
+      const ids = await repo.contextIds(contexts);
+      const contextIds = contexts.map((c) => ids.get(c.contextHash)!);
+      const villages = await repo.villagesToScreen(scope, opts.year, contextIds, mode === 'changed');
+      const perCounty = mode === 'full' ? await repo.countFactsByCounty(scope, opts.year) : new Map<string, { households: number; flagged: number }>();
+      const total = [...perCounty.values()].reduce((a, c) => a + c.households, 0);
+      const byCounty = new Map<string, string[]>();
+      for (const v of villages) byCounty.set(v.slice(0, 6), [...(byCounty.get(v.slice(0, 6)) ?? []), v]);
+      for (const county of byCounty.keys()) {
+        // the county's part of the scope (or the scope itself when it is narrower than the county)
+        const part = narrow(scope, county)!;
+        changed += await repo.screen(part, opts.year, [ids.get(contexts[counties.indexOf(county)]!.contextHash)!], this.params, runId, mode === 'changed');
+        done += mode === 'full' ? (perCounty.get(county)?.households ?? 0) : 0;
+        if (mode === 'full') opts.onProgress?.(done, total);
+        else opts.onProgress?.(changed, changed);
       }
-      if (changed > 0 || mode === 'full') await this.rebuildRollups(opts.year, [...counties]);
-      await repo.finishRun(runId, { households: done, changed, flagged }, nowIso(this.ctx.clock), 'done');
+      if (changed > 0) await this.rebuildRollups(opts.year, [...byCounty.keys()]);
+      if (mode === 'full') {
+        counts = changed > 0 ? await repo.countFacts(scope, opts.year) : { households: total, flagged: [...perCounty.values()].reduce((a, c) => a + c.flagged, 0) };
+        opts.onProgress?.(counts.households, counts.households);
+      } else {
+        counts = changed > 0 ? await repo.countWritten(scope, opts.year, runId) : { households: 0, flagged: 0 };
+      }
+      await repo.finishRun(runId, { households: counts.households, changed, flagged: counts.flagged }, nowIso(this.ctx.clock), 'done');
+      return { runId, year: opts.year, regionCode: scope.regionCode ?? '', mode, households: counts.households, changed, flagged: counts.flagged, usesPlaceholderThreshold: placeholder, millis: Date.now() - started };
     } catch (e) {
-      await repo.finishRun(runId, { households: done, changed, flagged }, nowIso(this.ctx.clock), 'failed');
+      await repo.finishRun(runId, { households: done, changed, flagged: counts.flagged }, nowIso(this.ctx.clock), 'failed');
       throw e;
     }
-    return { runId, year: opts.year, regionCode: scope.regionCode ?? '', mode, households: done, changed, flagged, usesPlaceholderThreshold: placeholder, millis: Date.now() - started };
   }
 
   /**

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { RiskType } from '../../../shared/enums';
 import type { ScreeningRule } from './rule';
 
@@ -8,6 +9,7 @@ import type { ScreeningRule } from './rule';
  */
 export const basicNeedsRule: ScreeningRule = {
   id: 'R04',
+  bit: 3,
   name: '“三保障”和饮水安全未保障',
   version: '1',
   source: '中发〔2020〕30号;中农组发〔2021〕7号;《中华人民共和国义务教育法》第十一条',
@@ -35,4 +37,6 @@ export const basicNeedsRule: ScreeningRule = {
       usesPlaceholderThreshold: false,
     };
   },
+  sqlCondition: ({ fact }) =>
+    sql`(${fact('memberCount')} > 0 and (${fact('childrenOutOfSchool')} > 0 or ${fact('membersWithoutMedicalInsurance')} > 0 or ${fact('housingSafe')} = 0 or ${fact('safeDrinkingWater')} = 0))`,
 };

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { formatYuan } from '../money';
 import { thresholdOf, type ScreeningRule } from './rule';
 
@@ -8,6 +9,7 @@ import { thresholdOf, type ScreeningRule } from './rule';
  */
 export const incomeBelowThresholdRule: ScreeningRule = {
   id: 'R01',
+  bit: 0,
   name: '人均纯收入低于监测范围',
   version: '1',
   source: '中央农村工作领导小组《关于健全防止返贫动态监测和帮扶机制的指导意见》(中农组发〔2021〕7号)',
@@ -38,4 +40,5 @@ export const incomeBelowThresholdRule: ScreeningRule = {
       clearIf: `人均纯收入达到 ${formatYuan(t)} 元及以上(家庭年纯收入至少 ${formatYuan(t * f.memberCount)} 元)`,
     };
   },
+  sqlCondition: ({ fact, thresholdFen }) => sql`${fact('perCapitaNetIncomeFen')} < ${thresholdFen}`,
 };

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { formatYuan } from '../money';
 import { thresholdOf, type ScreeningRule } from './rule';
 
@@ -9,6 +10,7 @@ import { thresholdOf, type ScreeningRule } from './rule';
  */
 export const incomeNearThresholdFallingRule: ScreeningRule = {
   id: 'R02',
+  bit: 1,
   name: '收入略高于监测范围且大幅下降',
   version: '1',
   source: '《中共中央 国务院关于实现巩固拓展脱贫攻坚成果同乡村振兴有效衔接的意见》(中发〔2020〕30号);中农组发〔2021〕7号',
@@ -49,5 +51,12 @@ export const incomeNearThresholdFallingRule: ScreeningRule = {
           : `人均纯收入不在监测范围至上浮 ${ctx.params.nearThresholdMarginPercent}% 的区间内`,
       clearIf: `人均纯收入达到 ${formatYuan(upper)} 元及以上,或比上年下降不足 ${ctx.params.largeFallPercent}%`,
     };
+  },
+  sqlCondition: ({ fact, thresholdFen: t, params }) => {
+    const cur = fact('perCapitaNetIncomeFen');
+    const prev = fact('prevPerCapitaNetIncomeFen');
+    // upper = t + ⌊t × margin / 100⌋: integer division truncates on both dialects (t > 0)
+    const upper = sql`(${t} + (${t} * ${sql.lit(params.nearThresholdMarginPercent)}) / 100)`;
+    return sql`(${cur} >= ${t} and ${cur} < ${upper} and ${prev} > 0 and (${prev} - ${cur}) * 100 >= ${sql.lit(params.largeFallPercent)} * ${prev})`;
   },
 };

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { formatYuan } from '../money';
 import type { ScreeningRule } from './rule';
 
@@ -9,6 +10,7 @@ import type { ScreeningRule } from './rule';
  */
 export const medicalSpendingRule: ScreeningRule = {
   id: 'R05',
+  bit: 4,
   name: '合规自付医疗支出较大',
   version: '1',
   source: '中发〔2020〕30号;中农组发〔2021〕7号(突发严重困难户)',
@@ -36,5 +38,10 @@ export const medicalSpendingRule: ScreeningRule = {
       clearIf: net > 0 ? `合规自付支出低于 ${formatYuan(Math.ceil((share * net) / 100))} 元` : '家庭年纯收入转正且合规自付支出低于其设定比例',
       usesPlaceholderThreshold: false,
     };
+  },
+  sqlCondition: ({ fact, params }) => {
+    const oop = fact('compliantOutOfPocketFen');
+    const net = fact('netIncomeFen');
+    return sql`(${net} is not null and ${oop} > 0 and (${net} <= 0 or ${oop} * 100 >= ${sql.lit(params.medicalSpendingSharePercent)} * ${net}))`;
   },
 };

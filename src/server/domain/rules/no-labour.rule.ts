@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { ScreeningRule } from './rule';
 
 /**
@@ -7,6 +8,7 @@ import type { ScreeningRule } from './rule';
  */
 export const noLabourRule: ScreeningRule = {
   id: 'R03',
+  bit: 2,
   name: '家庭无劳动力',
   version: '1',
   source: '中农组发〔2021〕7号(风险类型:缺劳动力);全国防返贫监测信息系统“劳动技能”口径',
@@ -28,4 +30,5 @@ export const noLabourRule: ScreeningRule = {
       usesPlaceholderThreshold: false,
     };
   },
+  sqlCondition: ({ fact }) => sql`(${fact('memberCount')} > 0 and ${fact('labourCount')} = 0)`,
 };

@@ -3,6 +3,7 @@
  * with an id, a Chinese name, its policy source and version, and a pure function from a household's
  * facts to a verdict with its explanation.
  */
+import type { RawBuilder } from 'kysely';
 import type { RiskType, ThresholdStatus } from '../../../shared/enums';
 import type { HouseholdFacts } from '../facts';
 import type { ResolvedThreshold } from '../thresholds';
@@ -44,9 +45,28 @@ export interface Verdict {
   usesPlaceholderThreshold: boolean;
 }
 
+/** Columns of the stored facts (household_fact) that a rule's SQL form may read. */
+export type FactColumn = Exclude<keyof HouseholdFacts, 'year' | 'incomeIssue'>;
+
+/**
+ * What a rule's SQL form is given: a reference to each fact column of the row being screened (booleans
+ * are stored as 0/1 integers, money as integer fen, a missing figure as NULL), the threshold of the row's
+ * county-year in fen, and the parameters (whole numbers, inlined as literals).
+ */
+export interface SqlRuleContext {
+  fact(column: FactColumn): RawBuilder<unknown>;
+  thresholdFen: RawBuilder<unknown>;
+  params: RuleParameters;
+}
+
 /** A screening rule. `version` changes whenever its logic or parameters' meaning changes. */
 export interface ScreeningRule {
   id: string;
+  /**
+   * Bit of this rule in a stored flag set (screening_result.flags): fixed per rule id for good, so that
+   * flags stored under an earlier rule set keep their meaning.
+   */
+  bit: number;
   name: string;
   version: string;
   /** The policy document the rule comes from. */
@@ -54,6 +74,12 @@ export interface ScreeningRule {
   riskTypes: RiskType[];
   description: string;
   evaluate(facts: HouseholdFacts, ctx: RuleContext): Verdict;
+  /**
+   * The condition under which `evaluate` says 'flagged', as a portable SQL boolean over one row of facts
+   * (SQLite and PostgreSQL through Kysely). NULL counts as false, as a missing figure never flags. The
+   * two forms must agree on every household: rules.sql.test.ts proves it on generated facts and edges.
+   */
+  sqlCondition(ctx: SqlRuleContext): RawBuilder<unknown>;
 }
 
 /** The threshold as shown in an explanation. */
