@@ -55,7 +55,7 @@ const seedMs = ms(t);
 console.log(`seed (register + facts + screen 2 years): ${seeded.persons.toLocaleString()} persons, ${seeded.households.toLocaleString()} households in ${seedMs} ms = ${Math.round(seeded.persons / (seedMs / 1000)).toLocaleString()} persons/s`);
 
 // Full screening with every stored result invalidated, so that all are recomputed and written.
-await run.db.updateTable('screeningResult').set({ factsHash: 'stale' }).where('year', '=', year).execute();
+await run.db.updateTable('householdFact').set({ screenedFactsHash: 'stale' }).where('year', '=', year).execute();
 t = performance.now();
 const full = await s.screening.screen({ year });
 const fullMs = ms(t);
@@ -84,9 +84,8 @@ for (;;) {
   const rows = await run.db
     .selectFrom('household as h')
     .leftJoin('householdFact as f', (j) => j.onRef('f.householdId', '=', 'h.id').on('f.year', '=', year))
-    .leftJoin('screeningResult as r', (j) => j.onRef('r.householdId', '=', 'h.id').on('r.year', '=', year))
-    .leftJoin('screeningContext as c', 'c.id', 'r.contextId')
-    .select(['h.id', 'h.countyCode', 'h.householdType', 'h.monitoredCategory', 'h.riskEliminated', 'h.riskTypes', 'h.memberCount', 'f.perCapitaNetIncomeFen', 'r.flags', 'c.thresholdFen'])
+    .leftJoin('screeningContext as c', 'c.id', 'f.contextId')
+    .select(['h.id', 'h.countyCode', 'h.householdType', 'h.monitoredCategory', 'h.riskEliminated', 'h.riskTypes', 'h.memberCount', 'f.perCapitaNetIncomeFen', 'f.flags', 'c.thresholdFen'])
     .where('h.id', '>', afterId)
     .orderBy('h.id')
     .limit(50_000)

@@ -100,6 +100,11 @@ export interface Page<T> {
   nextCursor: string | null;
   /** Total rows matching the filters (all pages). */
   total: number;
+  /**
+   * Present (true) when `total` is a lower bound: more rows match than were counted (lists whose
+   * filters the region figures do not keep are counted up to a cap; see HouseholdService.total).
+   */
+  totalAtLeast?: boolean;
 }
 
 /** One household in a list. */

@@ -8,6 +8,7 @@ import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import { registerPostgres, registerSqlite } from './bulk';
 
 export type Db = Kysely<Database>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -24,7 +25,9 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 export function openDatabase(url: string, opts: { poolSize?: number } = {}): Db {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    registerPostgres(db, pool);
+    return db;
   }
   if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
   const sqlite = new SQLite(url);
@@ -35,7 +38,9 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Db 
   // statistics for the query planner on long-lived connections (SQLite's advice for use at open):
   // without them the workflow's county worklist took 120 ms instead of 2 ms
   sqlite.pragma('optimize = 0x10002');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  registerSqlite(db, sqlite);
+  return db;
 }
 
 /** Which dialect a Kysely instance speaks. */

@@ -17,7 +17,7 @@ forEachDialect('migrateToLatest', (dialect) => {
     it('migrates an empty database, then has nothing left to do', async () => {
       const db = openDatabase(':memory:');
       try {
-        expect(await migrateToLatest(db)).toEqual(['20261129000000-initial', '20261129010000-audit', '20261129020000-accounts', '20261129030000-intake', '20261129040000-workflow', '20261129050000-intake-tables']);
+        expect(await migrateToLatest(db)).toEqual(['20261129000000-initial', '20261129010000-audit', '20261129020000-accounts', '20261129030000-intake', '20261129040000-workflow', '20261129050000-intake-tables', '20261203170000-screening-set-based']);
         expect(await migrateToLatest(db)).toEqual([]);
       } finally {
         await db.destroy();
@@ -39,7 +39,7 @@ forEachDialect('migrateToLatest', (dialect) => {
         await sql`create table ${sql.id(a)}.kysely_migration_lock (id varchar(255) primary key, is_locked integer not null default 0)`.execute(admin);
         const db = openDatabase(withSearchPath(b), { poolSize: 1 });
         try {
-          expect(await migrateToLatest(db)).toEqual(['20261129000000-initial', '20261129010000-audit', '20261129020000-accounts', '20261129030000-intake', '20261129040000-workflow', '20261129050000-intake-tables']);
+          expect(await migrateToLatest(db)).toEqual(['20261129000000-initial', '20261129010000-audit', '20261129020000-accounts', '20261129030000-intake', '20261129040000-workflow', '20261129050000-intake-tables', '20261203170000-screening-set-based']);
           const tables = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = ${b} and table_name = 'household'`.execute(db);
           expect(tables.rows[0]!.n).toBe(1);
         } finally {

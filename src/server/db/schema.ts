@@ -131,9 +131,19 @@ export interface HouseholdFactTable {
   safeDrinkingWater: number;
   seriousIllnessMembers: number;
   disabledMembers: number;
-  /** sha-256 of the facts: screening skips households whose facts and threshold did not change */
+  /** 64 bits of sha-256 of the facts (and the county): screening skips households whose facts and context did not change */
   factsHash: string;
   updatedAt: string;
+  /**
+   * The screening of the household-year (issue 15), null until screened: flag bits (rule bit i set =
+   * flagged by that rule, see ScreeningRule.bit), the context (threshold, rule set, parameters), the facts
+   * hash it was computed from (together with the context, the input hash: a re-run with both unchanged
+   * writes nothing) and the run. Explanations are built on read from the facts and the rules.
+   */
+  flags?: number | null;
+  contextId?: number | null;
+  screenedFactsHash?: string | null;
+  runId?: number | null;
 }
 
 /**
@@ -158,12 +168,7 @@ export interface ScreeningContextTable {
   createdAt: string;
 }
 
-/**
- * The screening of one household-year, only what cannot be derived (issue 15): the flag bits (rule bit
- * i set = flagged by that rule, see ScreeningRule.bit), the context (threshold, rule set, parameters) and
- * the facts hash it was computed from (together, the input hash: a re-run with both unchanged writes
- * nothing), and the run. Explanations are built on read from the facts and the rules.
- */
+/** View of the screened household-years (household_fact rows with flags): read-only. */
 export interface ScreeningResultTable {
   householdId: number;
   year: number;
@@ -184,6 +189,17 @@ export interface ScreeningRunTable {
   changed: number;
   flagged: number;
   status: string;
+}
+
+/**
+ * Figures of one township or village for a year (issue 15), kept at write time like the county rollups:
+ * the non-zero metrics as a JSON object `{ "households": 12, "rule:R01": 3, … }` (a missing metric is 0).
+ */
+export interface RegionFiguresTable {
+  regionCode: string;
+  year: number;
+  figures: string;
+  updatedAt: string;
 }
 
 export interface RegionRollupTable {
@@ -557,6 +573,7 @@ export interface Database {
   householdFact: HouseholdFactTable;
   screeningResult: ScreeningResultTable;
   screeningContext: ScreeningContextTable;
+  regionFigures: RegionFiguresTable;
   screeningRun: ScreeningRunTable;
   regionRollup: RegionRollupTable;
   appMeta: AppMetaTable;

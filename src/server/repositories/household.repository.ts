@@ -240,9 +240,49 @@ export class HouseholdRepository {
     return Number(r.n);
   }
 
+  /** The filtered household query inside the scope: household ⋈ the year's facts (with their screening). */
+  private filtered(scope: Scope, f: HouseholdFilters) {
+    let q = scoped(
+      this.db
+        .selectFrom('household as h')
+        .leftJoin('householdFact as f', (j) => j.onRef('f.householdId', '=', 'h.id').on('f.year', '=', f.year)),
+      scope,
+    );
+    if (f.householdType) q = q.where('h.householdType', '=', f.householdType);
+    if (f.monitoredCategory) q = q.where('h.monitoredCategory', '=', f.monitoredCategory);
+    if (f.riskType) q = q.where('h.riskTypes', 'like', `%${f.riskType}%`);
+    if (f.incomeMinFen !== undefined) q = q.where('f.perCapitaNetIncomeFen', '>=', f.incomeMinFen);
+    if (f.incomeMaxFen !== undefined) q = q.where('f.perCapitaNetIncomeFen', '<=', f.incomeMaxFen);
+    if (f.ruleId) {
+      // an unknown rule id matches nothing (bit 0)
+      const bit = flagOf(f.ruleId) ?? 0;
+      q = q.where(sql<boolean>`(f.flags & ${sql.lit(bit)}) <> 0`);
+    }
+    if (f.q) {
+      const text = f.q;
+      // a literal, case-sensitive prefix on both dialects (LIKE would treat % and _ as wildcards and
+      // ignore ASCII case on SQLite)
+      // substr counts code points on both dialects: so must the length (𠮷 is one character, two UTF-16 units)
+      const chars = [...text].length;
+      q = q.where(sql<boolean>`(substr(h.household_no, 1, ${chars}) = ${text} or substr(h.head_name, 1, ${chars}) = ${text})`);
+    }
+    return q;
+  }
+
   /**
-   * One page of the household list inside the scope, with the total. Keyset pagination on
-   * (sort value, id); `after` is the last row's (value, id) of the previous page.
+   * How many households inside the scope match the filters, counting no further than `cap`: the exact
+   * number when it is at most `cap`, else `cap + 1` (the caller shows "more than cap"). Bounded work
+   * whatever the region's size.
+   */
+  async countUpTo(scope: Scope, f: HouseholdFilters, cap: number): Promise<number> {
+    const inner = this.filtered(scope, f).select(sql.lit(1).as('one')).limit(cap + 1);
+    const r = await this.db.selectFrom(inner.as('x')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  /**
+   * One page of the household list inside the scope. Keyset pagination on (sort value, id); `after` is
+   * the last row's (value, id) of the previous page. The total is the caller's (rollups or countUpTo).
    */
   async list(
     scope: Scope,
@@ -251,47 +291,17 @@ export class HouseholdRepository {
     order: 'asc' | 'desc',
     after: { value: number | string; id: number } | null,
     limit: number,
-  ): Promise<{ rows: (HouseholdListRow & { sortValue: number | string })[]; total: number }> {
-    const base = () => {
-      let q = scoped(
-        this.db
-          .selectFrom('household as h')
-          .leftJoin('householdFact as f', (j) => j.onRef('f.householdId', '=', 'h.id').on('f.year', '=', f.year))
-          .leftJoin('screeningResult as r', (j) => j.onRef('r.householdId', '=', 'h.id').on('r.year', '=', f.year)),
-        scope,
-      );
-      if (f.householdType) q = q.where('h.householdType', '=', f.householdType);
-      if (f.monitoredCategory) q = q.where('h.monitoredCategory', '=', f.monitoredCategory);
-      if (f.riskType) q = q.where('h.riskTypes', 'like', `%${f.riskType}%`);
-      if (f.incomeMinFen !== undefined) q = q.where('f.perCapitaNetIncomeFen', '>=', f.incomeMinFen);
-      if (f.incomeMaxFen !== undefined) q = q.where('f.perCapitaNetIncomeFen', '<=', f.incomeMaxFen);
-      if (f.ruleId) {
-        // an unknown rule id matches nothing (bit 0)
-        const bit = flagOf(f.ruleId) ?? 0;
-        q = q.where(sql<boolean>`(r.flags & ${sql.lit(bit)}) <> 0`);
-      }
-      if (f.q) {
-        const text = f.q;
-        // a literal, case-sensitive prefix on both dialects (LIKE would treat % and _ as wildcards and
-        // ignore ASCII case on SQLite)
-        // substr counts code points on both dialects: so must the length (𠮷 is one character, two UTF-16 units)
-        const chars = [...text].length;
-        q = q.where(sql<boolean>`(substr(h.household_no, 1, ${chars}) = ${text} or substr(h.head_name, 1, ${chars}) = ${text})`);
-      }
-      return q;
-    };
-    const totalRow = await base().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  ): Promise<(HouseholdListRow & { sortValue: number | string })[]> {
     const sortExpr: RawBuilder<number | string> =
       sort === 'householdNo' ? sql`h.household_no` : sort === 'memberCount' ? sql`h.member_count` : sql`coalesce(f.per_capita_net_income_fen, ${NULL_INCOME_SORT})`;
-    let q = base().select([
+    let q = this.filtered(scope, f).select([
       'h.id', 'h.householdNo', 'h.villageCode', 'h.townshipCode', 'h.countyCode', 'h.householdType', 'h.monitoredCategory',
-      'h.riskTypes', 'h.headName', 'h.memberCount', 'f.perCapitaNetIncomeFen', 'r.flags', sortExpr.as('sortValue'),
+      'h.riskTypes', 'h.headName', 'h.memberCount', 'f.perCapitaNetIncomeFen', 'f.flags', sortExpr.as('sortValue'),
     ]);
     if (after) {
       const cmp = order === 'asc' ? sql.raw('>') : sql.raw('<');
       q = q.where(sql<boolean>`(${sortExpr} ${cmp} ${after.value} or (${sortExpr} = ${after.value} and h.id ${cmp} ${after.id}))`);
     }
-    const rows = await q.orderBy(sortExpr, order).orderBy('h.id', order).limit(limit).execute();
-    return { rows: rows as (HouseholdListRow & { sortValue: number | string })[], total: Number(totalRow.n) };
+    return (await q.orderBy(sortExpr, order).orderBy('h.id', order).limit(limit).execute()) as (HouseholdListRow & { sortValue: number | string })[];
   }
 }

@@ -3,17 +3,15 @@
  * Screening is set-based (issue 15): one INSERT … SELECT per year and region evaluates the SQL form of
  * every rule over the stored facts and writes the flag bits of the household-years whose inputs changed.
  */
-import { sql, type Insertable, type SelectQueryBuilder } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../db/connect';
-import type { HouseholdFactTable, ScreeningContextTable, ScreeningResultTable } from '../db/schema';
+import type { HouseholdFactTable, ScreeningContextTable } from '../db/schema';
 import type { HouseholdFacts } from '../domain/facts';
 import type { IncomeIssue } from '../domain/income';
 import { flagsExpression, ruleIdsOfFlags, type FactColumn, type RuleParameters } from '../domain/rules';
 import { levelOfCode, type Scope } from './scope';
-import { scoped } from './household.repository';
 
 export type FactRow = HouseholdFactTable;
-export type ResultRow = ScreeningResultTable;
 export type ContextRow = Omit<ScreeningContextTable, 'id'> & { id: number };
 export type NewContext = Omit<Insertable<ScreeningContextTable>, 'id'>;
 
@@ -65,9 +63,12 @@ function scopedByCodes<Q extends SelectQueryBuilder<any, any, any>>(q: Q, scope:
   return q.where(`${alias}.countyCode`, 'like', `${scope.regionCode}%`) as Q;
 }
 
-/** The rules' SQL context over facts aliased `f` and a screening context aliased `c`. */
-function ruleSqlContext(params: RuleParameters) {
-  return { fact: (c: FactColumn) => sql.ref(`f.${c}`), thresholdFen: sql.ref('c.thresholdFen'), params };
+/**
+ * A facts row to (re)screen: never screened, facts changed since (the hash it was screened with differs),
+ * or `otherContext` (a condition on context_id) holds.
+ */
+function todoCondition(otherContext: RawBuilder<unknown> | null): RawBuilder<boolean> {
+  return sql<boolean>`(screened_facts_hash is null or screened_facts_hash <> facts_hash${otherContext ? sql` or ${otherContext}` : sql``})`;
 }
 
 export class ScreeningRepository {
@@ -96,26 +97,36 @@ export class ScreeningRepository {
   async countFacts(scope: Scope, year: number): Promise<{ households: number; flagged: number }> {
     let households = 0;
     let flagged = 0;
-    for (const c of (await this.countFactsByCounty(scope, year)).values()) {
+    for (const c of (await this.countByCounty(scope, year, null, false)).values()) {
       households += c.households;
       flagged += c.flagged;
     }
     return { households, flagged };
   }
 
-  /** countFacts per county (6-digit code). */
-  async countFactsByCounty(scope: Scope, year: number): Promise<Map<string, { households: number; flagged: number }>> {
+  /**
+   * Per county (6-digit code) inside the scope, in one scan of the year's facts: household-years, how
+   * many are flagged, and how many are to (re)screen — never screened, facts changed since, or (when
+   * `currentContextIds` is given and `onlyChangedFacts` is false) screened under a context that is no
+   * longer current.
+   */
+  async countByCounty(scope: Scope, year: number, currentContextIds: readonly number[] | null, onlyChangedFacts: boolean): Promise<Map<string, { households: number; flagged: number; todo: number }>> {
+    const todo = currentContextIds && currentContextIds.length ? todoCondition(onlyChangedFacts ? null : sql`context_id not in (${sql.join(currentContextIds.map((id) => sql.lit(id)))})`) : todoCondition(null);
     const rows = await scopedByCodes(
       this.db
         .selectFrom('householdFact as a')
-        .leftJoin('screeningResult as r', (j) => j.onRef('r.householdId', '=', 'a.householdId').onRef('r.year', '=', 'a.year'))
-        .select((eb) => ['a.countyCode', eb.fn.countAll<number>().as('n'), sql<number>`sum(case when r.flags <> 0 then 1 else 0 end)`.as('flagged')])
+        .select((eb) => [
+          'a.countyCode',
+          eb.fn.countAll<number>().as('n'),
+          sql<number>`sum(case when a.flags <> 0 then 1 else 0 end)`.as('flagged'),
+          sql<number>`sum(case when ${todo} then 1 else 0 end)`.as('todo'),
+        ])
         .where('a.year', '=', year)
         .groupBy('a.countyCode'),
       scope,
       'a',
     ).execute();
-    return new Map(rows.map((r) => [r.countyCode, { households: Number(r.n), flagged: Number(r.flagged ?? 0) }]));
+    return new Map(rows.map((r) => [r.countyCode, { households: Number(r.n), flagged: Number(r.flagged ?? 0), todo: Number(r.todo ?? 0) }]));
   }
 
   /**
@@ -134,78 +145,33 @@ export class ScreeningRepository {
   }
 
   /**
-   * Villages (12-digit codes) with household-years to (re)write for the year inside the scope under the
-   * given current contexts (one per county): never screened, facts changed since, or (unless
-   * `onlyChangedFacts`) screened under another context.
+   * Screens, in one statement, the household-years of one county for the year (inside `scope`, which
+   * may be narrower than the county) that are to (re)screen under the county's current context (see
+   * countByCounty): evaluates the SQL form of every rule over the stored facts, with the context's
+   * threshold as a literal, and stores the flag bits, context, facts hash and run on each row.
+   * Returns the number of household-years written.
    */
-  async villagesToScreen(scope: Scope, year: number, contextIds: readonly number[], onlyChangedFacts: boolean): Promise<string[]> {
-    if (!contextIds.length) return [];
-    const rows = await this.toScreen(scope, year, contextIds, onlyChangedFacts).select('f.villageCode').distinct().execute();
-    return rows.map((r) => r.villageCode).sort();
-  }
-
-  private toScreen(scope: Scope, year: number, contextIds: readonly number[], onlyChangedFacts: boolean) {
-    return scopedByCodes(
-      this.db
-        .selectFrom('householdFact as f')
-        .innerJoin('screeningContext as c', (j) => j.onRef('c.year', '=', 'f.year').onRef('c.countyCode', '=', 'f.countyCode'))
-        .leftJoin('screeningResult as r', (j) => j.onRef('r.householdId', '=', 'f.householdId').onRef('r.year', '=', 'f.year'))
-        .where('f.year', '=', year)
-        .where('c.id', 'in', [...contextIds])
-        .where((eb) =>
-          eb.or([
-            eb('r.householdId', 'is', null),
-            eb('r.factsHash', '<>', eb.ref('f.factsHash')),
-            ...(onlyChangedFacts ? [] : [eb('r.contextId', '<>', eb.ref('c.id'))]),
-          ]),
-        ),
-      scope,
-      'f',
-    );
-  }
-
-  /**
-   * Screens, in one statement, the household-years of the year inside the scope (optionally only those
-   * of `villageCodes`) whose inputs changed (see villagesToScreen): evaluates the SQL form of every rule
-   * over the stored facts and the threshold of the county's current context, and writes the flag bits,
-   * context, facts hash and run. Returns the number of household-years written.
-   */
-  async screen(scope: Scope, year: number, contextIds: readonly number[], params: RuleParameters, runId: number, onlyChangedFacts: boolean, villageCodes?: readonly string[]): Promise<number> {
-    if (!contextIds.length) return 0;
-    let select = this.toScreen(scope, year, contextIds, onlyChangedFacts).select([
-      'f.householdId',
-      'f.year',
-      flagsExpression(ruleSqlContext(params)).as('flags'),
-      'c.id as contextId',
-      'f.factsHash',
-      sql.lit(runId).as('runId'),
-    ]);
-    if (villageCodes) select = select.where('f.villageCode', 'in', [...villageCodes]);
-    const r = await this.db
-      .insertInto('screeningResult')
-      .columns(['householdId', 'year', 'flags', 'contextId', 'factsHash', 'runId'])
-      .expression(select as any)
-      .onConflict((oc) =>
-        oc.columns(['householdId', 'year']).doUpdateSet((eb) => ({
-          flags: eb.ref('excluded.flags'),
-          contextId: eb.ref('excluded.contextId'),
-          factsHash: eb.ref('excluded.factsHash'),
-          runId: eb.ref('excluded.runId'),
-        })),
-      )
-      .executeTakeFirst();
-    return Number(r.numInsertedOrUpdatedRows ?? 0);
+  async screenCounty(scope: Scope, year: number, countyCode: string, context: { id: number; thresholdFen: number }, params: RuleParameters, runId: number, onlyChangedFacts: boolean): Promise<number> {
+    const flags = flagsExpression({ fact: (c: FactColumn) => sql.ref(c), thresholdFen: sql.lit(Number(context.thresholdFen)), params });
+    let q = this.db
+      .updateTable('householdFact')
+      .set((eb) => ({ flags, contextId: context.id, screenedFactsHash: eb.ref('factsHash'), runId }))
+      .where('year', '=', year)
+      .where('countyCode', '=', countyCode)
+      .where(todoCondition(onlyChangedFacts ? null : sql`context_id <> ${sql.lit(context.id)}`));
+    if (scope.regionCode !== null && scope.regionCode.length > 6) q = q.where('villageCode', 'like', `${scope.regionCode}%`);
+    const r = await q.executeTakeFirst();
+    return Number(r.numUpdatedRows ?? 0);
   }
 
   /** Household-years written by a run inside the scope, and how many of them are flagged. */
   async countWritten(scope: Scope, year: number, runId: number): Promise<{ households: number; flagged: number }> {
     const r = await scopedByCodes(
       this.db
-        .selectFrom('screeningResult as r')
-        .innerJoin('householdFact as a', (j) => j.onRef('a.householdId', '=', 'r.householdId').onRef('a.year', '=', 'r.year'))
-        .select((eb) => [eb.fn.countAll<number>().as('n'), sql<number>`sum(case when r.flags <> 0 then 1 else 0 end)`.as('flagged')])
-        .where('r.year', '=', year)
-        .where('r.runId', '=', runId),
+        .selectFrom('householdFact as a')
+        .select((eb) => [eb.fn.countAll<number>().as('n'), sql<number>`sum(case when a.flags <> 0 then 1 else 0 end)`.as('flagged')])
+        .where('a.year', '=', year)
+        .where('a.runId', '=', runId),
       scope,
       'a',
     ).executeTakeFirstOrThrow();
@@ -217,29 +183,30 @@ export class ScreeningRepository {
    * context and time, or undefined when never screened.
    */
   async resultOf(scope: Scope, householdId: number, year: number): Promise<ScreeningOutcome | undefined> {
-    // screening_result has no region column: scope through the household (township and village users)
-    const row = await scoped(
+    const row = await scopedByCodes(
       this.db
-        .selectFrom('screeningResult as r')
-        .innerJoin('household as h', 'h.id', 'r.householdId')
-        .innerJoin('screeningContext as c', 'c.id', 'r.contextId')
-        .leftJoin('screeningRun as u', 'u.id', 'r.runId')
+        .selectFrom('householdFact as a')
+        .innerJoin('screeningContext as c', 'c.id', 'a.contextId')
+        .leftJoin('screeningRun as u', 'u.id', 'a.runId')
         .select([
-          'r.householdId', 'r.year', 'r.flags', 'r.factsHash', 'r.runId', 'u.startedAt as screenedAt',
+          'a.householdId', 'a.year', 'a.flags', 'a.screenedFactsHash', 'a.runId', 'u.startedAt as screenedAt',
           'c.id as cId', 'c.year as cYear', 'c.countyCode as cCountyCode', 'c.rulesetVersion as cRulesetVersion', 'c.parameters as cParameters',
           'c.thresholdFen as cThresholdFen', 'c.thresholdStatus as cThresholdStatus', 'c.thresholdSource as cThresholdSource',
           'c.thresholdBasis as cThresholdBasis', 'c.contextHash as cContextHash', 'c.createdAt as cCreatedAt',
         ])
-        .where('r.householdId', '=', householdId)
-        .where('r.year', '=', year),
+        .where('a.householdId', '=', householdId)
+        .where('a.year', '=', year)
+        .where('a.flags', 'is not', null),
       scope,
+      'a',
     ).executeTakeFirst();
     if (!row) return undefined;
     const context: ContextRow = {
       id: row.cId, year: row.cYear, countyCode: row.cCountyCode, rulesetVersion: row.cRulesetVersion, parameters: row.cParameters, thresholdFen: Number(row.cThresholdFen),
       thresholdStatus: row.cThresholdStatus, thresholdSource: row.cThresholdSource, thresholdBasis: row.cThresholdBasis, contextHash: row.cContextHash, createdAt: row.cCreatedAt,
     };
-    return { householdId: row.householdId, year: row.year, flags: row.flags, flaggedRules: ruleIdsOfFlags(row.flags).join(','), factsHash: row.factsHash, runId: row.runId, screenedAt: row.screenedAt ?? context.createdAt, context };
+    const flags = Number(row.flags);
+    return { householdId: row.householdId, year: row.year, flags, flaggedRules: ruleIdsOfFlags(flags).join(','), factsHash: row.screenedFactsHash ?? '', runId: Number(row.runId), screenedAt: row.screenedAt ?? context.createdAt, context };
   }
 
   /** Records the start of a run; returns its id. */
@@ -265,11 +232,11 @@ export class ScreeningRepository {
     return rows.map((r) => r.year);
   }
 
-  /** Years with facts but not a single screening result (after an upgrade, or a load with screening off). */
+  /** Years with facts but not a single screened household-year (after an upgrade, or a load with screening off). */
   async unscreenedYears(): Promise<number[]> {
     const out: number[] = [];
     for (const year of await this.years()) {
-      const any = await this.db.selectFrom('screeningResult').select('householdId').where('year', '=', year).limit(1).executeTakeFirst();
+      const any = await this.db.selectFrom('householdFact').select('householdId').where('year', '=', year).where('flags', 'is not', null).limit(1).executeTakeFirst();
       if (!any) out.push(year);
     }
     return out;

@@ -6,13 +6,17 @@ import type { HouseholdDetailDto, HouseholdListItem, Page } from '../../shared/a
 import type { HouseholdType, MonitoredCategory } from '../../shared/enums';
 import type { HouseholdListQuery } from '../../shared/queries';
 import { notFound, unknownRegion, validationError } from '../errors';
-import { HouseholdRepository } from '../repositories/household.repository';
+import { HouseholdRepository, type HouseholdFilters } from '../repositories/household.repository';
+import { RollupRepository } from '../repositories/rollup.repository';
 import { RegionRepository } from '../repositories/region.repository';
 import { ScreeningRepository } from '../repositories/screening.repository';
 import { NATIONAL_SCOPE, narrow, regionScope, type Scope } from '../repositories/scope';
 import { presentHousehold, riskTypesOf } from '../presenters/household.presenter';
 import { ruleIdsOfFlags } from '../domain/rules';
 import { today, type ServiceContext } from './context';
+
+/** Beyond this many matches a filtered list total is not counted further: it is shown as "more than". */
+export const LIST_COUNT_CAP = 10_000;
 
 interface Cursor {
   v: number | string;
@@ -49,14 +53,10 @@ export class HouseholdService {
       after = { value: c.v, id: c.id };
     }
     const year = q.year ?? this.ctx.config.defaultYear;
-    const { rows, total } = await new HouseholdRepository(this.ctx.db).list(
-      effective,
-      { year, householdType: q.householdType, monitoredCategory: q.category, ruleId: q.rule, riskType: q.riskType, incomeMinFen: q.incomeMinFen, incomeMaxFen: q.incomeMaxFen, q: q.q },
-      q.sort,
-      q.order,
-      after,
-      q.limit + 1,
-    );
+    const filters = { year, householdType: q.householdType, monitoredCategory: q.category, ruleId: q.rule, riskType: q.riskType, incomeMinFen: q.incomeMinFen, incomeMaxFen: q.incomeMaxFen, q: q.q };
+    const repo = new HouseholdRepository(this.ctx.db);
+    const [rows, counted] = await Promise.all([repo.list(effective, filters, q.sort, q.order, after, q.limit + 1), this.total(effective, filters)]);
+    const total = counted.total;
     const page = rows.slice(0, q.limit);
     const names = new Map(
       (await regions.getMany([...new Set(page.flatMap((r) => [r.villageCode, r.townshipCode, r.countyCode]))])).map((r) => [r.code, r.name]),
@@ -65,6 +65,7 @@ export class HouseholdService {
     const nextCursor = rows.length > q.limit && last ? Buffer.from(JSON.stringify({ v: last.sortValue, id: last.id, s: q.sort, o: q.order } satisfies Cursor)).toString('base64url') : null;
     return {
       total,
+      ...(counted.atLeast ? { totalAtLeast: true } : {}),
       nextCursor,
       items: page.map((r) => ({
         id: r.id, householdNo: r.householdNo, villageCode: r.villageCode, villageName: names.get(r.villageCode) ?? '', townshipName: names.get(r.townshipCode) ?? '',
@@ -73,6 +74,32 @@ export class HouseholdService {
         flaggedRules: r.flags ? ruleIdsOfFlags(r.flags) : [],
       })),
     };
+  }
+
+  /**
+   * The list total without a join-and-count per page (issue 15): read from the region's rollups when the
+   * filters are one the rollups keep (none; 户类型; 预警规则; 风险类型), else counted no further than
+   * LIST_COUNT_CAP, and above it reported as a lower bound (`atLeast`).
+   */
+  private async total(scope: Scope, f: HouseholdFilters): Promise<{ total: number; atLeast: boolean }> {
+    const { year, householdType, ruleId, riskType, ...rest } = f;
+    const others = Object.values(rest).some((v) => v !== undefined && v !== '');
+    const given = [householdType, ruleId, riskType].filter((v) => v !== undefined).length;
+    if (!others && given <= 1) {
+      const rows = await new RollupRepository(this.ctx.db).read(year, [scope.regionCode ?? '']);
+      const value = (metric: string, key = '') => rows.find((r) => r.metric === metric && r.key === key)?.value;
+      const households = value('households');
+      if (households !== undefined) {
+        const v = householdType === 'liftedOutOfPoverty' ? value('lifted') ?? 0
+          : householdType !== undefined ? households - (value('lifted') ?? 0)
+          : ruleId !== undefined ? value('rule', ruleId) ?? 0
+          : riskType !== undefined ? value('risk', riskType) ?? 0
+          : households;
+        return { total: v, atLeast: false };
+      }
+    }
+    const n = await new HouseholdRepository(this.ctx.db).countUpTo(scope, f, LIST_COUNT_CAP);
+    return n > LIST_COUNT_CAP ? { total: LIST_COUNT_CAP, atLeast: true } : { total: n, atLeast: false };
   }
 
   /**

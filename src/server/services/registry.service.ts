@@ -366,8 +366,9 @@ function toFactsPerson(m: PersonPublicRow): FactsPerson {
 
 function factRow(h: HouseholdRow, year: number, members: FactsPerson[], income: IncomeRow | null, prev: IncomeRow | null, now: string): FactRow {
   const f = computeHouseholdFacts(year, { dangerousHouse: h.dangerousHouse === 1, safeDrinkingWater: h.safeDrinkingWater === 1 }, members, income, prev);
-  // 64 bits of sha-256: enough to tell that a household's facts changed, and 16 bytes a row instead of 64
-  const factsHash = createHash('sha256').update(JSON.stringify(f)).digest('hex').slice(0, 16);
+  // 64 bits of sha-256 of the facts and the county (a household that moves county is screened again
+  // under its new county's threshold): enough to tell a change, and 16 bytes a row instead of 64
+  const factsHash = createHash('sha256').update(`${h.countyCode}|${JSON.stringify(f)}`).digest('hex').slice(0, 16);
   return {
     householdId: h.id, year, countyCode: h.countyCode, villageCode: h.villageCode, memberCount: f.memberCount, labourCount: f.labourCount,
     netIncomeFen: f.netIncomeFen, perCapitaNetIncomeFen: f.perCapitaNetIncomeFen, incomeIssue: f.incomeIssue, prevPerCapitaNetIncomeFen: f.prevPerCapitaNetIncomeFen,

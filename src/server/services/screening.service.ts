@@ -77,76 +77,85 @@ export class ScreeningService {
   async screen(opts: { scope?: Scope; year: number; mode?: 'full' | 'changed'; onProgress?: Progress }): Promise<ScreeningReport> {
     const scope = opts.scope ?? NATIONAL_SCOPE;
     const mode = opts.mode ?? 'full';
+    const onlyChangedFacts = mode === 'changed';
     const started = Date.now();
     const repo = new ScreeningRepository(this.ctx.db);
     const runId = await repo.startRun(opts.year, scope.regionCode ?? '', mode, nowIso(this.ctx.clock));
-    let done = 0;
     let changed = 0;
     let counts = { households: 0, flagged: 0 };
     try {
       const counties = await repo.countiesWithFacts(scope, opts.year);
       const resolve = await this.thresholds.resolver();
       const createdAt = nowIso(this.ctx.clock);
-      const contexts = counties.map((c) => contextOf(c, opts.year, resolve(c, opts.year), this.params, createdAt));
-      const placeholder = contexts.some((c) => c.thresholdStatus === 'placeholder');
-      const ids = await repo.contextIds(contexts);
-      const contextIds = contexts.map((c) => ids.get(c.contextHash)!);
-      const villages = await repo.villagesToScreen(scope, opts.year, contextIds, mode === 'changed');
-      const perCounty = mode === 'full' ? await repo.countFactsByCounty(scope, opts.year) : new Map<string, { households: number; flagged: number }>();
+      const contexts = new Map(counties.map((c) => [c, contextOf(c, opts.year, resolve(c, opts.year), this.params, createdAt)]));
+      const placeholder = [...contexts.values()].some((c) => c.thresholdStatus === 'placeholder');
+      const ids = await repo.contextIds([...contexts.values()]);
+      const current = new Map([...contexts].map(([c, ctx]) => [c, { id: ids.get(ctx.contextHash)!, thresholdFen: ctx.thresholdFen }]));
+      // one scan: per county, its household-years, flagged ones and those to (re)screen
+      const perCounty = await repo.countByCounty(scope, opts.year, [...current.values()].map((c) => c.id), onlyChangedFacts);
       const total = [...perCounty.values()].reduce((a, c) => a + c.households, 0);
-      const byCounty = new Map<string, string[]>();
-      for (const v of villages) byCounty.set(v.slice(0, 6), [...(byCounty.get(v.slice(0, 6)) ?? []), v]);
-      for (const county of byCounty.keys()) {
-        // the county's part of the scope (or the scope itself when it is narrower than the county)
-        const part = narrow(scope, county)!;
-        changed += await repo.screen(part, opts.year, [ids.get(contexts[counties.indexOf(county)]!.contextHash)!], this.params, runId, mode === 'changed');
-        done += mode === 'full' ? (perCounty.get(county)?.households ?? 0) : 0;
-        if (mode === 'full') opts.onProgress?.(done, total);
-        else opts.onProgress?.(changed, changed);
+      const written: string[] = [];
+      let done = 0;
+      for (const [county, c] of perCounty) {
+        if (c.todo > 0) {
+          // the county's part of the scope (or the scope itself when it is narrower than the county)
+          changed += await repo.screenCounty(narrow(scope, county)!, opts.year, county, current.get(county)!, this.params, runId, onlyChangedFacts);
+          written.push(county);
+        }
+        done += c.households;
+        if (c.todo > 0) opts.onProgress?.(done, total);
       }
-      if (changed > 0) await this.rebuildRollups(opts.year, [...byCounty.keys()]);
-      if (mode === 'full') {
-        counts = changed > 0 ? await repo.countFacts(scope, opts.year) : { households: total, flagged: [...perCounty.values()].reduce((a, c) => a + c.flagged, 0) };
-        opts.onProgress?.(counts.households, counts.households);
-      } else {
-        counts = changed > 0 ? await repo.countWritten(scope, opts.year, runId) : { households: 0, flagged: 0 };
-      }
+      if (written.length) await this.rebuildRollups(opts.year, written);
+      if (mode === 'full') counts = written.length ? await repo.countFacts(scope, opts.year) : { households: total, flagged: [...perCounty.values()].reduce((a, c) => a + c.flagged, 0) };
+      else counts = written.length ? await repo.countWritten(scope, opts.year, runId) : { households: 0, flagged: 0 };
+      opts.onProgress?.(total, total);
       await repo.finishRun(runId, { households: counts.households, changed, flagged: counts.flagged }, nowIso(this.ctx.clock), 'done');
       return { runId, year: opts.year, regionCode: scope.regionCode ?? '', mode, households: counts.households, changed, flagged: counts.flagged, usesPlaceholderThreshold: placeholder, millis: Date.now() - started };
     } catch (e) {
-      await repo.finishRun(runId, { households: done, changed, flagged: counts.flagged }, nowIso(this.ctx.clock), 'failed');
+      await repo.finishRun(runId, { households: counts.households, changed, flagged: counts.flagged }, nowIso(this.ctx.clock), 'failed');
       throw e;
     }
   }
 
+  /** Years with facts but no screening result at all (after an upgrade, or a load that did not screen). */
+  unscreenedYears(): Promise<number[]> {
+    return new ScreeningRepository(this.ctx.db).unscreenedYears();
+  }
+
   /**
-   * Rebuilds the county rollups of `countyCodes` for the year from the household-level tables, then the
-   * prefecture, province and national rollups from all county rollups of the year (national key ''),
-   * in one transaction.
+   * Rebuilds the rollups of `countyCodes` for the year — each county with its townships and villages,
+   * from one aggregation of its households by village — then the prefecture, province and national
+   * rollups from all county rollups of the year (national key ''), in one transaction.
    */
   async rebuildRollups(year: number, countyCodes: readonly string[]): Promise<void> {
     const ruleIds = SCREENING_RULES.map((r) => r.id);
     await this.ctx.db.transaction().execute(async (trx) => {
       const rollups = new RollupRepository(trx);
       const updatedAt = nowIso(this.ctx.clock);
-      for (let i = 0; i < countyCodes.length; i += 50) {
-        const part = countyCodes.slice(i, i + 50);
-        const rows: MetricRow[] = [];
-        for (const code of part) rows.push(...(await rollups.aggregate({ regionCode: code }, year, 'county', ruleIds)));
-        await rollups.replace(year, part, rows, updatedAt);
+      for (let i = 0; i < countyCodes.length; i += 20) {
+        const part = countyCodes.slice(i, i + 20);
+        const villages = await rollups.aggregateVillages(part, year, ruleIds);
+        const sums = sumUp(villages, (code) => [code.slice(0, 9), code.slice(0, 6)]);
+        const rows = [...villages, ...sums];
+        await rollups.replaceCounties(year, part, rows, updatedAt);
       }
-      const countyRows = await rollups.readCounties(year);
-      const sums = new Map<string, MetricRow>();
-      for (const r of countyRows) {
-        for (const code of [r.regionCode.slice(0, 4), r.regionCode.slice(0, 2), '']) {
-          const k = `${code}|${r.metric}|${r.key}`;
-          const cur = sums.get(k);
-          if (cur) cur.value += r.value;
-          else sums.set(k, { regionCode: code, metric: r.metric, key: r.key, value: r.value });
-        }
-      }
-      const codes = new Set([...(await rollups.codesAboveCounty(year)), ...[...sums.values()].map((r) => r.regionCode)]);
-      await rollups.replace(year, [...codes], [...sums.values()], updatedAt);
+      const sums = sumUp(await rollups.readCounties(year), (code) => [code.slice(0, 4), code.slice(0, 2), '']);
+      const codes = new Set([...(await rollups.codesAboveCounty(year)), ...sums.map((r) => r.regionCode)]);
+      await rollups.replace(year, [...codes], sums, updatedAt);
     });
   }
+}
+
+/** Sums metric rows into the regions each row's code belongs to (`parents` of its code), by metric and key. */
+function sumUp(rows: readonly MetricRow[], parents: (code: string) => string[]): MetricRow[] {
+  const sums = new Map<string, MetricRow>();
+  for (const r of rows) {
+    for (const code of parents(r.regionCode)) {
+      const k = `${code}|${r.metric}|${r.key}`;
+      const cur = sums.get(k);
+      if (cur) cur.value += r.value;
+      else sums.set(k, { regionCode: code, metric: r.metric, key: r.key, value: r.value });
+    }
+  }
+  return [...sums.values()];
 }

@@ -1,8 +1,7 @@
 /**
  * Region figures: the summary of any region for a year, the table of its child regions, and the
- * key-county list. Counties and every level above read the rollups that screening maintains; below the
- * county (townships, villages) the household-level tables of that one county are aggregated on request.
- * Nothing here reads persons.
+ * key-county list. Every level, village to nation, reads the rollups that the writes maintain (issue 15):
+ * a lookup, never an aggregation per request. Nothing here reads persons.
  */
 import type { KeyCountyDto, RegionFiguresRow, RegionSummaryDto, ThresholdDto } from '../../shared/api';
 import { MONITORED_CATEGORIES, type DesignationKind, type MonitoredCategory, type RegionLevel, type RiskType } from '../../shared/enums';
@@ -10,7 +9,7 @@ import { SCREENING_RULES } from '../domain/rules';
 import { forbidden, unknownRegion } from '../errors';
 import { RegionRepository, type RegionRow } from '../repositories/region.repository';
 import { INCOME_BINS, RollupRepository, type MetricRow } from '../repositories/rollup.repository';
-import { inScope, levelOfCode, regionScope, type Scope } from '../repositories/scope';
+import { inScope, type Scope } from '../repositories/scope';
 import type { ServiceContext } from './context';
 import { ThresholdService } from './threshold.service';
 
@@ -84,18 +83,9 @@ export class SummaryService {
     return r;
   }
 
-  /** Metric rows of regions: rollups for county and above, live aggregation below. */
-  private async metrics(codes: readonly string[], year: number): Promise<MetricRow[]> {
-    const rollups = new RollupRepository(this.ctx.db);
-    const stored = codes.filter((c) => c === '' || c.length <= 6);
-    const live = codes.filter((c) => c.length > 6);
-    const out: MetricRow[] = stored.length ? await rollups.read(year, stored) : [];
-    const ruleIds = SCREENING_RULES.map((r) => r.id);
-    for (const c of live) {
-      const level = levelOfCode(c) as 'township' | 'village';
-      out.push(...(await rollups.aggregate(regionScope(c), year, level, ruleIds)));
-    }
-    return out;
+  /** Metric rows of regions ('' = the nation), all read from the rollups kept at write time. */
+  private metrics(codes: readonly string[], year: number): Promise<MetricRow[]> {
+    return codes.length ? new RollupRepository(this.ctx.db).read(year, codes) : Promise.resolve([]);
   }
 
   /**
@@ -154,13 +144,7 @@ export class SummaryService {
     let kids = await regions.children(regionCode);
     if (!regionCode || regionCode.length < 6) kids = kids.filter((k) => designations.some((d) => d.countyCode.startsWith(k.code)));
     kids = kids.filter((k) => inScope(scope, k.code) || (scope.regionCode !== null && scope.regionCode.startsWith(k.code)));
-    let metricRows: MetricRow[];
-    if (regionCode && regionCode.length >= 6) {
-      const level = regionCode.length === 6 ? 'township' : 'village';
-      metricRows = inScope(scope, regionCode) ? await new RollupRepository(this.ctx.db).aggregate(regionScope(regionCode), y, level, SCREENING_RULES.map((r) => r.id)) : [];
-    } else {
-      metricRows = await this.metrics(kids.filter((k) => inScope(scope, k.code)).map((k) => k.code), y);
-    }
+    const metricRows = await this.metrics(kids.filter((k) => inScope(scope, k.code)).map((k) => k.code), y);
     const byCode = new Map<string, MetricRow[]>();
     for (const r of metricRows) byCode.set(r.regionCode, [...(byCode.get(r.regionCode) ?? []), r]);
     return kids.map((k) => {

@@ -230,7 +230,7 @@ export default function HouseholdListPage() {
       </div>
       <Flex justify="space-between" align="center" wrap gap={12} data-testid="household-pager">
         <Typography.Text data-testid="household-total">
-          {page.data ? t('totalHouseholds', { n: formatCount(page.data.total) }) : ''}
+          {page.data ? t('totalHouseholds', { n: `${formatCount(page.data.total)}${page.data.totalAtLeast ? '+' : ''}` }) : ''}
           {page.data ? ` · ${t('pageN', { n: stack.length + 1 })}` : ''}
         </Typography.Text>
         <Space>
