@@ -94,3 +94,15 @@ export async function bulkInsert(db: Kysely<any>, table: string, columns: readon
   await done;
   return count;
 }
+
+/**
+ * bulkInsert of objects with camelCase keys (as Kysely's Insertable rows): the columns are the keys of
+ * the first row, in snake_case; booleans become 0/1 and undefined NULL.
+ */
+export async function bulkRows(db: Kysely<any>, table: string, rows: readonly object[]): Promise<number> {
+  if (!rows.length) return 0;
+  const keys = Object.keys(rows[0]!);
+  const columns = keys.map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+  const cell = (v: unknown): Cell => (v === undefined || v === null ? null : typeof v === 'boolean' ? (v ? 1 : 0) : (v as Cell));
+  return bulkInsert(db, table, columns, rows.map((r) => keys.map((k) => cell((r as Record<string, unknown>)[k]))));
+}

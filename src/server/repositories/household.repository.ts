@@ -5,6 +5,7 @@
  */
 import { sql, type Insertable, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../db/connect';
+import { bulkRows } from '../db/bulk';
 import type { HouseholdTable, IncomeRecordTable, PersonTable } from '../db/schema';
 import { HOUSEHOLD_LEVEL_COLUMN, levelOfCode, type Scope } from './scope';
 import { flagOf } from '../domain/rules';
@@ -151,6 +152,21 @@ export class HouseholdRepository {
       for (const r of inserted) out.set(r.householdNo, r.id);
     }
     return out;
+  }
+
+  /** Inserts new households in bulk (db/bulk.ts); read their ids back with idsByNo. */
+  async bulkInsertHouseholds(rows: readonly NewHousehold[]): Promise<void> {
+    await bulkRows(this.db, 'household', rows);
+  }
+
+  /** Inserts members in bulk (householdId set by the caller). */
+  async bulkInsertPersons(rows: readonly Insertable<PersonTable>[]): Promise<void> {
+    await bulkRows(this.db, 'person', rows);
+  }
+
+  /** Inserts income records of new households in bulk. */
+  async bulkInsertIncomes(rows: readonly IncomeRecordTable[]): Promise<void> {
+    await bulkRows(this.db, 'income_record', rows);
   }
 
   /** Inserts members (householdId set by the caller). */

@@ -5,7 +5,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/connect';
-import { bulkInsert } from '../db/bulk';
+import { bulkInsert, type Cell } from '../db/bulk';
 import { HOUSEHOLD_LEVEL_COLUMN, levelOfCode, type Scope } from './scope';
 import { MONITORED_CATEGORIES, RISK_TYPES } from '../../shared/enums';
 import { flagOf } from '../domain/rules';
@@ -16,6 +16,12 @@ export interface MetricRow {
   metric: string;
   key: string;
   value: number;
+}
+
+/** Figures of regions as vectors of values in the order of `keys` (see metricKeys). */
+export interface Figures {
+  keys: [string, string][];
+  byRegion: Map<string, number[]>;
 }
 
 /** Income bins relative to the threshold t: their keys, in order. */
@@ -79,7 +85,16 @@ export class RollupRepository {
    * category, elimination, risk types) whose comma lists are split here.
    */
   async aggregateVillages(countyCodes: readonly string[], year: number, ruleIds: readonly string[]): Promise<MetricRow[]> {
-    if (!countyCodes.length) return [];
+    const { keys, byRegion } = await this.villageFigures(countyCodes, year, ruleIds);
+    const out: MetricRow[] = [];
+    for (const [v, a] of byRegion) keys.forEach(([metric, key], i) => out.push({ regionCode: v, metric, key, value: a[i]! }));
+    return out;
+  }
+
+  /** aggregateVillages as one vector of values per village, in the order of `keys` (metricKeys). */
+  async villageFigures(countyCodes: readonly string[], year: number, ruleIds: readonly string[]): Promise<Figures> {
+    const keys = metricKeys(ruleIds);
+    if (!countyCodes.length) return { keys, byRegion: new Map() };
     const pc = sql.ref('f.perCapitaNetIncomeFen');
     const t = sql.ref('c.thresholdFen');
     const bin = sql<string>`case when ${pc} is null or ${t} is null then 'noData' when ${pc} < 0 then 'negative' when ${pc} < ${t} then 'below'
@@ -103,7 +118,6 @@ export class RollupRepository {
       .where((eb) => eb.or([eb('h.monitoredCategory', 'is not', null), eb('h.riskTypes', '<>', '')]))
       .groupBy(['h.villageCode', 'h.monitoredCategory', 'h.riskEliminated', 'h.riskTypes'])
       .execute();
-    const keys = metricKeys(ruleIds);
     const index = new Map(keys.map(([m, k], i) => [`${m}|${k}`, i]));
     const at = (m: string, k = '') => index.get(`${m}|${k}`)!;
     const rules = ruleIds.map((id) => [at('rule', id), flagOf(id)!] as const);
@@ -138,9 +152,7 @@ export class RollupRepository {
       // the same test as aggregate's `risk_types like '%type%'`
       for (const type of RISK_TYPES) if (r.riskTypes.includes(type)) a[at('risk', type)]! += n;
     }
-    const out: MetricRow[] = [];
-    for (const [v, a] of byVillage) keys.forEach(([metric, key], i) => out.push({ regionCode: v, metric, key, value: a[i]! }));
-    return out;
+    return { keys, byRegion: byVillage };
   }
 
   /**
@@ -149,26 +161,33 @@ export class RollupRepository {
    * JSON object): 22,000 villages × 33 metrics would be 700,000 rows a year, and writing them dominated
    * a screening run.
    */
-  async replaceCounties(year: number, countyCodes: readonly string[], rows: readonly MetricRow[], updatedAt: string): Promise<void> {
+  async replaceCounties(year: number, countyCodes: readonly string[], figures: Figures, updatedAt: string): Promise<void> {
     for (let i = 0; i < countyCodes.length; i += 500) {
       const part = countyCodes.slice(i, i + 500);
       await this.db.deleteFrom('regionRollup').where('year', '=', year).where('regionCode', 'in', part).execute();
       for (const c of part) {
-        // every township and village code of the county: [c, c with its last digit + 1), digits only
+        // every township and village code of the county: (c, c with its last digit + 1), digits only
         const upper = c.slice(0, -1) + String.fromCharCode(c.charCodeAt(c.length - 1) + 1);
         await this.db.deleteFrom('regionFigures').where('year', '=', year).where('regionCode', '>', c).where('regionCode', '<', upper).execute();
       }
     }
-    const counties = rows.filter((r) => r.regionCode.length === 6);
-    await bulkInsert(this.db, 'region_rollup', ['region_code', 'year', 'metric', 'key', 'value', 'updated_at'], counties.map((r) => [r.regionCode, year, r.metric, r.key, r.value, updatedAt]));
-    const figures = new Map<string, Record<string, number>>();
-    for (const r of rows) {
-      if (r.regionCode.length === 6 || r.value === 0) continue;
-      let f = figures.get(r.regionCode);
-      if (!f) figures.set(r.regionCode, (f = {}));
-      f[r.key ? `${r.metric}:${r.key}` : r.metric] = r.value;
+    const { keys, byRegion } = figures;
+    const countyRows: Cell[][] = [];
+    const json: Cell[][] = [];
+    const names = keys.map(([m, k]) => (k ? `${m}:${k}` : m));
+    for (const [code, values] of byRegion) {
+      if (code.length === 6) {
+        keys.forEach(([metric, key], i) => countyRows.push([code, year, metric, key, values[i]!, updatedAt]));
+        continue;
+      }
+      const f: Record<string, number> = {};
+      values.forEach((v, i) => {
+        if (v !== 0) f[names[i]!] = v;
+      });
+      json.push([code, year, JSON.stringify(f), updatedAt]);
     }
-    await bulkInsert(this.db, 'region_figures', ['region_code', 'year', 'figures', 'updated_at'], [...figures].map(([code, f]) => [code, year, JSON.stringify(f), updatedAt]));
+    await bulkInsert(this.db, 'region_rollup', ['region_code', 'year', 'metric', 'key', 'value', 'updated_at'], countyRows);
+    await bulkInsert(this.db, 'region_figures', ['region_code', 'year', 'figures', 'updated_at'], json);
   }
 
   /** Replaces the stored rollups of the given regions for the year. */

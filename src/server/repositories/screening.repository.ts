@@ -5,6 +5,7 @@
  */
 import { sql, type Insertable, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../db/connect';
+import { bulkRows } from '../db/bulk';
 import type { HouseholdFactTable, ScreeningContextTable } from '../db/schema';
 import type { HouseholdFacts } from '../domain/facts';
 import type { IncomeIssue } from '../domain/income';
@@ -86,6 +87,11 @@ export class ScreeningRepository {
         .onConflict((oc) => oc.columns(['householdId', 'year']).doUpdateSet((eb) => Object.fromEntries(keys.map((k) => [k, eb.ref(`excluded.${k}` as any)]))))
         .execute();
     }
+  }
+
+  /** Inserts the facts of new household-years in bulk (db/bulk.ts). */
+  async bulkInsertFacts(rows: readonly FactRow[]): Promise<void> {
+    await bulkRows(this.db, 'household_fact', rows);
   }
 
   /** Facts of one household, all years, inside the scope. */

@@ -100,7 +100,6 @@ export class RegistryService {
    * @throws validation_error as registerHouseholds
    */
   private async prepare(scope: Scope, inputs: readonly HouseholdInput[], opts: { isDemo?: boolean }): Promise<Prepared> {
-    const asOf = today(this.ctx.clock);
     const issues: FieldIssue[] = [];
     const parsed: HouseholdData[] = [];
     inputs.forEach((raw, i) => {
@@ -110,6 +109,17 @@ export class RegistryService {
       } else parsed.push(r.data);
     });
     if (issues.length) throw validationError(issues.slice(0, 200));
+    return this.prepareParsed(scope, parsed, opts);
+  }
+
+  /**
+   * prepare() for households already in their parsed shape (the seed's generator): the same checks but
+   * the schema parse. ID numbers are hashed and encrypted in bulk.
+   * @throws validation_error as registerHouseholds
+   */
+  private async prepareParsed(scope: Scope, parsed: readonly HouseholdData[], opts: { isDemo?: boolean }): Promise<Prepared> {
+    const asOf = today(this.ctx.clock);
+    const issues: FieldIssue[] = [];
 
     const villages = new Set((await new RegionRepository(this.ctx.db).getMany([...new Set(parsed.map((h) => h.villageCode))])).filter((r) => r.level === 'village').map((r) => r.code));
     const now = nowIso(this.ctx.clock);
@@ -117,6 +127,7 @@ export class RegistryService {
     const persons: { householdNo: string; row: Omit<Insertable<PersonTable>, 'householdId'> }[] = [];
     const seenIds = new Map<string, string>();
     const seenNos = new Set<string>();
+    const clear: string[] = [];
     let idsToVerify = 0;
     parsed.forEach((h, i) => {
       if (!villages.has(h.villageCode)) issues.push({ field: `[${i}].villageCode`, message: `村级区划 ${h.villageCode} 未载入` });
@@ -137,10 +148,11 @@ export class RegistryService {
         if (prev) issues.push({ field: `[${i}].members[${j}].idNumber`, message: `与 ${prev} 为同一身份证号` });
         seenIds.set(id, `[${i}].members[${j}]`);
         if (check.status === 'checkFailed') idsToVerify++;
+        clear.push(id);
         persons.push({
           householdNo: h.householdNo,
           row: {
-            idHash: this.ctx.ids.hash(id), idCipher: this.ctx.ids.encrypt(id), idMasked: maskIdNumber(id), idStatus: check.status!,
+            idHash: '', idCipher: '', idMasked: maskIdNumber(id), idStatus: check.status!,
             name: m.name, sex: m.sex ?? check.sex!, birthDate: check.birthDate!, relationToHead: m.relationToHead, ethnicity: m.ethnicity,
             education: m.education, schoolStage: m.schoolStage, healthStatus: m.healthStatus, disabilityGrade: m.disabilityGrade,
             labourSkill: m.labourSkill, workPlace: m.workPlace, residentMedicalInsurance: bool(m.residentMedicalInsurance),
@@ -161,7 +173,13 @@ export class RegistryService {
       });
     });
     if (issues.length) throw validationError(issues.slice(0, 200));
-    return { parsed, households, persons, idsToVerify };
+    const hashes = this.ctx.ids.hashMany(clear);
+    const ciphers = this.ctx.ids.encryptMany(clear);
+    persons.forEach((p, i) => {
+      p.row.idHash = hashes[i]!;
+      p.row.idCipher = ciphers[i]!;
+    });
+    return { parsed: [...parsed], households, persons, idsToVerify };
   }
 
   /**
@@ -174,7 +192,25 @@ export class RegistryService {
    *   be stored, the same person twice; conflict when a household number already exists.
    */
   async registerHouseholds(scope: Scope, inputs: readonly HouseholdInput[], opts: { isDemo?: boolean; screen?: boolean } = {}): Promise<RegisterReport> {
-    const { parsed, households, persons, idsToVerify } = await this.prepare(scope, inputs, opts);
+    return this.registerPrepared(await this.prepare(scope, inputs, opts), opts);
+  }
+
+  /**
+   * registerHouseholds for households already in their parsed shape, as the seed's generator makes them
+   * (the same checks, hashing and encryption; no schema parse). Bulk loads pass `screen: false` and
+   * screen once at the end.
+   * @throws as registerHouseholds
+   */
+  async registerGenerated(scope: Scope, households: readonly HouseholdData[], opts: { isDemo?: boolean; screen?: boolean } = {}): Promise<RegisterReport> {
+    return this.registerPrepared(await this.prepareParsed(scope, households, opts), opts);
+  }
+
+  /**
+   * Writes prepared new households in one transaction, in bulk (db/bulk.ts): households, members,
+   * incomes, and their facts computed from the rows in hand (no read back).
+   */
+  private async registerPrepared(prepared: Prepared, opts: { screen?: boolean }): Promise<RegisterReport> {
+    const { parsed, households, persons, idsToVerify } = prepared;
     const idHashes = persons.map((p) => p.row.idHash);
     const ids = await this.ctx.db.transaction().execute(async (trx) => {
       const repo = new HouseholdRepository(trx);
@@ -182,10 +218,22 @@ export class RegistryService {
       if (existing.size) throw conflict(`户编号已存在:${[...existing.keys()].slice(0, 20).join('、')}`);
       const already = await this.existingIdHashes(trx, idHashes);
       if (already.size) throw conflict(`${already.size} 名成员的身份证号已在其他户登记(同一人不能属于两户)`);
-      const idsByNo = await repo.insertHouseholds(households);
-      await repo.insertPersons(persons.map((p) => ({ ...p.row, householdId: idsByNo.get(p.householdNo)! })));
-      await repo.upsertIncomes(parsed.flatMap((h) => h.incomes.map((inc) => ({ ...inc, householdId: idsByNo.get(h.householdNo)! }))));
-      await this.refreshFacts(trx, [...idsByNo.values()]);
+      await repo.bulkInsertHouseholds(households);
+      const idsByNo = await repo.idsByNo({ regionCode: null }, households.map((h) => h.householdNo));
+      const personRows = persons.map((p) => ({ ...p.row, householdId: idsByNo.get(p.householdNo)! }));
+      await repo.bulkInsertPersons(personRows);
+      const incomeRows = parsed.flatMap((h) => h.incomes.map((inc) => ({ ...inc, householdId: idsByNo.get(h.householdNo)! })));
+      await repo.bulkInsertIncomes(incomeRows);
+      const now = nowIso(this.ctx.clock);
+      const membersOf = groupBy(personRows, (p) => p.householdId);
+      const incomesOf = groupBy(incomeRows, (r) => r.householdId);
+      const facts: FactRow[] = [];
+      for (const h of households) {
+        const id = idsByNo.get(h.householdNo)!;
+        const house = { id, countyCode: h.countyCode, villageCode: h.villageCode, dangerousHouse: Number(h.dangerousHouse), safeDrinkingWater: Number(h.safeDrinkingWater) };
+        facts.push(...factRowsOf(house, (membersOf.get(id) ?? []).map(toFactsPerson), incomesOf.get(id) ?? [], this.ctx.config.defaultYear, now));
+      }
+      await new ScreeningRepository(trx).bulkInsertFacts(facts);
       return idsByNo;
     });
     if (opts.screen !== false) await this.screenChanged([...new Set(parsed.map((h) => h.villageCode.slice(0, 6)))]);
@@ -346,25 +394,33 @@ export class RegistryService {
     const incomes = groupBy(await repo.incomes(all, householdIds), (r) => r.householdId);
     const now = nowIso(this.ctx.clock);
     const rows: FactRow[] = [];
-    for (const h of households) {
-      const ms = (members.get(h.id) ?? []).map(toFactsPerson);
-      const inc = new Map((incomes.get(h.id) ?? []).map((r) => [r.year, r]));
-      const years = new Set([...inc.keys(), this.ctx.config.defaultYear]);
-      for (const year of years) rows.push(factRow(h, year, ms, inc.get(year) ?? null, inc.get(year - 1) ?? null, now));
-    }
+    for (const h of households) rows.push(...factRowsOf(h, (members.get(h.id) ?? []).map(toFactsPerson), incomes.get(h.id) ?? [], this.ctx.config.defaultYear, now));
     await new ScreeningRepository(db).upsertFacts(rows);
     return rows.length;
   }
 }
 
-function toFactsPerson(m: PersonPublicRow): FactsPerson {
+/**
+ * Facts rows of one household for every year with an income record and the default year (facts with
+ * INCOME_MISSING), each with the previous year's income for R02.
+ */
+function factRowsOf(h: FactsHouseholdRow, members: FactsPerson[], incomes: readonly IncomeRow[], defaultYear: number, now: string): FactRow[] {
+  const inc = new Map(incomes.map((r) => [r.year, r]));
+  const years = new Set([...inc.keys(), defaultYear]);
+  return [...years].map((year) => factRow(h, year, members, inc.get(year) ?? null, inc.get(year - 1) ?? null, now));
+}
+
+/** What the facts need of a household row. */
+type FactsHouseholdRow = Pick<HouseholdRow, 'id' | 'countyCode' | 'villageCode' | 'dangerousHouse' | 'safeDrinkingWater'>;
+
+function toFactsPerson(m: Pick<PersonPublicRow, 'birthDate' | 'labourSkill' | 'healthStatus' | 'schoolStage' | 'residentMedicalInsurance' | 'employeeMedicalInsurance'>): FactsPerson {
   return {
     birthDate: m.birthDate, labourSkill: m.labourSkill as FactsPerson['labourSkill'], healthStatus: m.healthStatus as FactsPerson['healthStatus'],
     schoolStage: m.schoolStage as FactsPerson['schoolStage'], residentMedicalInsurance: m.residentMedicalInsurance === 1, employeeMedicalInsurance: m.employeeMedicalInsurance === 1,
   };
 }
 
-function factRow(h: HouseholdRow, year: number, members: FactsPerson[], income: IncomeRow | null, prev: IncomeRow | null, now: string): FactRow {
+function factRow(h: FactsHouseholdRow, year: number, members: FactsPerson[], income: IncomeRow | null, prev: IncomeRow | null, now: string): FactRow {
   const f = computeHouseholdFacts(year, { dangerousHouse: h.dangerousHouse === 1, safeDrinkingWater: h.safeDrinkingWater === 1 }, members, income, prev);
   // 64 bits of sha-256 of the facts and the county (a household that moves county is screened again
   // under its new county's threshold): enough to tell a change, and 16 bytes a row instead of 64

@@ -134,10 +134,18 @@ export class ScreeningService {
       const updatedAt = nowIso(this.ctx.clock);
       for (let i = 0; i < countyCodes.length; i += 20) {
         const part = countyCodes.slice(i, i + 20);
-        const villages = await rollups.aggregateVillages(part, year, ruleIds);
-        const sums = sumUp(villages, (code) => [code.slice(0, 9), code.slice(0, 6)]);
-        const rows = [...villages, ...sums];
-        await rollups.replaceCounties(year, part, rows, updatedAt);
+        const figures = await rollups.villageFigures(part, year, ruleIds);
+        // townships and counties: the sums of their villages' vectors
+        const sums = new Map<string, number[]>();
+        for (const [village, values] of figures.byRegion) {
+          for (const code of [village.slice(0, 9), village.slice(0, 6)]) {
+            const acc = sums.get(code);
+            if (acc) for (let k = 0; k < values.length; k++) acc[k]! += values[k]!;
+            else sums.set(code, [...values]);
+          }
+        }
+        for (const [code, values] of sums) figures.byRegion.set(code, values);
+        await rollups.replaceCounties(year, part, figures, updatedAt);
       }
       const sums = sumUp(await rollups.readCounties(year), (code) => [code.slice(0, 4), code.slice(0, 2), '']);
       const codes = new Set([...(await rollups.codesAboveCounty(year)), ...sums.map((r) => r.regionCode)]);
