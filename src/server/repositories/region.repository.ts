@@ -3,6 +3,7 @@
  * statistical division codes), so reads are not scoped; designations likewise.
  */
 import type { Db } from '../db/connect';
+import { cached, invalidate, peek, put } from './reference-cache';
 import type { DesignationTable, RegionTable } from '../db/schema';
 import type { Insertable } from 'kysely';
 
@@ -16,24 +17,38 @@ export class RegionRepository {
 
   /** One region by code, or undefined. */
   get(code: string): Promise<RegionRow | undefined> {
-    return this.db.selectFrom('region').selectAll().where('code', '=', code).executeTakeFirst();
+    return cached(this.db, `region:get:${code}`, () => this.db.selectFrom('region').selectAll().where('code', '=', code).executeTakeFirst());
   }
 
   /** Several regions by code. */
   async getMany(codes: readonly string[]): Promise<RegionRow[]> {
     const out: RegionRow[] = [];
-    for (let i = 0; i < codes.length; i += CHUNK) {
-      const part = codes.slice(i, i + CHUNK);
-      if (part.length) out.push(...(await this.db.selectFrom('region').selectAll().where('code', 'in', part).execute()));
+    const missing: string[] = [];
+    for (const code of new Set(codes)) {
+      const hit = peek<RegionRow | undefined>(this.db, `region:get:${code}`);
+      if (hit) {
+        const r = await hit;
+        if (r) out.push(r);
+      } else missing.push(code);
+    }
+    for (let i = 0; i < missing.length; i += CHUNK) {
+      const part = missing.slice(i, i + CHUNK);
+      const rows = await this.db.selectFrom('region').selectAll().where('code', 'in', part).execute();
+      const byCode = new Map(rows.map((r) => [r.code, r]));
+      for (const code of part) put(this.db, `region:get:${code}`, Promise.resolve(byCode.get(code)));
+      out.push(...rows);
     }
     return out;
   }
 
   /** Direct children of a region (null = provinces), ordered by code. */
-  children(parentCode: string | null): Promise<RegionRow[]> {
-    let q = this.db.selectFrom('region').selectAll();
-    q = parentCode === null ? q.where('level', '=', 'province') : q.where('parentCode', '=', parentCode);
-    return q.orderBy('code').execute();
+  async children(parentCode: string | null): Promise<RegionRow[]> {
+    const rows = await cached(this.db, `region:children:${parentCode ?? ''}`, () => {
+      let q = this.db.selectFrom('region').selectAll();
+      q = parentCode === null ? q.where('level', '=', 'province') : q.where('parentCode', '=', parentCode);
+      return q.orderBy('code').execute();
+    });
+    return [...rows];
   }
 
   /** Number of direct children per parent code, for the given parents. */
@@ -67,6 +82,7 @@ export class RegionRepository {
 
   /** Inserts regions, skipping codes already present. Returns how many were new. */
   async insertMissing(rows: readonly RegionRow[]): Promise<number> {
+    invalidate(this.db, 'region:');
     let added = 0;
     for (let i = 0; i < rows.length; i += CHUNK) {
       const part = rows.slice(i, i + CHUNK);
@@ -77,19 +93,23 @@ export class RegionRepository {
       }
       added += fresh.length;
     }
+    invalidate(this.db, 'region:');
     return added;
   }
 
   /** All designations, optionally of one kind. */
-  listDesignations(kind?: string): Promise<DesignationRow[]> {
-    return this.db.selectFrom('designation').selectAll().$if(!!kind, (q) => q.where('kind', '=', kind!)).orderBy('countyCode').execute();
+  async listDesignations(kind?: string): Promise<DesignationRow[]> {
+    const rows = await cached(this.db, `designation:${kind ?? ''}`, () => this.db.selectFrom('designation').selectAll().$if(!!kind, (q) => q.where('kind', '=', kind!)).orderBy('countyCode').execute());
+    return [...rows];
   }
 
   /** Inserts or replaces the designation of (county, kind). Returns 'added' or 'updated' or 'unchanged'. */
   async upsertDesignation(row: Insertable<DesignationTable>): Promise<'added' | 'updated' | 'unchanged'> {
     const cur = await this.db.selectFrom('designation').selectAll().where('countyCode', '=', row.countyCode).where('kind', '=', row.kind).executeTakeFirst();
+    invalidate(this.db, 'designation:');
     if (!cur) {
       await this.db.insertInto('designation').values(row).execute();
+      invalidate(this.db, 'designation:');
       return 'added';
     }
     if (cur.source === row.source && cur.geoHazardProne === (row.geoHazardProne ?? null) && cur.geoHazardSource === (row.geoHazardSource ?? null)) return 'unchanged';
@@ -98,6 +118,7 @@ export class RegionRepository {
       .set({ source: row.source, geoHazardProne: row.geoHazardProne ?? null, geoHazardSource: row.geoHazardSource ?? null, loadedFrom: row.loadedFrom, loadedAt: row.loadedAt })
       .where('id', '=', cur.id)
       .execute();
+    invalidate(this.db, 'designation:');
     return 'updated';
   }
 }

@@ -6,6 +6,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/connect';
 import { bulkInsert, type Cell } from '../db/bulk';
+import { invalidate, peek, put } from './reference-cache';
 import { HOUSEHOLD_LEVEL_COLUMN, levelOfCode, type Scope } from './scope';
 import { MONITORED_CATEGORIES, RISK_TYPES } from '../../shared/enums';
 import { flagOf } from '../domain/rules';
@@ -162,6 +163,7 @@ export class RollupRepository {
    * a screening run.
    */
   async replaceCounties(year: number, countyCodes: readonly string[], figures: Figures, updatedAt: string): Promise<void> {
+    invalidate(this.db, `rollup:${year}:`);
     for (let i = 0; i < countyCodes.length; i += 500) {
       const part = countyCodes.slice(i, i + 500);
       await this.db.deleteFrom('regionRollup').where('year', '=', year).where('regionCode', 'in', part).execute();
@@ -192,6 +194,7 @@ export class RollupRepository {
 
   /** Replaces the stored rollups of the given regions for the year. */
   async replace(year: number, regionCodes: readonly string[], rows: readonly MetricRow[], updatedAt: string): Promise<void> {
+    invalidate(this.db, `rollup:${year}:`);
     for (let i = 0; i < regionCodes.length; i += 500) {
       await this.db.deleteFrom('regionRollup').where('year', '=', year).where('regionCode', 'in', regionCodes.slice(i, i + 500)).execute();
     }
@@ -204,6 +207,23 @@ export class RollupRepository {
    * Below the county a metric missing from the stored figures is 0 and is returned as no row.
    */
   async read(year: number, regionCodes: readonly string[]): Promise<(MetricRow & { updatedAt: string })[]> {
+    type Row = MetricRow & { updatedAt: string };
+    // served from the per-process cache, which the writes below drop (reference-cache.ts)
+    const out: Row[] = [];
+    const missing: string[] = [];
+    for (const code of regionCodes) {
+      const hit = peek<Row[]>(this.db, `rollup:${year}:${code}`);
+      if (hit) out.push(...(await hit));
+      else missing.push(code);
+    }
+    if (!missing.length) return out;
+    const loaded = this.load(year, missing);
+    for (const code of missing) put(this.db, `rollup:${year}:${code}`, loaded.then((rows) => rows.filter((r) => r.regionCode === code)));
+    out.push(...(await loaded));
+    return out;
+  }
+
+  private async load(year: number, regionCodes: readonly string[]): Promise<(MetricRow & { updatedAt: string })[]> {
     const out: (MetricRow & { updatedAt: string })[] = [];
     const upper = regionCodes.filter((c) => c.length <= 6);
     const lower = regionCodes.filter((c) => c.length > 6);
@@ -227,6 +247,11 @@ export class RollupRepository {
       }
     }
     return out;
+  }
+
+  /** Drops this process's cached figures of a year (after the transaction that rewrote them committed). */
+  forget(year: number): void {
+    invalidate(this.db, `rollup:${year}:`);
   }
 
   /** Stored county-level rollups of a year (6-digit codes), for summing up to higher levels. */

@@ -4,6 +4,7 @@
  */
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/connect';
+import { cached, invalidate } from './reference-cache';
 import type { MonitoringThresholdTable } from '../db/schema';
 
 export type ThresholdRow = Omit<MonitoringThresholdTable, 'id'> & { id: number };
@@ -12,8 +13,9 @@ export class ThresholdRepository {
   constructor(private readonly db: Db) {}
 
   /** Every threshold entry. */
-  list(): Promise<ThresholdRow[]> {
-    return this.db.selectFrom('monitoringThreshold').selectAll().orderBy('provinceCode').orderBy('countyCode').orderBy('year').execute();
+  async list(): Promise<ThresholdRow[]> {
+    const rows = await cached(this.db, 'threshold:list', () => this.db.selectFrom('monitoringThreshold').selectAll().orderBy('provinceCode').orderBy('countyCode').orderBy('year').execute());
+    return [...rows];
   }
 
   /** The entry of (province, county, year), or undefined. */
@@ -23,6 +25,7 @@ export class ThresholdRepository {
 
   /** Inserts or replaces the entry of (province, county, year). */
   async upsert(row: Insertable<MonitoringThresholdTable>): Promise<void> {
+    invalidate(this.db, 'threshold:');
     await this.db
       .insertInto('monitoringThreshold')
       .values(row)
@@ -36,5 +39,7 @@ export class ThresholdRepository {
         }),
       )
       .execute();
+    // again after the write: a read in between may have cached the old table
+    invalidate(this.db, 'threshold:');
   }
 }

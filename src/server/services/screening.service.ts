@@ -151,6 +151,8 @@ export class ScreeningService {
       const codes = new Set([...(await rollups.codesAboveCounty(year)), ...sums.map((r) => r.regionCode)]);
       await rollups.replace(year, [...codes], sums, updatedAt);
     });
+    // a request between the writes and the commit (PostgreSQL) may have cached the figures before them
+    new RollupRepository(this.ctx.db).forget(year);
   }
 }
 
