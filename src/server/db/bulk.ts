@@ -96,12 +96,16 @@ export async function bulkInsert(db: Kysely<any>, table: string, columns: readon
 }
 
 /**
- * bulkInsert of objects with camelCase keys (as Kysely's Insertable rows): the columns are the keys of
- * the first row, in snake_case; booleans become 0/1 and undefined NULL.
+ * bulkInsert of objects with camelCase keys (as Kysely's Insertable rows): the columns are the keys that
+ * hold a value in some row, in snake_case (a key undefined in every row keeps its column default);
+ * booleans become 0/1, and undefined in a row that lacks a key others have becomes NULL.
  */
 export async function bulkRows(db: Kysely<any>, table: string, rows: readonly object[]): Promise<number> {
   if (!rows.length) return 0;
-  const keys = Object.keys(rows[0]!);
+  // every key with a value in some row: a key undefined in all rows is left to its column default
+  const seen = new Set<string>();
+  for (const r of rows) for (const [k, v] of Object.entries(r)) if (v !== undefined) seen.add(k);
+  const keys = [...seen];
   const columns = keys.map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
   const cell = (v: unknown): Cell => (v === undefined || v === null ? null : typeof v === 'boolean' ? (v ? 1 : 0) : (v as Cell));
   return bulkInsert(db, table, columns, rows.map((r) => keys.map((k) => cell((r as Record<string, unknown>)[k]))));

@@ -68,6 +68,11 @@ export class ScreeningService {
     return { ...this.params };
   }
 
+  /** Years (ascending) for which household facts exist, i.e. years with income data that can be screened. */
+  async yearsWithData(): Promise<number[]> {
+    return new ScreeningRepository(this.ctx.db).years();
+  }
+
   /**
    * Screens the households with facts for `year` inside `scope`: mode 'full' writes every household-year
    * whose facts or context (threshold, rule set, parameters) changed since its last screening, mode
