@@ -45,6 +45,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('region_figures_pk', ['region_code', 'year'])
     .execute();
 
+  // the household list's default order (household number) within a region: the first page of a county
+  // reads 21 index entries instead of sorting the county (the row id, = household.id, breaks ties)
+  for (const level of ['province', 'prefecture', 'county', 'township', 'village']) {
+    await db.schema.createIndex(`household_${level}_no_idx`).on('household').columns([`${level}_code`, 'household_no']).execute();
+  }
+
   await db.schema
     .createView('screening_result')
     .as(db.selectFrom('household_fact').select(['household_id', 'year', 'flags', 'context_id', sql.ref('screened_facts_hash').as('facts_hash'), 'run_id']).where('flags', 'is not', null))
@@ -53,6 +59,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropView('screening_result').ifExists().execute();
+  for (const level of ['province', 'prefecture', 'county', 'township', 'village']) await db.schema.dropIndex(`household_${level}_no_idx`).ifExists().execute();
   await db.schema.dropTable('region_figures').ifExists().execute();
   for (const c of ['run_id', 'screened_facts_hash', 'context_id', 'flags']) await db.schema.alterTable('household_fact').dropColumn(c).execute();
   await db.schema.dropTable('screening_context').ifExists().execute();

@@ -5,7 +5,7 @@
  * threshold and around threshold × (1 + margin), falls of exactly the large-fall percentage and one fen
  * either side, medical spending of exactly the share of net income and one fen either side, zero and
  * negative income, missing figures, no members, no labour, each basic need unmet) under several parameter
- * sets, and 4,000 random households from fast-check with a fixed seed.
+ * sets, and 2,000 random households from fast-check with a fixed seed.
  */
 import fc from 'fast-check';
 import { sql } from 'kysely';
@@ -174,11 +174,11 @@ forEachDialect('screening rules: SQL form = TypeScript form', (dialect) => {
     }
   });
 
-  it('agree on 4,000 generated households', async () => {
-    const probes = fc.sample(probeArb, { numRuns: 4000, seed: 20261203 });
+  it('agree on 2,000 generated households', async () => {
+    const probes = fc.sample(probeArb, { numRuns: 2000, seed: 20261203 });
     const got = await sqlFlags(probes);
     const want = probes.map(tsFlags);
     expect(probes.map((p, i) => ({ p, sql: got[i], ts: want[i] })).filter((d) => d.sql !== d.ts)).toEqual([]);
-    for (const r of SCREENING_RULES) expect(want.filter((f) => (f & (2 ** r.bit)) !== 0).length).toBeGreaterThan(20);
+    for (const r of SCREENING_RULES) expect(want.filter((f) => (f & (2 ** r.bit)) !== 0).length).toBeGreaterThan(10);
   });
 });
