@@ -2,8 +2,14 @@
  * .xlsx reader over exceljs's streaming WorkbookReader: the workbook is never loaded whole, shared
  * strings and styles are cached (styles tell date cells), formulas give their cached results, hidden
  * sheets are skipped and named. The zip guard (zip-guard.ts) runs first.
+ *
+ * exceljs 4.4.0 splits a multi-byte character at a chunk boundary into U+FFFD (issues #2063, #2084,
+ * #2316): patches/exceljs+4.4.0.patch, applied by patch-package at `npm install`, fixes its SAX
+ * decoding. The reader refuses to run when the patch is missing, rather than change names.
  */
+import { createRequire } from 'node:module';
 import ExcelJS from 'exceljs';
+import { configError } from '../../errors';
 import { fileError } from '../problems';
 import type { Cell, RawRow, SheetInfo } from './cell';
 import { checkZip } from './zip-guard';
@@ -28,12 +34,34 @@ export function toCell(v: unknown): Cell {
   return { t: 'text', v: String(v) };
 }
 
+let patchChecked: Promise<void> | undefined;
+
+/**
+ * Checks once that the installed exceljs decodes a character split across two chunks (the patch).
+ * @throws config_error when it does not (node_modules installed without running patch-package)
+ */
+export function assertExceljsPatched(): Promise<void> {
+  patchChecked ??= (async () => {
+    const parseSax = createRequire(import.meta.url)('exceljs/lib/utils/parse-sax') as (it: AsyncIterable<Buffer>) => AsyncIterable<{ eventType: string; value: unknown }[]>;
+    const xml = Buffer.from('<t>罗春梅</t>');
+    async function* halves() {
+      yield xml.subarray(0, 7);
+      yield xml.subarray(7);
+    }
+    let text = '';
+    for await (const events of parseSax(halves())) for (const e of events) if (e.eventType === 'text') text += String(e.value);
+    if (text !== '罗春梅') throw configError('exceljs 未打补丁(会把跨数据块的汉字读成乱码);请在程序目录运行 npm install(会执行 patch-package)后再导入');
+  })();
+  return patchChecked;
+}
+
 /**
  * Rows of one sheet of a workbook: the `sheet`-th (1-based, workbook order), or the first visible one.
  * `onSheet` is told about every sheet (hidden ones included) as the stream reaches it.
  * @throws bad_file FILE_NOT_XLSX (not a workbook), ZIP_BOMB_SUSPECTED, SHEET_NOT_FOUND, SHEET_HIDDEN
  */
 export async function* readXlsxRows(path: string, opts: { sheet?: number; onSheet?: (s: SheetInfo, chosen: boolean) => void }): AsyncGenerator<RawRow> {
+  await assertExceljsPatched();
   const names = await checkZip(path);
   if (!names.includes('xl/workbook.xml')) throw fileError('FILE_NOT_XLSX', '文件是 zip 压缩包但不是 Excel 工作簿(缺少 xl/workbook.xml)');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
