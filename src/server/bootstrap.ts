@@ -9,6 +9,7 @@ import { migrateToLatest } from './db/migrate';
 import { IdProtector, loadOrCreateMasterKey } from './crypto/id-protector';
 import { createServices, type Services } from './container';
 import { configError } from './errors';
+import { configureParsing } from './intake/readers/parse-worker';
 
 export interface Runtime {
   config: Config;
@@ -25,6 +26,7 @@ export interface Runtime {
  */
 export async function openRuntime(env: NodeJS.ProcessEnv = process.env, opts: { logger?: pino.Logger; notice?: (message: string) => void } = {}): Promise<Runtime> {
   const config = loadConfig(env);
+  configureParsing({ workers: config.readerWorkers });
   const logger = opts.logger ?? pino({ level: config.logLevel }, pino.destination(2));
   const isPostgres = /^postgres(ql)?:\/\//.test(config.databaseUrl);
   if (isPostgres && !config.idKeyHex) throw configError('使用 PostgreSQL 时必须配置 ZX_ID_KEY(64位十六进制),否则身份证号无法受保护地存储');

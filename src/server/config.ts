@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { join, resolve } from 'node:path';
 import { configError } from './errors';
+import { DEFAULT_READER_LIMITS, type ReaderLimits } from './intake/readers/limits';
 
 const schema = z.object({
   /** Folder for the embedded database, the generated key and uploads. Default `.zhenxing` in the working directory. */
@@ -35,6 +36,15 @@ const schema = z.object({
   ZX_COOKIE_SECURE: z.enum(['0', '1']).default('0'),
   /** Largest file accepted by the intake upload (multipart), in MB. */
   ZX_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(2048).default(200),
+  /** Upload readers (issue 17): rows of one sheet, columns of one row, characters of one cell, non-blank rows searched for the header. */
+  ZX_READER_MAX_ROWS: z.coerce.number().int().min(1).max(50_000_000).default(DEFAULT_READER_LIMITS.maxRows),
+  ZX_READER_MAX_COLUMNS: z.coerce.number().int().min(10).max(16_384).default(DEFAULT_READER_LIMITS.maxColumns),
+  ZX_READER_MAX_CELL_CHARS: z.coerce.number().int().min(100).max(1_000_000).default(DEFAULT_READER_LIMITS.maxCellChars),
+  ZX_READER_HEADER_SEARCH_ROWS: z.coerce.number().int().min(1).max(200).default(DEFAULT_READER_LIMITS.headerSearchRows),
+  /** Heap of one parsing worker thread (MiB): a file that needs more is refused with bad_file FILE_TOO_COMPLEX. */
+  ZX_READER_HEAP_MB: z.coerce.number().int().min(64).max(16_384).default(DEFAULT_READER_LIMITS.heapMb),
+  /** Parsing worker threads at most at once (further uploads wait for a free one). */
+  ZX_READER_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -55,6 +65,10 @@ export interface Config {
   cookieSecure: boolean;
   /** largest intake upload in bytes (ZX_UPLOAD_MAX_MB) */
   uploadMaxBytes: number;
+  /** limits of the upload readers (ZX_READER_*) */
+  readerLimits: ReaderLimits;
+  /** parsing worker threads at most at once (ZX_READER_WORKERS) */
+  readerWorkers: number;
 }
 
 /** Reads the configuration from `env`. Throws config_error naming the variable on bad values. */
@@ -83,5 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.ZX_COOKIE_SECURE === '1',
     uploadMaxBytes: e.ZX_UPLOAD_MAX_MB * 1024 * 1024,
+    readerLimits: { maxRows: e.ZX_READER_MAX_ROWS, maxColumns: e.ZX_READER_MAX_COLUMNS, maxCellChars: e.ZX_READER_MAX_CELL_CHARS, headerSearchRows: e.ZX_READER_HEADER_SEARCH_ROWS, heapMb: e.ZX_READER_HEAP_MB },
+    readerWorkers: e.ZX_READER_WORKERS,
   };
 }

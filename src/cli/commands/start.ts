@@ -11,6 +11,7 @@ import { openRuntime, type Runtime } from '../../server/bootstrap';
 import { systemActor } from '../../server/services/actor';
 import { DATA_DIR } from '../../server/services/reference-files';
 import { progressBar } from '../progress';
+import { warmParsing } from '../../server/intake/readers/parse-worker';
 
 function newestMtime(dir: string): number {
   let max = 0;
@@ -61,6 +62,8 @@ export async function startCommand(): Promise<void> {
   }
   await ensureFirstAdmin(rt, log);
   await ensureWebBuilt(log);
+  // the first parsing worker starts now, so that the first upload does not wait for it
+  warmParsing(rt.config.readerLimits);
   const app = await buildApp(rt.services, { logger: rt.logger });
   const address = await app.listen({ port: rt.config.port, host: rt.config.host });
   const shutdown = async () => {

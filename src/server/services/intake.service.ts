@@ -423,7 +423,7 @@ export class IntakeService {
     const known = new Set([...Object.keys(opts.mapping ?? {}), ...(await repo.mappedNames(template.kind))].map(normalizeHeader));
     const base = headerScorer(template);
     const score = (hs: string[]) => base(hs) + hs.filter((h) => known.has(h)).length;
-    const table = await openTable(file.path, { fileName: file.fileName, sheet: opts.sheet, score, minScore: 2, fallbackToFirstRow: true });
+    const table = await openTable(file.path, { fileName: file.fileName, sheet: opts.sheet, score, minScore: 2, fallbackToFirstRow: true, limits: this.ctx.config.readerLimits });
     const signature = headerSignature(table.header);
     const remembered = (await repo.mapping(template.kind, signature)) ?? {};
     const m = matchHeader(template, table.header, { ...remembered, ...(opts.mapping ?? {}) });
@@ -724,7 +724,7 @@ export class IntakeService {
     const batched = keep && !!sink && lastIdx.size > batchSize;
     out.batched = batched;
     // pass 2: the same rows again, households built as their last row is read
-    const again = await openTable(file.path, { fileName: file.fileName, sheet: opts.sheet, score, minScore: 2, fallbackToFirstRow: true });
+    const again = await openTable(file.path, { fileName: file.fileName, sheet: opts.sheet, score, minScore: 2, fallbackToFirstRow: true, limits: this.ctx.config.readerLimits });
     const open = new Map<string, { idxs: number[]; rows: ParsedRow[] }>();
     let idx = 0;
     for await (const raw of again.rows) {
