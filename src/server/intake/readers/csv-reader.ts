@@ -76,10 +76,13 @@ const tooLong = (line: number, max: number) =>
  *   CELL_TOO_LONG, ROW_TOO_LONG beyond the limits
  */
 export async function* readCsvRows(path: string, info: CsvInfo, sheetName: string, limits: ReaderLimits = DEFAULT_READER_LIMITS): AsyncGenerator<RawRow> {
-  const parser = createReadStream(path)
-    .pipe(iconv.decodeStream(iconvName(info.encoding)))
-    .pipe(new LineGuard(maxRecordChars(limits)))
-    .pipe(parse({ delimiter: info.delimiter, relax_column_count: true, skip_empty_lines: false, relax_quotes: true, info: true, bom: true, max_record_size: maxRecordChars(limits) }));
+  const file = createReadStream(path);
+  const decode = iconv.decodeStream(iconvName(info.encoding));
+  const guard = new LineGuard(maxRecordChars(limits));
+  const parser = parse({ delimiter: info.delimiter, relax_column_count: true, skip_empty_lines: false, relax_quotes: true, info: true, bom: true, max_record_size: maxRecordChars(limits) });
+  // .pipe() does not carry errors along: any stage's error ends the parser the loop reads
+  for (const s of [file, decode, guard]) s.on('error', (e: Error) => parser.destroy(e));
+  file.pipe(decode).pipe(guard).pipe(parser);
   let row = 0;
   try {
     for await (const rec of parser as AsyncIterable<{ record: string[]; info: { records: number } }>) {
@@ -107,5 +110,6 @@ export async function* readCsvRows(path: string, info: CsvInfo, sheetName: strin
     throw fileError('FILE_UNREADABLE', '文件读取中断或内容无法解码;请重新导出后上传');
   } finally {
     parser.destroy();
+    file.destroy();
   }
 }

@@ -28,10 +28,10 @@ export const DEFAULT_READER_LIMITS: ReaderLimits = Object.freeze({ maxRows: 2_00
 
 /**
  * Characters of one CSV record before csv-parse gives up (its `max_record_size`), so that a line with
- * no delimiter and no end does not grow without bound: every column at its largest, at most 8 Mi.
+ * no delimiter and no end does not grow without bound: every column at its largest, at most 1 Mi (a real row of 170 columns is a few thousand).
  */
 export function maxRecordChars(l: ReaderLimits): number {
-  return Math.min(l.maxColumns * l.maxCellChars, 8 * 1024 * 1024);
+  return Math.min(l.maxColumns * l.maxCellChars, 1024 * 1024);
 }
 
 /** Spreadsheet column letters of a 0-based index (0 → A, 26 → AA). */

@@ -63,20 +63,22 @@ class ParsePool {
     this.count++;
     const pw: PoolWorker = { worker, heapMb: this.heapMb, onMessage: null, onFailure: null, dead: false };
     worker.on('message', (m: WorkerMessage) => pw.onMessage?.(m));
-    const gone = () => {
+    let outOfMemory = false;
+    const gone = (e?: unknown) => {
+      if ((e as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY') outOfMemory = true;
       if (pw.dead) return;
       pw.dead = true;
       this.count--;
       const i = this.idle.indexOf(pw);
       if (i >= 0) this.idle.splice(i, 1);
-      pw.onFailure?.(tooComplex(this.heapMb));
+      pw.onFailure?.(outOfMemory ? tooComplex(this.heapMb) : fileError('FILE_UNREADABLE', '读取文件时出错,文件可能已损坏;请重新导出后上传'));
       pw.onFailure = pw.onMessage = null;
       // someone waiting gets a fresh worker in place of the lost one
       const w = this.waiters.shift();
       if (w) w(this.spawn());
     };
     worker.once('error', gone);
-    worker.once('exit', gone);
+    worker.once('exit', () => gone());
     worker.unref();
     return pw;
   }

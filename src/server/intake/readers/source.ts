@@ -46,12 +46,14 @@ export interface TableSource {
 export async function checkFileKind(path: string, opts: SourceOptions): Promise<'csv' | 'xlsx'> {
   const ext = extname(opts.fileName).toLowerCase();
   if (!ACCEPTED_EXTENSIONS.includes(ext)) throw fileError('FILE_TYPE_UNSUPPORTED', `不支持的文件类型“${ext || '无扩展名'}”;请上传 .xlsx 或 .csv 文件`);
-  const kind = contentKind(await headBytes(path, 4096));
-  if (kind === 'empty') throw fileError('FILE_EMPTY', '文件是空的');
+  const head = await headBytes(path, 4096);
+  const kind = contentKind(head);
+  // only white space in the first 4 KiB: empty if that was the whole file, else text with blank lines on top
+  if (kind === 'empty' && head.length < 4096) throw fileError('FILE_EMPTY', '文件是空的');
   const isXlsx = ext === '.xlsx' || ext === '.xlsm';
   if (kind === 'ole2') throw fileError('FILE_XLS_UNSUPPORTED', '这是旧版 Excel(.xls)文件;请在 Excel 中另存为 .xlsx 后再导入');
-  if (isXlsx && kind !== 'zip') throw fileError('FILE_NOT_XLSX', `文件扩展名是 ${ext},但内容不是 Excel 工作簿${kind === 'text' ? '(看起来是文本/CSV,请把扩展名改为 .csv)' : ''}`);
-  if (!isXlsx && kind !== 'text') throw fileError('FILE_NOT_CSV', `文件扩展名是 ${ext},但内容不是文本${kind === 'zip' ? '(看起来是 Excel 工作簿,请把扩展名改为 .xlsx)' : ''}`);
+  if (isXlsx && kind !== 'zip') throw fileError('FILE_NOT_XLSX', `文件扩展名是 ${ext},但内容不是 Excel 工作簿${kind === 'text' || kind === 'empty' ? '(看起来是文本/CSV,请把扩展名改为 .csv)' : ''}`);
+  if (!isXlsx && kind !== 'text' && kind !== 'empty') throw fileError('FILE_NOT_CSV', `文件扩展名是 ${ext},但内容不是文本${kind === 'zip' ? '(看起来是 Excel 工作簿,请把扩展名改为 .xlsx)' : ''}`);
   if (!isXlsx && opts.sheet && opts.sheet !== 1) throw fileError('SHEET_NOT_FOUND', `CSV 文件只有一个工作表,没有第 ${opts.sheet} 个`);
   return isXlsx ? 'xlsx' : 'csv';
 }
