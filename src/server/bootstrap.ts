@@ -1,6 +1,7 @@
 /**
  * Start-up shared by the server and the CLI: configuration → key → database → migrations → services.
  */
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { loadConfig, type Config } from './config';
@@ -27,6 +28,9 @@ export interface Runtime {
 export async function openRuntime(env: NodeJS.ProcessEnv = process.env, opts: { logger?: pino.Logger; notice?: (message: string) => void } = {}): Promise<Runtime> {
   const config = loadConfig(env);
   configureParsing({ workers: config.readerWorkers });
+  // the data folder holds the key, the database and uploads: the owner only
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(config.dataDir, 0o700);
   const logger = opts.logger ?? pino({ level: config.logLevel }, pino.destination(2));
   const isPostgres = /^postgres(ql)?:\/\//.test(config.databaseUrl);
   if (isPostgres && !config.idKeyHex) throw configError('使用 PostgreSQL 时必须配置 ZX_ID_KEY(64位十六进制),否则身份证号无法受保护地存储');

@@ -36,6 +36,8 @@ const schema = z.object({
   ZX_COOKIE_SECURE: z.enum(['0', '1']).default('0'),
   /** Largest file accepted by the intake upload (multipart), in MB. */
   ZX_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(2048).default(200),
+  /** Uploads not committed are deleted from <ZX_DATA_DIR>/uploads after this many hours (and at start-up). */
+  ZX_UPLOAD_MAX_AGE_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(6),
   /** Upload readers (issue 17): rows of one sheet, columns of one row, characters of one cell, non-blank rows searched for the header. */
   ZX_READER_MAX_ROWS: z.coerce.number().int().min(1).max(50_000_000).default(DEFAULT_READER_LIMITS.maxRows),
   ZX_READER_MAX_COLUMNS: z.coerce.number().int().min(10).max(16_384).default(DEFAULT_READER_LIMITS.maxColumns),
@@ -65,6 +67,8 @@ export interface Config {
   cookieSecure: boolean;
   /** largest intake upload in bytes (ZX_UPLOAD_MAX_MB) */
   uploadMaxBytes: number;
+  /** age after which an upload not committed is deleted, ms (ZX_UPLOAD_MAX_AGE_HOURS) */
+  uploadMaxAgeMs: number;
   /** limits of the upload readers (ZX_READER_*) */
   readerLimits: ReaderLimits;
   /** parsing worker threads at most at once (ZX_READER_WORKERS) */
@@ -97,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.ZX_COOKIE_SECURE === '1',
     uploadMaxBytes: e.ZX_UPLOAD_MAX_MB * 1024 * 1024,
+    uploadMaxAgeMs: Math.round(e.ZX_UPLOAD_MAX_AGE_HOURS * 3_600_000),
     readerLimits: { maxRows: e.ZX_READER_MAX_ROWS, maxColumns: e.ZX_READER_MAX_COLUMNS, maxCellChars: e.ZX_READER_MAX_CELL_CHARS, headerSearchRows: e.ZX_READER_HEADER_SEARCH_ROWS, heapMb: e.ZX_READER_HEAP_MB },
     readerWorkers: e.ZX_READER_WORKERS,
   };

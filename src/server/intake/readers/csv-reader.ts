@@ -81,7 +81,7 @@ export async function* readCsvRows(path: string, info: CsvInfo, sheetName: strin
   const guard = new LineGuard(maxRecordChars(limits));
   const parser = parse({ delimiter: info.delimiter, relax_column_count: true, skip_empty_lines: false, relax_quotes: true, info: true, bom: true, max_record_size: maxRecordChars(limits) });
   // .pipe() does not carry errors along: any stage's error ends the parser the loop reads
-  for (const s of [file, decode, guard]) s.on('error', (e: Error) => parser.destroy(e));
+  for (const s of [file, decode, guard] as NodeJS.EventEmitter[]) s.on('error', (e: Error) => parser.destroy(e));
   file.pipe(decode).pipe(guard).pipe(parser);
   let row = 0;
   try {
