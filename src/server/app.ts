@@ -22,6 +22,7 @@ import { DATA_DIR } from './services/reference-files';
 import { registerAuth } from './plugins/auth';
 import { registerRouteTable } from './plugins/route-table';
 import { registerSecurityHeaders } from './plugins/security-headers';
+import { registerTextGuard } from './plugins/text-guard';
 import { authRoutes } from './routes/auth/auth.routes';
 import { userRoutes } from './routes/users/users.routes';
 import { personRoutes } from './routes/persons/persons.routes';
@@ -50,6 +51,7 @@ export async function buildApp(services: Services, opts: { logger?: pino.Logger 
   });
   await registerSecurityHeaders(app);
   await registerAuth(app, services);
+  registerTextGuard(app);
   regionRoutes(app, services);
   summaryRoutes(app, services);
   householdRoutes(app, services);

@@ -12,6 +12,11 @@ import { createServices, type Services } from './container';
 import { configError } from './errors';
 import { configureParsing } from './intake/readers/parse-worker';
 
+/** The audit key file of a data folder. */
+export const auditKeyFile = (dataDir: string) => join(dataDir, 'audit.key');
+/** The audit checkpoint file of a data folder (append-only JSON lines, see AuditService.anchor). */
+export const auditAnchorFile = (dataDir: string) => join(dataDir, 'audit-anchors.log');
+
 export interface Runtime {
   config: Config;
   db: Db;
@@ -43,8 +48,11 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env, opts: { 
     if (opts.notice) warn('身份证号加密密钥取自数据目录中的文件;生产环境请通过 ZX_ID_KEY 配置');
     else logger.debug('身份证号加密密钥取自数据目录中的文件;生产环境请通过 ZX_ID_KEY 配置');
   }
+  // the audit chain's HMAC key lives beside the ID key, never in the database (issue 17 point 4)
+  const auditKey = loadOrCreateMasterKey(config.auditKeyHex, auditKeyFile(config.dataDir));
+  if (auditKey.generated) warn(`已在数据目录生成审计日志密钥 ${auditKeyFile(config.dataDir)};请与身份证号密钥一同妥善保管(生产环境可通过 ZX_AUDIT_KEY 配置)`);
   const db = openDatabase(config.databaseUrl);
   await migrateToLatest(db);
-  const services = createServices(db, config, () => new Date(), new IdProtector(key.key));
+  const services = createServices(db, config, () => new Date(), new IdProtector(key.key), auditKey.key);
   return { config, db, services, logger, close: () => db.destroy() };
 }

@@ -17,6 +17,13 @@ const schema = z.object({
    * `<ZX_DATA_DIR>/id.key` with a warning.
    */
   ZX_ID_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'ZX_ID_KEY 应为64位十六进制字符(32字节)').optional(),
+  /**
+   * HMAC key of the audit chain (64 hex characters), kept with ZX_ID_KEY and never in the database; when
+   * absent it is generated into `<ZX_DATA_DIR>/audit.key`. `keys rotate` does not change it.
+   */
+  ZX_AUDIT_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'ZX_AUDIT_KEY 应为64位十六进制字符(32字节)').optional(),
+  /** Minutes between checkpoints of the audit head appended to <ZX_DATA_DIR>/audit-anchors.log by the server (0: only at start and by `zhenxing audit anchor`). */
+  ZX_AUDIT_ANCHOR_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
   /** HTTP port and host. */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -55,6 +62,10 @@ export interface Config {
   dataDir: string;
   databaseUrl: string;
   idKeyHex: string | undefined;
+  /** ZX_AUDIT_KEY (hex) or undefined (then the data folder's audit.key) */
+  auditKeyHex: string | undefined;
+  /** minutes between audit checkpoints written by the server (ZX_AUDIT_ANCHOR_MINUTES) */
+  auditAnchorMinutes: number;
   port: number;
   host: string;
   seedPersons: number;
@@ -87,6 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: e.DATABASE_URL || join(dataDir, 'zhenxing.db'),
     idKeyHex: e.ZX_ID_KEY,
+    auditKeyHex: e.ZX_AUDIT_KEY,
+    auditAnchorMinutes: e.ZX_AUDIT_ANCHOR_MINUTES,
     port: e.PORT,
     host: e.HOST,
     seedPersons: e.ZX_SEED_PERSONS,

@@ -214,6 +214,8 @@ export interface AuditHeadTable {
   id: number;
   lastHash: string;
   count: number;
+  /** HMAC of count and last hash under the audit key (migration 20261203160000); null before the key */
+  mac: string | null;
 }
 
 /** One import of a file (see migrations/20261129030000-intake.ts). status: committed | rolledBack | failed */

@@ -11,6 +11,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { AppError } from '../../errors';
+import { textProblem } from '../../domain/text';
 import { fileError } from '../problems';
 import type { Cell, RawRow } from './cell';
 import { detectEncoding, iconvName, SAMPLE_BYTES, type TextEncoding } from './encoding';
@@ -84,6 +85,7 @@ export async function* readCsvRows(path: string, info: CsvInfo, sheetName: strin
   for (const s of [file, decode, guard] as NodeJS.EventEmitter[]) s.on('error', (e: Error) => parser.destroy(e));
   file.pipe(decode).pipe(guard).pipe(parser);
   let row = 0;
+  const utf16 = info.encoding.startsWith('utf-16');
   try {
     for await (const rec of parser as AsyncIterable<{ record: string[]; info: { records: number } }>) {
       row = rec.info.records;
@@ -98,6 +100,8 @@ export async function* readCsvRows(path: string, info: CsvInfo, sheetName: strin
         const v = fields[i]!;
         if (v.length > limits.maxCellChars) throw fileError('CELL_TOO_LONG', `${columnLetter(i)} 列的单元格有 ${v.length} 个字符,超过 ${limits.maxCellChars} 个字符的上限(ZX_READER_MAX_CELL_CHARS)`, { sheet: sheetName, row });
         if (v.includes('\ufffd')) bad = true;
+        // NUL, or a lone surrogate (only UTF-16 input can carry one), would be stored as other text
+        if (v.includes('\u0000') || (utf16 && textProblem(v))) throw fileError('CELL_INVALID_CHARACTERS', `${columnLetter(i)} 列的单元格${textProblem(v)}`, { sheet: sheetName, row });
         cells[i] = v === '' ? { t: 'empty' } : { t: 'text', v };
       }
       if (bad) throw fileError('ENCODING_GUESS_WRONG', `按 ${info.encoding} 解码后出现无法识别的字符;请确认文件编码(UTF-8 或 GB18030/GBK)后重新导出`, { sheet: sheetName, row });

@@ -29,7 +29,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CLUE_STATUSES, importRequest, type ImportJobDto, type ImportKindDto } from '../../../shared/intake';
 import type { Services } from '../../container';
-import { AppError, notFound } from '../../errors';
+import { AppError, notFound, validationError } from '../../errors';
+import { textProblem } from '../../domain/text';
 import { fileError } from '../../intake/problems';
 import { writeCheckXlsx, writeProblemsXlsx } from '../../intake/report-export';
 import { templateOf, TEMPLATES } from '../../intake/templates';
@@ -115,6 +116,11 @@ export function intakeRoutes(app: FastifyInstance, s: Services): void {
       }
       const id = randomUUID();
       const fileName = basename(file.filename || 'upload');
+      const nameProblem = textProblem(fileName);
+      if (nameProblem) {
+        store.remove(path);
+        throw validationError([{ field: 'file.filename', message: nameProblem }]);
+      }
       const bytes = file.file.bytesRead;
       uploads.set(id, { path, fileName, bytes, owner: actor.username, at: Date.now() });
       return reply.code(201).send({ uploadId: id, fileName, bytes });
