@@ -33,7 +33,7 @@ import { exportRoutes } from './routes/exports/exports.routes';
 export const WEB_DIST = join(DATA_DIR, '../dist/web');
 
 export async function buildApp(services: Services, opts: { logger?: pino.Logger | false; web?: boolean } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: opts.logger || undefined, bodyLimit: 5 * 1024 * 1024, genReqId: () => crypto.randomUUID() }) as unknown as FastifyInstance;
+  const app = Fastify({ loggerInstance: opts.logger || undefined, bodyLimit: 5 * 1024 * 1024, genReqId: () => crypto.randomUUID(), trustProxy: services.ctx.config.trustProxy }) as unknown as FastifyInstance;
   registerRouteTable(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

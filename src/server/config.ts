@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { join, resolve } from 'node:path';
 import { configError } from './errors';
+import { SIGN_IN_RATE_PER_ADDRESS_PER_MINUTE } from './domain/account-policy';
 import { DEFAULT_READER_LIMITS, type ReaderLimits } from './intake/readers/limits';
 
 const schema = z.object({
@@ -39,6 +40,10 @@ const schema = z.object({
   ZX_RULE_NEAR_MARGIN_PERCENT: z.coerce.number().int().min(0).max(500).optional(),
   ZX_RULE_LARGE_FALL_PERCENT: z.coerce.number().int().min(1).max(100).optional(),
   ZX_RULE_MEDICAL_SHARE_PERCENT: z.coerce.number().int().min(1).max(1000).optional(),
+  /** Sign-in attempts per client address per minute, whatever the user names (domain/account-policy.ts SIGN_IN_RATE_PER_ADDRESS_PER_MINUTE). */
+  ZX_SIGN_IN_RATE_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(SIGN_IN_RATE_PER_ADDRESS_PER_MINUTE),
+  /** 1: trust X-Forwarded-For from a reverse proxy in front of the server (the client address of throttling and the audit log). */
+  ZX_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   /** 1: the session cookie is always marked Secure (set when a TLS proxy terminates HTTPS in front of the server). */
   ZX_COOKIE_SECURE: z.enum(['0', '1']).default('0'),
   /** Largest file accepted by the intake upload (multipart), in MB. */
@@ -74,6 +79,10 @@ export interface Config {
   boundaryFile: string | undefined;
   ruleParameters: { nearThresholdMarginPercent?: number; largeFallPercent?: number; medicalSpendingSharePercent?: number };
   logLevel: string;
+  /** sign-in attempts per client address per minute (ZX_SIGN_IN_RATE_PER_ADDRESS) */
+  signInRatePerAddress: number;
+  /** trust X-Forwarded-For (ZX_TRUST_PROXY=1) */
+  trustProxy: boolean;
   /** session cookie always Secure (behind a TLS proxy); otherwise Secure only on direct HTTPS */
   cookieSecure: boolean;
   /** largest intake upload in bytes (ZX_UPLOAD_MAX_MB) */
@@ -113,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.ZX_COOKIE_SECURE === '1',
+    signInRatePerAddress: e.ZX_SIGN_IN_RATE_PER_ADDRESS,
+    trustProxy: e.ZX_TRUST_PROXY === '1',
     uploadMaxBytes: e.ZX_UPLOAD_MAX_MB * 1024 * 1024,
     uploadMaxAgeMs: Math.round(e.ZX_UPLOAD_MAX_AGE_HOURS * 3_600_000),
     readerLimits: { maxRows: e.ZX_READER_MAX_ROWS, maxColumns: e.ZX_READER_MAX_COLUMNS, maxCellChars: e.ZX_READER_MAX_CELL_CHARS, headerSearchRows: e.ZX_READER_HEADER_SEARCH_ROWS, heapMb: e.ZX_READER_HEAP_MB },

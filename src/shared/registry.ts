@@ -88,7 +88,7 @@ export const householdFields = z.object({
 
 /** A whole household with its members and income years, as created by the API, an import or the seed. */
 export const householdInput = householdFields.extend({
-  members: z.array(personInput).max(50),
+  members: z.array(personInput).min(1, '每户至少登记一名成员(户主)').max(50),
   incomes: z.array(incomeInput).max(20).default([]),
 });
 export type HouseholdInput = z.input<typeof householdInput>;

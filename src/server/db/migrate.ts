@@ -12,6 +12,7 @@ import * as accounts from './migrations/20261129020000-accounts';
 import * as workflow from './migrations/20261129040000-workflow';
 import * as intakeTables from './migrations/20261129050000-intake-tables';
 import * as auditHeadMac from './migrations/20261203160000-audit-head-mac';
+import * as signInThrottle from './migrations/20261203160100-sign-in-throttle';
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261129000000-initial': initial,
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261129040000-workflow': workflow,
   '20261129050000-intake-tables': intakeTables,
   '20261203160000-audit-head-mac': auditHeadMac,
+  '20261203160100-sign-in-throttle': signInThrottle,
 };
 
 class StaticProvider implements MigrationProvider {

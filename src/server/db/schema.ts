@@ -514,6 +514,18 @@ export interface UserAccountTable {
   updatedAt: string;
 }
 
+/** Failed sign-ins of one user name (lower case, existing or not) from one address (migration 20261203160100). */
+export interface SignInThrottleTable {
+  usernameKey: string;
+  address: string;
+  /** failures since windowStart */
+  failures: number;
+  windowStart: string;
+  /** ISO time until which this name is refused from this address, or null */
+  lockedUntil: string | null;
+  expiresAt: string;
+}
+
 export interface UserSessionTable {
   id: Generated<number>;
   /** SHA-256 (hex) of the session cookie's token: the token itself is never stored */
@@ -538,6 +550,7 @@ export interface AccessGrantTable {
 export interface Database {
   userAccount: UserAccountTable;
   userSession: UserSessionTable;
+  signInThrottle: SignInThrottleTable;
   accessGrant: AccessGrantTable;
   auditEvent: AuditEventTable;
   auditHead: AuditHeadTable;

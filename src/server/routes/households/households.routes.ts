@@ -11,6 +11,7 @@
  * event; so does a list filtered to a region outside the user's (200 with no items).
  */
 import { z } from 'zod';
+import { qint } from '../../../shared/strict';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FastifyInstance } from 'fastify';
 import { householdListQuery, householdParams, yearQuery } from '../../../shared/queries';
@@ -56,7 +57,7 @@ export function householdRoutes(app: FastifyInstance, s: Services): void {
       schema: {
         tags: ['registry'],
         summary: '录入年度收入',
-        params: householdParams.extend({ year: z.coerce.number().int().min(2014).max(2100) }),
+        params: householdParams.extend({ year: qint(z.number().int().min(2014).max(2100)) }),
         body: incomeInput.omit({ year: true }).extend({ version: z.number().int().min(1).optional() }),
       },
     },

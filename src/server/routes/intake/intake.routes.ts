@@ -27,6 +27,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { qint } from '../../../shared/strict';
 import { CLUE_STATUSES, importRequest, type ImportJobDto, type ImportKindDto } from '../../../shared/intake';
 import type { Services } from '../../container';
 import { AppError, notFound, validationError } from '../../errors';
@@ -180,15 +181,15 @@ export function intakeRoutes(app: FastifyInstance, s: Services): void {
       await s.intake.saveMapping(importer(req), req.body.kind, req.body.headerSignature, req.body.mapping);
       return reply.code(204).send();
     });
-    r.get('/api/v1/intake/imports', { schema: { tags: ['intake'], summary: '导入记录', querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50), beforeId: z.coerce.number().int().optional() }) } }, async (req) =>
+    r.get('/api/v1/intake/imports', { schema: { tags: ['intake'], summary: '导入记录', querystring: z.object({ limit: qint(z.number().int().min(1).max(500)).default(50), beforeId: qint(z.number().int()).optional() }) } }, async (req) =>
       s.intake.history(actorOf(req), req.query.limit, req.query.beforeId),
     );
-    const idParams = z.object({ id: z.coerce.number().int().min(1) });
+    const idParams = z.object({ id: qint(z.number().int().min(1)) });
     r.get('/api/v1/intake/imports/:id', { schema: { tags: ['intake'], summary: '导入批次及其问题', params: idParams } }, async (req) => s.intake.batch(actorOf(req), req.params.id));
     r.get('/api/v1/intake/imports/:id/held', { schema: { tags: ['intake'], summary: '待核实的行(身份证号已脱敏)', params: idParams } }, async (req) => s.intake.heldRows(importer(req), req.params.id));
     r.post('/api/v1/intake/imports/:id/rollback', { schema: { tags: ['intake'], summary: '回退导入批次', params: idParams } }, async (req) => s.intake.rollback(importer(req), req.params.id));
 
-    r.get('/api/v1/intake/clues', { schema: { tags: ['intake'], summary: '风险线索(本辖区队列)', querystring: z.object({ status: z.enum(CLUE_STATUSES).optional(), limit: z.coerce.number().int().min(1).max(1000).default(100), beforeId: z.coerce.number().int().optional() }) } }, async (req) =>
+    r.get('/api/v1/intake/clues', { schema: { tags: ['intake'], summary: '风险线索(本辖区队列)', querystring: z.object({ status: z.enum(CLUE_STATUSES).optional(), limit: qint(z.number().int().min(1).max(1000)).default(100), beforeId: qint(z.number().int()).optional() }) } }, async (req) =>
       s.intake.clues(actorOf(req), req.query),
     );
     r.put('/api/v1/intake/clues/:id/status', { schema: { tags: ['intake'], summary: '更新风险线索状态', params: idParams, body: z.object({ status: z.enum(CLUE_STATUSES) }) } }, async (req, reply) => {
@@ -196,7 +197,7 @@ export function intakeRoutes(app: FastifyInstance, s: Services): void {
       return reply.code(204).send();
     });
 
-    const checkQuery = z.object({ region: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '区划代码应为2、4、6、9或12位数字').optional(), year: z.coerce.number().int().min(2014).max(2100).optional() });
+    const checkQuery = z.object({ region: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '区划代码应为2、4、6、9或12位数字').optional(), year: qint(z.number().int().min(2014).max(2100)).optional() });
     r.get('/api/v1/intake/checks', { schema: { tags: ['intake'], summary: '数据质量核查', querystring: checkQuery } }, async (req) => s.checks.run(actorOf(req), { regionCode: req.query.region, year: req.query.year }));
     r.get('/api/v1/intake/checks.xlsx', { schema: { tags: ['intake'], summary: '数据质量核查结果(.xlsx)', querystring: checkQuery } }, async (req, reply) => {
       const actor = requirePermission(req, 'personal.export', '没有导出个人信息的权限');
