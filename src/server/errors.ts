@@ -66,8 +66,6 @@ export const unauthenticated = (message = '请先登录') => new AppError('unaut
 export const invalidCredentials = () =>
   new AppError('invalid_credentials', 401, `用户名或密码错误(同一用户名在本机连续失败 ${MAX_FAILED_SIGN_INS} 次后,${LOCKOUT_MINUTES} 分钟内无法登录)`);
 
-/** 423 account_locked: too many failed sign-ins; `until` is the ISO time the lock ends. */
-export const accountLocked = (until: string) => new AppError('account_locked', 423, `登录失败次数过多,账号已锁定至 ${until}`, { until });
 
 /** 429 too_many_requests: too many attempts from one client address; `retryAfterSeconds` says when to try again. */
 export const tooManyRequests = (retryAfterSeconds: number) =>
