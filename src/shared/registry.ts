@@ -88,9 +88,15 @@ export const householdFields = z.object({
 
 /** A whole household with its members and income years, as created by the API, an import or the seed. */
 export const householdInput = householdFields.extend({
-  members: z.array(personInput).min(1, '每户至少登记一名成员(户主)').max(50),
+  members: z.array(personInput).max(50),
   incomes: z.array(incomeInput).max(20).default([]),
 });
 export type HouseholdInput = z.input<typeof householdInput>;
+/**
+ * A household registered through the API: at least one member (its head). The registry itself keeps
+ * households whose members all left (their facts say HOUSEHOLD_NO_MEMBERS), but nobody registers one
+ * empty (issue 17 point 6).
+ */
+export const newHouseholdInput = householdInput.extend({ members: z.array(personInput).min(1, '每户至少登记一名成员(户主)').max(50) });
 export type HouseholdData = z.output<typeof householdInput>;
 export { isoDate, isoMonth };

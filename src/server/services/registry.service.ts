@@ -124,7 +124,7 @@ export class RegistryService {
       if (seenNos.has(h.householdNo)) issues.push({ field: `[${i}].householdNo`, message: `户编号 ${h.householdNo} 重复` });
       seenNos.add(h.householdNo);
       const heads = h.members.filter((m) => m.relationToHead === 'head');
-      if (heads.length !== 1) issues.push({ field: `[${i}].members`, message: `应有且仅有一名户主,实有 ${heads.length} 名` });
+      if (h.members.length > 0 && heads.length !== 1) issues.push({ field: `[${i}].members`, message: `应有且仅有一名户主,实有 ${heads.length} 名` });
       if (h.monitoredCategory === 'unstableLifted' && h.householdType !== 'liftedOutOfPoverty') issues.push({ field: `[${i}].monitoredCategory`, message: '脱贫不稳定户只能是脱贫户' });
       h.members.forEach((m, j) => {
         const check = checkIdNumber(m.idNumber, asOf);
