@@ -16,10 +16,12 @@ export function progressBar(label: string, quiet = false): Bar {
     let lastTenth = -1;
     return {
       update(done, total) {
+        // a line each time another tenth is crossed, with the real percentage (5,749 of 100,000 is 5%, not 0%)
         const tenth = total ? Math.floor((done / total) * 10) : 10;
         if (tenth !== lastTenth) {
           lastTenth = tenth;
-          process.stderr.write(`${label} ${Math.min(100, tenth * 10)}% (${done}/${total})\n`);
+          const pct = total ? Math.min(100, Math.floor((done / total) * 100)) : 100;
+          process.stderr.write(`${label} ${pct}% (${done}/${total})\n`);
         }
       },
       stop() {},

@@ -49,7 +49,11 @@ export const MONITORED_CATEGORY_ZH: Record<MonitoredCategory, string> = {
   suddenHardship: '突发严重困难户',
 };
 
-/** 致贫/返贫风险 (risk types), as in the national export and local rules (因灾, 因意外事故). */
+/**
+ * 致贫/返贫风险 (risk types), as in the national export and local rules (因灾, 因意外事故); 因收入骤减或支出骤增
+ * is a value of the national system named by issue 8. Every spelling the national system writes is in
+ * src/server/intake/national/vocabulary.ts.
+ */
 export const RISK_TYPES = [
   'illness',
   'disability',
@@ -61,6 +65,7 @@ export const RISK_TYPES = [
   'lackOfLabour',
   'housingSafety',
   'drinkingWater',
+  'incomeShock',
   'other',
 ] as const;
 export type RiskType = (typeof RISK_TYPES)[number];
@@ -75,6 +80,7 @@ export const RISK_TYPE_ZH: Record<RiskType, string> = {
   lackOfLabour: '缺劳动力',
   housingSafety: '因安全住房',
   drinkingWater: '因安全饮水',
+  incomeShock: '因收入骤减或支出骤增',
   other: '其他',
 };
 
@@ -131,8 +137,16 @@ export const SCHOOL_STAGE_ZH: Record<SchoolStage, string> = {
   notInSchool: '非在校生',
 };
 
-/** 与户主关系. */
-export const RELATIONS_TO_HEAD = ['head', 'spouse', 'son', 'daughter', 'daughterInLaw', 'sonInLaw', 'grandson', 'granddaughter', 'father', 'mother', 'sibling', 'other'] as const;
+/**
+ * 与户主关系. The relations the national system writes beyond the formats file's list (之岳父/之公公,
+ * 之祖父/之外祖父, 之曾孙子, 之叔伯, 之侄儿 …: Gzuwkj/fuping's rules over real exports) have codes of their own
+ * so that checks can use them (sex, age); spellings that share a code (之公公 and 之岳父) are kept per value
+ * by the import (src/server/intake/national/vocabulary.ts).
+ */
+export const RELATIONS_TO_HEAD = [
+  'head', 'spouse', 'son', 'daughter', 'daughterInLaw', 'sonInLaw', 'grandson', 'granddaughter', 'father', 'mother', 'sibling', 'other',
+  'fatherInLaw', 'motherInLaw', 'grandfather', 'grandmother', 'greatGrandson', 'greatGranddaughter', 'uncle', 'sisterInLaw', 'nephew', 'niece',
+] as const;
 export type RelationToHead = (typeof RELATIONS_TO_HEAD)[number];
 export const RELATION_TO_HEAD_ZH: Record<RelationToHead, string> = {
   head: '户主',
@@ -147,6 +161,16 @@ export const RELATION_TO_HEAD_ZH: Record<RelationToHead, string> = {
   mother: '母亲',
   sibling: '兄弟姐妹',
   other: '其他',
+  fatherInLaw: '之岳父',
+  motherInLaw: '之岳母',
+  grandfather: '之祖父',
+  grandmother: '之祖母',
+  greatGrandson: '之曾孙子',
+  greatGranddaughter: '之曾孙女',
+  uncle: '之叔伯',
+  sisterInLaw: '之兄弟媳妇',
+  nephew: '之侄儿',
+  niece: '之侄女',
 };
 
 export const SEXES = ['male', 'female'] as const;
@@ -160,6 +184,14 @@ export const SEX_ZH: Record<Sex, string> = { male: '男', female: '女' };
  */
 export const ID_NUMBER_STATUSES = ['valid', 'checkFailed'] as const;
 export type IdNumberStatus = (typeof ID_NUMBER_STATUSES)[number];
+/**
+ * 证件类型 of a person in the national export: 居民身份证 or 残疾人证 (a disabled person's 证件号码 is then the
+ * 20-character certificate number: ID number + category + grade, src/server/domain/disability-certificate.ts).
+ */
+export const ID_TYPES = ['residentId', 'disabilityCertificate'] as const;
+export type IdType = (typeof ID_TYPES)[number];
+export const ID_TYPE_ZH: Record<IdType, string> = { residentId: '居民身份证', disabilityCertificate: '残疾人证' };
+
 export const ID_NUMBER_STATUS_ZH: Record<IdNumberStatus, string> = { valid: '有效', checkFailed: '校验位不符,待核实' };
 
 /**

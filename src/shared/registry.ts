@@ -6,9 +6,10 @@
  */
 import { z } from './zod-locale';
 import {
-  EDUCATION_LEVELS, HEALTH_STATUSES, HOUSEHOLD_TYPES, LABOUR_SKILLS, MONITORED_CATEGORIES, RELATIONS_TO_HEAD,
+  EDUCATION_LEVELS, HEALTH_STATUSES, HOUSEHOLD_TYPES, ID_TYPES, LABOUR_SKILLS, MONITORED_CATEGORIES, RELATIONS_TO_HEAD,
   RISK_TYPES, SCHOOL_STAGES, SEXES,
 } from './enums';
+import { MEASURE_KINDS, MEASURE_SUB_KINDS } from './workflow';
 
 /** A 12-digit village code (统计用区划代码). */
 export const villageCode = z.string().regex(/^\d{12}$/, '村级区划代码应为12位数字');
@@ -45,6 +46,26 @@ export const personInput = z.object({
   dibao: z.boolean().default(false),
   /** 享受特困供养政策 */
   tekun: z.boolean().default(false),
+  /** 证件类型: with `disabilityCertificate`, `certificateNumber` holds the 残疾人证 number and `idNumber` its 18-character ID part */
+  idType: z.enum(ID_TYPES).default('residentId'),
+  /** 残疾人证 number (20 or 22 characters), raw: the service checks it and stores it protected like ID numbers */
+  certificateNumber: z.string().min(1).max(40).nullable().default(null),
+  /** 残疾类别 1–7 (taken from the certificate number when there is one) */
+  disabilityCategory: z.number().int().min(1).max(7).nullable().default(null),
+  /** 是否义务教育阶段适龄儿童少年失学辍学 (null = not given) */
+  outOfSchool: z.boolean().nullable().default(null),
+  /** 失学或辍学原因 */
+  dropoutReason: z.string().max(64).nullable().default(null),
+  /** 义务教育阶段未上学原因 */
+  notEnrolledReason: z.string().max(64).nullable().default(null),
+  /** 就业渠道（易地搬迁后扶使用） */
+  employmentChannel: z.string().max(64).nullable().default(null),
+  /** 特困人员救助供养金, fen */
+  tekunSupportFen: fen.refine((v) => v >= 0, '特困人员救助供养金不能为负').nullable().default(null),
+  /** 务工时间（月） */
+  workMonths: z.number().min(0).max(1000).nullable().default(null),
+  /** 家庭成员联系电话, raw (stored encrypted, shown masked) */
+  phone: z.string().max(40).nullable().default(null),
 });
 export type PersonInput = z.input<typeof personInput>;
 export type PersonData = z.output<typeof personInput>;
@@ -84,6 +105,42 @@ export const householdFields = z.object({
   electricity: z.boolean().default(true),
   safeDrinkingWater: z.boolean().default(true),
   sanitaryToilet: z.boolean().default(true),
+  /** 退耕还林面积（亩）, null when not given */
+  returnedFarmlandMu: z.number().min(0).max(100000).nullable().default(null),
+  /** 林果面积（亩） */
+  orchardMu: z.number().min(0).max(100000).nullable().default(null),
+  /** 牧草地面积 (mu) */
+  grasslandMu: z.number().min(0).max(1000000).nullable().default(null),
+  /** 水面面积 (mu) */
+  waterSurfaceMu: z.number().min(0).max(1000000).nullable().default(null),
+  /** 是否有家庭成员未参加城乡居民（职工）基本医疗保险 */
+  memberUninsured: z.boolean().nullable().default(null),
+  /** 整户无劳动能力兜底保障户 */
+  fullSupport: z.boolean().nullable().default(null),
+  /** 风险消除后是否住房损毁 */
+  housingDamagedAfter: z.boolean().nullable().default(null),
+  /** 风险消除后是否饮水设施损毁 */
+  waterDamagedAfter: z.boolean().nullable().default(null),
+  /** 风险消除后是否义务教育阶段适龄儿童少年失学辍学 */
+  outOfSchoolAfter: z.boolean().nullable().default(null),
+  /** 人均纯收入（元） as the national system recorded it, fen (kept beside the recomputed figure, never replacing it) */
+  recordedPerCapitaIncomeFen: fen.nullable().default(null),
+  /** income year of the recorded figure */
+  recordedIncomeYear: z.number().int().min(2014).max(2100).nullable().default(null),
+  /** 户联系电话, raw (stored encrypted, shown masked) */
+  phone: z.string().max(40).nullable().default(null),
+  /** 信息采集人 */
+  collectorName: z.string().max(64).nullable().default(null),
+  /** 信息采集人联系电话, raw (stored encrypted, shown masked) */
+  collectorPhone: z.string().max(40).nullable().default(null),
+  /** 实施开发式帮扶措施情况, as recorded */
+  developmentalMeasures: z.string().max(200).nullable().default(null),
+  /**
+   * Assistance measures as the national system recorded them (产业帮扶 … 生产生活条件改善): one per item of a
+   * measure column, `text` the item as written. Stored as measures with source `national` and replaced
+   * whole by the next import of the household; measures entered in this product are never touched.
+   */
+  recordedMeasures: z.array(z.object({ kind: z.enum(MEASURE_KINDS), subKind: z.enum(MEASURE_SUB_KINDS).nullable().default(null), text: z.string().min(1).max(200) })).max(200).default([]),
 });
 
 /** A whole household with its members and income years, as created by the API, an import or the seed. */
@@ -100,3 +157,16 @@ export type HouseholdInput = z.input<typeof householdInput>;
 export const newHouseholdInput = householdInput.extend({ members: z.array(personInput).min(1, '每户至少登记一名成员(户主)').max(50) });
 export type HouseholdData = z.output<typeof householdInput>;
 export { isoDate, isoMonth };
+
+/** The person fields added for the national layouts (issue 8), unset: for code that builds PersonData itself (the seed). */
+export const PERSON_NATIONAL_UNSET = {
+  idType: 'residentId', certificateNumber: null, disabilityCategory: null, outOfSchool: null, dropoutReason: null, notEnrolledReason: null,
+  employmentChannel: null, tekunSupportFen: null, workMonths: null, phone: null,
+} as const satisfies Partial<PersonData>;
+
+/** The household fields added for the national layouts (issue 8), unset. */
+export const HOUSEHOLD_NATIONAL_UNSET = {
+  returnedFarmlandMu: null, orchardMu: null, grasslandMu: null, waterSurfaceMu: null, memberUninsured: null, fullSupport: null,
+  housingDamagedAfter: null, waterDamagedAfter: null, outOfSchoolAfter: null, recordedPerCapitaIncomeFen: null, recordedIncomeYear: null,
+  phone: null, collectorName: null, collectorPhone: null, developmentalMeasures: null, recordedMeasures: [] as HouseholdData['recordedMeasures'],
+} satisfies Partial<HouseholdData>;

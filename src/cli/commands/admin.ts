@@ -11,6 +11,7 @@ import { RegionRepository } from '../../server/repositories/region.repository';
 import { NATIONAL_SCOPE, regionScope } from '../../server/repositories/scope';
 import type { DesignationKind } from '../../shared/enums';
 import { progressBar } from '../progress';
+import { intOption, numberOption } from '../command';
 
 async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
   // the key-file notice only on a first run; routine commands stay quiet
@@ -28,8 +29,8 @@ export function registerAdminCommands(program: Command): void {
   program
     .command('seed')
     .description('生成演示人口(所有人员均为虚构),并筛查默认年份和上一年')
-    .option('--persons <n>', '人数规模', (v) => Number(v))
-    .option('--seed <n>', '随机种子', (v) => Number(v))
+    .option('--persons <n>', '人数规模', intOption)
+    .option('--seed <n>', '随机种子', intOption)
     .option('--json', '以 JSON 输出报告')
     .action(async (o: { persons?: number; seed?: number; json?: boolean }) =>
       withRuntime(async (rt) => {
@@ -48,7 +49,7 @@ export function registerAdminCommands(program: Command): void {
   program
     .command('screen')
     .description('按年度对全部或某一区域的农户运行返贫致贫风险筛查')
-    .requiredOption('--year <year>', '年度', (v) => Number(v))
+    .requiredOption('--year <year>', '年度', intOption)
     .option('--region <code>', '区划代码(省2位、市4位、县6位、乡9位、村12位)')
     .option('--changed', '只筛查户级事实有变化的农户')
     .option('--json', '以 JSON 输出报告')
@@ -60,6 +61,9 @@ export function registerAdminCommands(program: Command): void {
           if (!parsed.success) throw validationError([{ field: '--region', message: parsed.error.issues[0]!.message }]);
           if (!(await new RegionRepository(rt.db).get(o.region))) throw validationError([{ field: '--region', message: `区划代码 ${o.region} 未载入` }]);
         }
+        const years = await rt.services.screening.yearsWithData();
+        // a year without income data would screen nothing and exit 0: say so, as bad input
+        if (!years.includes(o.year)) throw validationError([{ field: '--year', message: `没有 ${o.year} 年的收入数据,未筛查${years.length ? `(有数据的年份:${years.join('、')})` : '(尚无任何收入数据,请先导入或生成演示数据)'}` }]);
         const bar = progressBar(`筛查 ${o.year} 年`, !!o.json);
         const r = await rt.services.screening.screen({ scope: o.region ? regionScope(o.region) : NATIONAL_SCOPE, year: o.year, mode: o.changed ? 'changed' : 'full', onProgress: (d, t) => bar.update(d, t) });
         bar.stop();
@@ -88,8 +92,8 @@ export function registerAdminCommands(program: Command): void {
     .description('设定或确认某省(或某县)某年的监测范围,须注明来源')
     .requiredOption('--province <code>', '省级代码(2位)')
     .option('--county <code>', '县级代码(6位),县级标准高于省级时使用')
-    .requiredOption('--year <year>', '年度', (v) => Number(v))
-    .requiredOption('--yuan <value>', '元/人·年', (v) => Number(v))
+    .requiredOption('--year <year>', '年度', intOption)
+    .requiredOption('--yuan <value>', '元/人·年', numberOption)
     .requiredOption('--source <text>', '来源(文件名称、文号)')
     .action(async (o: { province: string; county?: string; year: number; yuan: number; source: string }) =>
       withRuntime(async (rt) => {
@@ -99,7 +103,7 @@ export function registerAdminCommands(program: Command): void {
     );
   thresholds
     .command('list')
-    .option('--year <year>', '年度', (v) => Number(v))
+    .option('--year <year>', '年度', intOption)
     .option('--json', '以 JSON 输出')
     .action(async (o: { year?: number; json?: boolean }) =>
       withRuntime(async (rt) => {

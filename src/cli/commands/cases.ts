@@ -8,6 +8,7 @@
  */
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
+import { intOption } from '../command';
 import { openRuntime, type Runtime } from '../../server/bootstrap';
 import { validationError } from '../../server/errors';
 import { RegionRepository } from '../../server/repositories/region.repository';
@@ -55,7 +56,7 @@ export function registerCaseCommands(program: Command): void {
     .command('overdue')
     .description('列出逾期未办的案件(最早到期的在前)')
     .option('--region <code>', '区划代码')
-    .option('--limit <n>', '最多列出条数', (v) => Number(v), 500)
+    .option('--limit <n>', '最多列出条数', intOption, 500)
     .option('--json', '以 JSON 输出')
     .action(async (o: { region?: string; limit: number; json?: boolean }) =>
       withRuntime(async (rt) => {

@@ -23,6 +23,7 @@ import { parseIdCell } from '../../server/intake/values/id';
 import { systemActor } from '../../server/services/actor';
 import type { ImportReport } from '../../server/services/intake.service';
 import { progressBar } from '../progress';
+import { intOption } from '../command';
 
 async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
   const rt = await openRuntime();
@@ -34,7 +35,7 @@ async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
 }
 
 const cliActor = () => systemActor(`cli:${userInfo().username}`);
-const int = (v: string) => Number(v);
+const int = intOption;
 
 /** The text summary of an import report. */
 export function summary(r: ImportReport): string {

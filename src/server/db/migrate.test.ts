@@ -4,20 +4,29 @@
  * migrating one schema must not be confused by Kysely's bookkeeping tables in another.
  */
 import { randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { forEachDialect, PG_URL } from '../../../test/harness';
 import { openDatabase } from './connect';
 import { migrateToLatest } from './migrate';
 
+/**
+ * Every migration file of migrations/, by name: each must be registered in migrate.ts and applied, in
+ * name order (branches add their own files, so the list is read from the folder, not written here).
+ */
+const EVERY_MIGRATION = readdirSync(new URL('./migrations/', import.meta.url)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => f.replace(/\.ts$/, '')).sort();
+
 const withSearchPath = (schema: string) => `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
 
 forEachDialect('migrateToLatest', (dialect) => {
   if (dialect === 'sqlite') {
     it('migrates an empty database, then has nothing left to do', async () => {
+      expect(EVERY_MIGRATION.slice(0, 6)).toEqual(['20261129000000-initial', '20261129010000-audit', '20261129020000-accounts', '20261129030000-intake', '20261129040000-workflow', '20261129050000-intake-tables']);
+      expect(EVERY_MIGRATION).toContain('20261203100000-national-columns');
       const db = openDatabase(':memory:');
       try {
-        expect(await migrateToLatest(db)).toEqual(['20261129000000-initial', '20261129010000-audit', '20261129020000-accounts', '20261129030000-intake', '20261129040000-workflow', '20261129050000-intake-tables']);
+        expect(await migrateToLatest(db)).toEqual(EVERY_MIGRATION);
         expect(await migrateToLatest(db)).toEqual([]);
       } finally {
         await db.destroy();
@@ -39,7 +48,7 @@ forEachDialect('migrateToLatest', (dialect) => {
         await sql`create table ${sql.id(a)}.kysely_migration_lock (id varchar(255) primary key, is_locked integer not null default 0)`.execute(admin);
         const db = openDatabase(withSearchPath(b), { poolSize: 1 });
         try {
-          expect(await migrateToLatest(db)).toEqual(['20261129000000-initial', '20261129010000-audit', '20261129020000-accounts', '20261129030000-intake', '20261129040000-workflow', '20261129050000-intake-tables']);
+          expect(await migrateToLatest(db)).toEqual(EVERY_MIGRATION);
           const tables = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = ${b} and table_name = 'household'`.execute(db);
           expect(tables.rows[0]!.n).toBe(1);
         } finally {

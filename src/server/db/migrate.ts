@@ -11,6 +11,7 @@ import * as intake from './migrations/20261129030000-intake';
 import * as accounts from './migrations/20261129020000-accounts';
 import * as workflow from './migrations/20261129040000-workflow';
 import * as intakeTables from './migrations/20261129050000-intake-tables';
+import * as nationalColumns from './migrations/20261203100000-national-columns';
 import * as auditHeadMac from './migrations/20261203160000-audit-head-mac';
 import * as signInThrottle from './migrations/20261203160100-sign-in-throttle';
 
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261129030000-intake': intake,
   '20261129040000-workflow': workflow,
   '20261129050000-intake-tables': intakeTables,
+  '20261203100000-national-columns': nationalColumns,
   '20261203160000-audit-head-mac': auditHeadMac,
   '20261203160100-sign-in-throttle': signInThrottle,
 };

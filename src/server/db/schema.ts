@@ -67,6 +67,38 @@ export interface HouseholdTable {
   headName: string;
   memberCount: number;
   isDemo: number;
+  /** 退耕还林面积（亩）, null when not given (migration 20261203100000) */
+  returnedFarmlandMu: number | null;
+  /** 林果面积（亩） */
+  orchardMu: number | null;
+  /** 牧草地面积 (mu) */
+  grasslandMu: number | null;
+  /** 水面面积 (mu) */
+  waterSurfaceMu: number | null;
+  /** 是否有家庭成员未参加城乡居民（职工）基本医疗保险: 1/0, null = not given */
+  memberUninsured: number | null;
+  /** 整户无劳动能力兜底保障户: 1/0, null = not given */
+  fullSupport: number | null;
+  /** 风险消除后是否住房损毁 */
+  housingDamagedAfter: number | null;
+  /** 风险消除后是否饮水设施损毁 */
+  waterDamagedAfter: number | null;
+  /** 风险消除后是否义务教育阶段适龄儿童少年失学辍学 */
+  outOfSchoolAfter: number | null;
+  /** 人均纯收入（元） as the national system recorded it, in fen (the recomputed figure is household_fact's) */
+  recordedPerCapitaIncomeFen: number | null;
+  /** income year of the recorded figure */
+  recordedIncomeYear: number | null;
+  /** 户联系电话: AES-256-GCM ciphertext and masked form only */
+  phoneCipher: string | null;
+  phoneMasked: string | null;
+  /** 信息采集人 (staff member who collected the record) */
+  collectorName: string | null;
+  /** 信息采集人联系电话: ciphertext and masked form */
+  collectorPhoneCipher: string | null;
+  collectorPhoneMasked: string | null;
+  /** 实施开发式帮扶措施情况, as recorded (e.g. 尚未实施) */
+  developmentalMeasures: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -100,6 +132,29 @@ export interface PersonTable {
   employeePension: number;
   dibao: number;
   tekun: number;
+  /** 证件类型: residentId (居民身份证) | disabilityCertificate (残疾人证); id_* always hold the 18-character ID part */
+  idType: string;
+  /** the whole 残疾人证 number (20 or 22 characters): lookup hash, ciphertext, masked form; null for residentId */
+  certHash: string | null;
+  certCipher: string | null;
+  certMasked: string | null;
+  /** 残疾类别 1–7 (19th character of the certificate number) */
+  disabilityCategory: number | null;
+  /** 是否义务教育阶段适龄儿童少年失学辍学: 1/0, null = not given */
+  outOfSchool: number | null;
+  /** 失学或辍学原因 */
+  dropoutReason: string | null;
+  /** 义务教育阶段未上学原因 */
+  notEnrolledReason: string | null;
+  /** 就业渠道（易地搬迁后扶使用） */
+  employmentChannel: string | null;
+  /** 特困人员救助供养金, fen */
+  tekunSupportFen: number | null;
+  /** 务工时间（月） */
+  workMonths: number | null;
+  /** 家庭成员联系电话: ciphertext and masked form */
+  phoneCipher: string | null;
+  phoneMasked: string | null;
 }
 
 export interface IncomeRecordTable {
@@ -241,6 +296,8 @@ export interface ImportBatchTable {
   clues: number;
   rolledBackAt: string | null;
   rolledBackBy: string | null;
+  /** JSON array of the file's header names in order (national layouts are exported in the same order) */
+  headerJson?: string | null;
 }
 
 /** A problem of an import (sheet, spreadsheet row, column, code, level error|hold|warning, Chinese message). */
@@ -284,6 +341,8 @@ export interface ImportHeldRowTable {
   reasons: string;
   valuesJson: string;
   status: string;
+  /** JSON array of Chinese sentences: what holding this row entails (members held with their head, …) */
+  consequencesJson?: string | null;
 }
 
 /** A confirmed header mapping, remembered per kind and header signature. */
@@ -332,6 +391,10 @@ export interface WorkSpellTable {
   employer: string | null;
   transportSubsidyFen: number | null;
   serviceNeed: string | null;
+  /** JSON: column name → [original text, parsed value] where the file's spelling differs from the canonical one */
+  spellingsJson?: string | null;
+  /** JSON: header → raw text of the columns the product does not know */
+  extraJson?: string | null;
 }
 
 /**
@@ -346,6 +409,30 @@ export interface VillageProfileTable {
   sourceRow: number;
   figuresJson: string;
   collectiveIncomeFen: number | null;
+  /** as work_spell.spellings_json */
+  spellingsJson?: string | null;
+  /** as work_spell.extra_json */
+  extraJson?: string | null;
+}
+
+/**
+ * One imported row of a national table kept as it came where the registry's columns cannot say it
+ * (migration 20261203100000): the original spelling of each value whose text differs from the canonical
+ * rendering (column name → [text, parsed value]) and the columns the product does not know (header → raw
+ * text). Person rows (kind national-person) name their person by household and ID lookup hash; 户信息 rows
+ * (national-household) by household. The newest batch's row of a person or household is current; a
+ * rollback deletes the batch's rows.
+ */
+export interface NationalRowTable {
+  id: Generated<number>;
+  batchId: number;
+  kind: string;
+  countyCode: string;
+  householdId: number | null;
+  idHash: string | null;
+  sourceRow: number;
+  spellingsJson: string;
+  extraJson: string;
 }
 
 /** A risk clue (风险线索) raised by a department cross-check rule, in the county's queue. status: open | verified | dismissed */
@@ -493,6 +580,10 @@ export interface AssistanceMeasureTable {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** null = entered in this product; 'national' = recorded in a national-system export (replaced by the next import of the household) */
+  source?: string | null;
+  /** the import batch that wrote a `national` measure */
+  batchId?: number | null;
 }
 
 export interface UserAccountTable {
@@ -575,6 +666,7 @@ export interface Database {
   riskClue: RiskClueTable;
   workSpell: WorkSpellTable;
   villageProfile: VillageProfileTable;
+  nationalRow: NationalRowTable;
   monitoringCase: MonitoringCaseTable;
   caseStep: CaseStepTable;
   caseAttachment: CaseAttachmentTable;

@@ -14,3 +14,14 @@ export function maskName(name: string): string {
   if (chars.length === 1) return '*';
   return `${chars[0]}${'*'.repeat(chars.length - 1)}`;
 }
+
+/**
+ * A phone number for display (户联系电话, 家庭成员联系电话, 信息采集人联系电话): like ID numbers, only the ends
+ * stay: the first three and the last two characters (13812345678 → 138******78); 5 characters or fewer
+ * become stars; empty stays empty. Spaces and dashes are dropped first.
+ */
+export function maskPhone(phone: string): string {
+  const p = phone.replace(/[\s-]/g, '');
+  if (p.length <= 5) return '*'.repeat(p.length);
+  return `${p.slice(0, 3)}${'*'.repeat(p.length - 5)}${p.slice(-2)}`;
+}

@@ -50,6 +50,40 @@ export class MeasureRepository {
     return Number(r.numUpdatedRows) === 1;
   }
 
+  /**
+   * Measures recorded in a national export (source `national`) of the given households, by household,
+   * oldest first. Registry-internal (snapshots, upserts): the caller has checked the households' scope.
+   */
+  async nationalOf(householdIds: readonly number[]): Promise<Map<number, MeasureRow[]>> {
+    const out = new Map<number, MeasureRow[]>();
+    for (let i = 0; i < householdIds.length; i += 1000) {
+      const rows = await this.db.selectFrom('assistanceMeasure').selectAll().where('householdId', 'in', householdIds.slice(i, i + 1000)).where('source', '=', 'national').orderBy('householdId').orderBy('id').execute();
+      for (const r of rows) {
+        const l = out.get(r.householdId);
+        if (l) l.push(r);
+        else out.set(r.householdId, [r]);
+      }
+    }
+    return out;
+  }
+
+  /** Inserts measures recorded in a national export (household set by the caller). */
+  async insertNational(rows: readonly Insertable<AssistanceMeasureTable>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500) await this.db.insertInto('assistanceMeasure').values(rows.slice(i, i + 500)).execute();
+  }
+
+  /** Deletes a household's measures recorded in a national export (measures entered in this product stay). */
+  async deleteNational(householdId: number): Promise<void> {
+    await this.db.deleteFrom('assistanceMeasure').where('householdId', '=', householdId).where('source', '=', 'national').execute();
+  }
+
+  /** Marks the national measures of the given households that no batch claims yet as written by `batchId`. */
+  async tagBatch(batchId: number, householdIds: readonly number[]): Promise<void> {
+    for (let i = 0; i < householdIds.length; i += 1000) {
+      await this.db.updateTable('assistanceMeasure').set({ batchId }).where('householdId', 'in', householdIds.slice(i, i + 1000)).where('source', '=', 'national').where('batchId', 'is', null).execute();
+    }
+  }
+
   /** Kinds of the measures in place (实施中、已完成) per household inside the scope. */
   async kindsInPlace(scope: Scope): Promise<Map<number, Set<string>>> {
     const rows = await this.db

@@ -21,6 +21,7 @@
  *   thresholds and some large falls in income: the screening rules should flag them.
  */
 import type { HouseholdData, IncomeData, PersonData } from '../../shared/registry';
+import { HOUSEHOLD_NATIONAL_UNSET, PERSON_NATIONAL_UNSET } from '../../shared/registry';
 import type {
   EducationLevel, HealthStatus, LabourSkill, MonitoredCategory, RelationToHead, RiskType, SchoolStage, Sex,
 } from '../../shared/enums';
@@ -546,6 +547,7 @@ function buildHousehold(ctx: Ctx, village: SeedVillage, countyIdx: number, seq: 
     const uninsured = rng.chance(d.age === 0 ? UNINSURED_NEWBORN : UNINSURED_OTHER);
     const resident = !employee && !uninsured;
     const person: PersonData = {
+      ...PERSON_NATIONAL_UNSET,
       idNumber: id,
       name: '',
       relationToHead: d.rel,
@@ -817,6 +819,7 @@ function buildHousehold(ctx: Ctx, village: SeedVillage, countyIdx: number, seq: 
   for (const inc of byIndex) incomes.push(inc);
 
   return {
+    ...HOUSEHOLD_NATIONAL_UNSET,
     householdNo: `${village.code}${String(seq).padStart(4, '0')}`,
     villageCode: village.code,
     householdType: lifted ? 'liftedOutOfPoverty' : 'ordinaryRural',

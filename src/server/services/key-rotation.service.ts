@@ -1,7 +1,8 @@
 /**
  * Rotation of the ID-number master key: every person's ciphertext is decrypted with the old key and
  * encrypted again with the new one, and the lookup hash recomputed with the new key; so is every ID
- * ciphertext intake keeps (rows held for verification, import_held_row), in ONE transaction (all or
+ * ciphertext intake keeps (rows held for verification, import_held_row), and so are the disability-certificate
+ * numbers and phones of persons and households (and the lookup hash naming a person in national_row), in ONE transaction (all or
  * nothing: a failure leaves every record under the old key). Audited (key_rotate, row counts). Intake
  * stores no other ID hash or ciphertext (clues and department records hold person ids, never ID
  * numbers); the department exchange key (IdProtector.exchangeKey) is derived from the master key, so
@@ -35,12 +36,23 @@ export class KeyRotationService {
         if (!page.length) break;
         for (const p of page) {
           const id = this.ctx.ids.decrypt(p.idCipher);
-          await repo.update(p.id, next.hash(id), next.encrypt(id));
+          const cert = p.certCipher ? this.ctx.ids.decrypt(p.certCipher) : null;
+          const phone = p.phoneCipher ? next.encrypt(this.ctx.ids.decrypt(p.phoneCipher)) : null;
+          await repo.update(p.id, next.hash(id), next.encrypt(id), { certHash: cert ? next.hash(cert) : null, certCipher: cert ? next.encrypt(cert) : null, phoneCipher: phone });
           if (spells) await trx.updateTable('workSpell').set({ idHash: next.hash(id) }).where('idHash', '=', this.ctx.ids.hash(id)).execute();
+          await repo.rehashNationalRows(this.ctx.ids.hash(id), next.hash(id));
         }
         n += page.length;
         after = page[page.length - 1]!.id;
         onProgress?.(n);
+      }
+      after = 0;
+      for (;;) {
+        const page = await repo.householdPhonePage(after, 1000);
+        if (!page.length) break;
+        const re = (c: string | null) => (c ? next.encrypt(this.ctx.ids.decrypt(c)) : null);
+        for (const h of page) await repo.updateHouseholdPhones(h.id, re(h.phoneCipher), re(h.collectorPhoneCipher));
+        after = page[page.length - 1]!.id;
       }
       let held = 0;
       after = 0;

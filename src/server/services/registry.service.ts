@@ -11,7 +11,11 @@ import { createHash } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import { householdInput, incomeInput, type HouseholdData, type HouseholdInput, type IncomeInput } from '../../shared/registry';
 import { computeHouseholdFacts, type FactsPerson } from '../domain/facts';
-import { checkIdNumber, ID_ISSUE_ZH, maskIdNumber } from '../domain/id-number';
+import { checkIdNumber, ID_ISSUE_ZH, maskIdNumber, normalizeIdNumber } from '../domain/id-number';
+import { CERT_ISSUE_ZH, checkDisabilityCertificate, looksLikeCertificate } from '../domain/disability-certificate';
+import { maskPhone } from '../domain/masking';
+import { MeasureRepository, type MeasureRow } from '../repositories/measure.repository';
+import type { AssistanceMeasureTable } from '../db/schema';
 import { conflict, notFound, validationError, type FieldIssue } from '../errors';
 import { HouseholdRepository, type HouseholdRow, type IncomeRow, type PersonPublicRow } from '../repositories/household.repository';
 import { RegionRepository } from '../repositories/region.repository';
@@ -31,13 +35,25 @@ export interface RegisterReport {
 }
 
 const bool = (b: boolean) => (b ? 1 : 0);
+const nbool = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
 
-/** A household's stored state (all columns, ciphertexts included), kept by imports for rollback. */
+/** responsible_unit of a measure recorded in a national export, which names none. */
+export const NATIONAL_MEASURE_UNIT = '(全国防返贫监测信息系统记录,未填责任单位)';
+
+/**
+ * A household's stored state (all columns, ciphertexts included), kept by imports for rollback. `measures`
+ * are the measures recorded in a national export (source `national`); snapshots written before they
+ * existed have none.
+ */
 export interface HouseholdSnapshot {
   household: HouseholdRow;
   persons: (PersonTable & { id: number })[];
   incomes: IncomeRecordTable[];
+  measures?: MeasureRow[];
 }
+
+/** A measure recorded in a national export, as the registry writes it (household and batch set on insert). */
+export type NationalMeasureRow = Omit<Insertable<AssistanceMeasureTable>, 'householdId'>;
 
 /** What upsertHouseholds did to one household. */
 export interface UpsertOutcome {
@@ -54,21 +70,43 @@ async function snapshotOf(db: ServiceContext['db'], h: HouseholdRow): Promise<Ho
   const repo = new HouseholdRepository(db);
   const persons = await repo.membersWithProtectedColumns(NATIONAL_SCOPE, [h.id]);
   const incomes = await repo.incomes(NATIONAL_SCOPE, [h.id]);
-  return { household: h, persons, incomes };
+  const measures = (await new MeasureRepository(db).nationalOf([h.id])).get(h.id) ?? [];
+  return { household: h, persons, incomes, measures };
 }
 
 /** Household columns compared by upserts (not ids, timestamps, version or the demo mark). */
-const COMPARED_HOUSEHOLD = ['villageCode', 'householdType', 'monitoredCategory', 'riskTypes', 'identifiedMonth', 'riskEliminated', 'eliminationMode', 'eliminatedMonth', 'farmlandMu', 'forestMu', 'housingAreaM2', 'dangerousHouse', 'distanceToRoadKm', 'roadHardened', 'electricity', 'safeDrinkingWater', 'sanitaryToilet', 'headName', 'memberCount'] as const;
-/** Person columns compared (not ids, nor the ciphertext, whose IV differs each time). */
-const COMPARED_PERSON = ['idHash', 'idStatus', 'name', 'sex', 'birthDate', 'relationToHead', 'ethnicity', 'education', 'schoolStage', 'healthStatus', 'disabilityGrade', 'labourSkill', 'workPlace', 'residentMedicalInsurance', 'employeeMedicalInsurance', 'criticalIllnessInsurance', 'medicalAssistance', 'residentPension', 'employeePension', 'dibao', 'tekun'] as const;
+const COMPARED_HOUSEHOLD = [
+  'villageCode', 'householdType', 'monitoredCategory', 'riskTypes', 'identifiedMonth', 'riskEliminated', 'eliminationMode', 'eliminatedMonth', 'farmlandMu', 'forestMu', 'housingAreaM2',
+  'dangerousHouse', 'distanceToRoadKm', 'roadHardened', 'electricity', 'safeDrinkingWater', 'sanitaryToilet', 'headName', 'memberCount',
+  'returnedFarmlandMu', 'orchardMu', 'grasslandMu', 'waterSurfaceMu', 'memberUninsured', 'fullSupport', 'housingDamagedAfter', 'waterDamagedAfter', 'outOfSchoolAfter',
+  'recordedPerCapitaIncomeFen', 'recordedIncomeYear', 'collectorName', 'developmentalMeasures',
+] as const;
+/** Household ciphertexts compared by their clear text (the IV differs each time). */
+const COMPARED_HOUSEHOLD_CIPHERS = ['phoneCipher', 'collectorPhoneCipher'] as const;
+/** Person columns compared (not ids, nor the ciphertexts, whose IV differs each time: phones by clear text, certificates by hash). */
+const COMPARED_PERSON = [
+  'idHash', 'idStatus', 'name', 'sex', 'birthDate', 'relationToHead', 'ethnicity', 'education', 'schoolStage', 'healthStatus', 'disabilityGrade', 'labourSkill', 'workPlace',
+  'residentMedicalInsurance', 'employeeMedicalInsurance', 'criticalIllnessInsurance', 'medicalAssistance', 'residentPension', 'employeePension', 'dibao', 'tekun',
+  'idType', 'certHash', 'disabilityCategory', 'outOfSchool', 'dropoutReason', 'notEnrolledReason', 'employmentChannel', 'tekunSupportFen', 'workMonths',
+] as const;
+/** Measure columns compared (national measures only). */
+const COMPARED_MEASURE = ['kind', 'subKind', 'note', 'status', 'startDate'] as const;
 const COMPARED_INCOME = ['wageFen', 'businessIncomeFen', 'businessExpensesFen', 'propertyFen', 'transferFen', 'compliantOutOfPocketFen'] as const;
 
 const norm = (v: unknown) => (v === undefined ? null : typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v);
 
-function sameHousehold(before: HouseholdSnapshot, h: Insertable<HouseholdTable>, persons: Omit<Insertable<PersonTable>, 'householdId'>[], incomes: readonly IncomeInput[]): boolean {
+function sameHousehold(
+  before: HouseholdSnapshot, h: Insertable<HouseholdTable>, persons: Omit<Insertable<PersonTable>, 'householdId'>[], incomes: readonly IncomeInput[], measures: readonly NationalMeasureRow[],
+  clear: (cipher: string | null | undefined) => string | null,
+): boolean {
   for (const k of COMPARED_HOUSEHOLD) if (norm(before.household[k]) !== norm((h as Record<string, unknown>)[k])) return false;
+  for (const k of COMPARED_HOUSEHOLD_CIPHERS) if (clear(before.household[k]) !== clear((h as Record<string, string | null>)[k])) return false;
   if (before.persons.length !== persons.length) return false;
-  const key = (p: Record<string, unknown>) => JSON.stringify(COMPARED_PERSON.map((k) => norm(p[k])));
+  const mkey = (m: Record<string, unknown>) => JSON.stringify(COMPARED_MEASURE.map((k) => norm(m[k])));
+  const ma = (before.measures ?? []).map((m) => mkey(m as unknown as Record<string, unknown>)).sort();
+  const mb = measures.map((m) => mkey(m as Record<string, unknown>)).sort();
+  if (ma.length !== mb.length || ma.some((x, i) => x !== mb[i])) return false;
+  const key = (p: Record<string, unknown>) => JSON.stringify([...COMPARED_PERSON.map((k) => norm(p[k])), clear(p.phoneCipher as string | null)]);
   const a = before.persons.map((p) => key(p as unknown as Record<string, unknown>)).sort();
   const b = persons.map((p) => key(p as Record<string, unknown>)).sort();
   if (a.some((x, i) => x !== b[i])) return false;
@@ -85,7 +123,38 @@ interface Prepared {
   parsed: HouseholdData[];
   households: Insertable<import('../db/schema').HouseholdTable>[];
   persons: { householdNo: string; row: Omit<Insertable<PersonTable>, 'householdId'> }[];
+  /** measures recorded in a national export, per household number */
+  measures: Map<string, NationalMeasureRow[]>;
   idsToVerify: number;
+}
+
+/** The identity of a member: the 18-character ID number, and the disability certificate when 证件类型 is 残疾人证. */
+interface Identity {
+  id: string;
+  status: 'valid' | 'checkFailed';
+  birthDate: string;
+  sex: 'male' | 'female';
+  cert: { number: string; category: number; grade: number } | null;
+}
+
+/**
+ * Checks a member's ID number, or the disability-certificate number (given as `certificateNumber`, or as
+ * an `idNumber` of 20/22 characters), whose first 18 characters must then be the ID number
+ * (domain/disability-certificate.ts). Returns the identity or the Chinese messages of what is wrong.
+ */
+function identify(m: { idNumber: string; certificateNumber: string | null; idType: string }, asOf: string): Identity | { errors: string[] } {
+  const idNorm = normalizeIdNumber(m.idNumber).value;
+  const certRaw = m.certificateNumber ?? (looksLikeCertificate(idNorm) ? m.idNumber : null);
+  if (certRaw === null) {
+    if (m.idType === 'disabilityCertificate') return { errors: ['证件类型为残疾人证,但没有残疾人证号'] };
+    const c = checkIdNumber(m.idNumber, asOf);
+    if (!c.ok) return { errors: c.errors.map((e) => ID_ISSUE_ZH[e]) };
+    return { id: c.idNumber!, status: c.status!, birthDate: c.birthDate!, sex: c.sex!, cert: null };
+  }
+  const c = checkDisabilityCertificate(certRaw, asOf);
+  if (!c.ok) return { errors: c.errors.map((e) => (e in CERT_ISSUE_ZH ? CERT_ISSUE_ZH[e as keyof typeof CERT_ISSUE_ZH] : ID_ISSUE_ZH[e as keyof typeof ID_ISSUE_ZH])) };
+  if (idNorm !== normalizeIdNumber(certRaw).value && idNorm !== c.idNumber) return { errors: ['证件号码与残疾人证号前18位(身份证号)不一致'] };
+  return { id: c.idNumber!, status: c.status!, birthDate: c.birthDate!, sex: c.sex!, cert: { number: c.certificate!, category: c.category!, grade: c.grade! } };
 }
 
 export class RegistryService {
@@ -99,7 +168,7 @@ export class RegistryService {
    * Validates inputs and builds the rows to write (ID numbers hashed, encrypted and masked).
    * @throws validation_error as registerHouseholds
    */
-  private async prepare(scope: Scope, inputs: readonly HouseholdInput[], opts: { isDemo?: boolean }): Promise<Prepared> {
+  private async prepare(scope: Scope, inputs: readonly HouseholdInput[], opts: { isDemo?: boolean; by?: string }): Promise<Prepared> {
     const asOf = today(this.ctx.clock);
     const issues: FieldIssue[] = [];
     const parsed: HouseholdData[] = [];
@@ -115,6 +184,8 @@ export class RegistryService {
     const now = nowIso(this.ctx.clock);
     const households: Insertable<import('../db/schema').HouseholdTable>[] = [];
     const persons: { householdNo: string; row: Omit<Insertable<PersonTable>, 'householdId'> }[] = [];
+    const measures = new Map<string, NationalMeasureRow[]>();
+    const protect = (v: string | null) => (v === null || v.trim() === '' ? { cipher: null, masked: null } : { cipher: this.ctx.ids.encrypt(v.trim()), masked: maskPhone(v.trim()) });
     const seenIds = new Map<string, string>();
     const seenNos = new Set<string>();
     let idsToVerify = 0;
@@ -127,12 +198,13 @@ export class RegistryService {
       if (h.members.length > 0 && heads.length !== 1) issues.push({ field: `[${i}].members`, message: `应有且仅有一名户主,实有 ${heads.length} 名` });
       if (h.monitoredCategory === 'unstableLifted' && h.householdType !== 'liftedOutOfPoverty') issues.push({ field: `[${i}].monitoredCategory`, message: '脱贫不稳定户只能是脱贫户' });
       h.members.forEach((m, j) => {
-        const check = checkIdNumber(m.idNumber, asOf);
-        if (!check.ok) {
-          issues.push({ field: `[${i}].members[${j}].idNumber`, message: check.errors.map((e) => ID_ISSUE_ZH[e]).join(';') });
+        const check = identify(m, asOf);
+        if ('errors' in check) {
+          issues.push({ field: `[${i}].members[${j}].idNumber`, message: check.errors.join(';') });
           return;
         }
-        const id = check.idNumber!;
+        const id = check.id;
+        const phone = protect(m.phone);
         const prev = seenIds.get(id);
         if (prev) issues.push({ field: `[${i}].members[${j}].idNumber`, message: `与 ${prev} 为同一身份证号` });
         seenIds.set(id, `[${i}].members[${j}]`);
@@ -140,16 +212,31 @@ export class RegistryService {
         persons.push({
           householdNo: h.householdNo,
           row: {
-            idHash: this.ctx.ids.hash(id), idCipher: this.ctx.ids.encrypt(id), idMasked: maskIdNumber(id), idStatus: check.status!,
-            name: m.name, sex: m.sex ?? check.sex!, birthDate: check.birthDate!, relationToHead: m.relationToHead, ethnicity: m.ethnicity,
-            education: m.education, schoolStage: m.schoolStage, healthStatus: m.healthStatus, disabilityGrade: m.disabilityGrade,
+            idHash: this.ctx.ids.hash(id), idCipher: this.ctx.ids.encrypt(id), idMasked: maskIdNumber(id), idStatus: check.status,
+            name: m.name, sex: m.sex ?? check.sex, birthDate: check.birthDate, relationToHead: m.relationToHead, ethnicity: m.ethnicity,
+            education: m.education, schoolStage: m.schoolStage, healthStatus: m.healthStatus, disabilityGrade: check.cert?.grade ?? m.disabilityGrade,
             labourSkill: m.labourSkill, workPlace: m.workPlace, residentMedicalInsurance: bool(m.residentMedicalInsurance),
             employeeMedicalInsurance: bool(m.employeeMedicalInsurance), criticalIllnessInsurance: bool(m.criticalIllnessInsurance),
             medicalAssistance: bool(m.medicalAssistance), residentPension: bool(m.residentPension), employeePension: bool(m.employeePension),
             dibao: bool(m.dibao), tekun: bool(m.tekun),
+            idType: check.cert ? 'disabilityCertificate' : 'residentId',
+            certHash: check.cert ? this.ctx.ids.hash(check.cert.number) : null, certCipher: check.cert ? this.ctx.ids.encrypt(check.cert.number) : null,
+            certMasked: check.cert ? maskIdNumber(check.cert.number) : null, disabilityCategory: check.cert?.category ?? m.disabilityCategory,
+            outOfSchool: nbool(m.outOfSchool), dropoutReason: m.dropoutReason, notEnrolledReason: m.notEnrolledReason, employmentChannel: m.employmentChannel,
+            tekunSupportFen: m.tekunSupportFen, workMonths: m.workMonths, phoneCipher: phone.cipher, phoneMasked: phone.masked,
           },
         });
       });
+      const hp = protect(h.phone);
+      const cp = protect(h.collectorPhone);
+      // measures recorded in the national system: in place while the risk is not eliminated, completed after;
+      // the export gives no dates, so they start with the identification month (or the income year)
+      const start = h.identifiedMonth ? `${h.identifiedMonth}-01` : `${h.recordedIncomeYear ?? this.ctx.config.defaultYear}-01-01`;
+      measures.set(h.householdNo, h.recordedMeasures.map((x) => ({
+        caseId: null, countyCode: h.villageCode.slice(0, 6), villageCode: h.villageCode, kind: x.kind, subKind: x.subKind, responsibleUnit: NATIONAL_MEASURE_UNIT,
+        startDate: start, endDate: null, amountFen: null, status: h.riskEliminated ? 'completed' : 'inProgress', note: x.text, createdBy: opts.by ?? 'system',
+        createdAt: now, updatedAt: now, version: 1, source: 'national', batchId: null,
+      })));
       households.push({
         householdNo: h.householdNo, provinceCode: h.villageCode.slice(0, 2), prefectureCode: h.villageCode.slice(0, 4), countyCode: h.villageCode.slice(0, 6),
         townshipCode: h.villageCode.slice(0, 9), villageCode: h.villageCode, householdType: h.householdType, monitoredCategory: h.monitoredCategory,
@@ -158,10 +245,15 @@ export class RegistryService {
         distanceToRoadKm: h.distanceToRoadKm, roadHardened: bool(h.roadHardened), electricity: bool(h.electricity), safeDrinkingWater: bool(h.safeDrinkingWater),
         sanitaryToilet: bool(h.sanitaryToilet), headName: h.members.find((m) => m.relationToHead === 'head')?.name ?? '', memberCount: h.members.length,
         isDemo: bool(!!opts.isDemo), createdAt: now, updatedAt: now, version: 1,
+        returnedFarmlandMu: h.returnedFarmlandMu, orchardMu: h.orchardMu, grasslandMu: h.grasslandMu, waterSurfaceMu: h.waterSurfaceMu,
+        memberUninsured: nbool(h.memberUninsured), fullSupport: nbool(h.fullSupport), housingDamagedAfter: nbool(h.housingDamagedAfter), waterDamagedAfter: nbool(h.waterDamagedAfter),
+        outOfSchoolAfter: nbool(h.outOfSchoolAfter), recordedPerCapitaIncomeFen: h.recordedPerCapitaIncomeFen, recordedIncomeYear: h.recordedIncomeYear,
+        phoneCipher: hp.cipher, phoneMasked: hp.masked, collectorName: h.collectorName, collectorPhoneCipher: cp.cipher, collectorPhoneMasked: cp.masked,
+        developmentalMeasures: h.developmentalMeasures,
       });
     });
     if (issues.length) throw validationError(issues.slice(0, 200));
-    return { parsed, households, persons, idsToVerify };
+    return { parsed, households, persons, measures, idsToVerify };
   }
 
   /**
@@ -173,8 +265,8 @@ export class RegistryService {
    *   fields, a village outside the scope or not loaded, not exactly one head, an ID number that cannot
    *   be stored, the same person twice; conflict when a household number already exists.
    */
-  async registerHouseholds(scope: Scope, inputs: readonly HouseholdInput[], opts: { isDemo?: boolean; screen?: boolean } = {}): Promise<RegisterReport> {
-    const { parsed, households, persons, idsToVerify } = await this.prepare(scope, inputs, opts);
+  async registerHouseholds(scope: Scope, inputs: readonly HouseholdInput[], opts: { isDemo?: boolean; screen?: boolean; by?: string } = {}): Promise<RegisterReport> {
+    const { parsed, households, persons, measures, idsToVerify } = await this.prepare(scope, inputs, opts);
     const idHashes = persons.map((p) => p.row.idHash);
     const ids = await this.ctx.db.transaction().execute(async (trx) => {
       const repo = new HouseholdRepository(trx);
@@ -184,6 +276,7 @@ export class RegistryService {
       if (already.size) throw conflict(`${already.size} 名成员的身份证号已在其他户登记(同一人不能属于两户)`);
       const idsByNo = await repo.insertHouseholds(households);
       await repo.insertPersons(persons.map((p) => ({ ...p.row, householdId: idsByNo.get(p.householdNo)! })));
+      await new MeasureRepository(trx).insertNational([...measures].flatMap(([no, ms]) => ms.map((m) => ({ ...m, householdId: idsByNo.get(no)! }))));
       await repo.upsertIncomes(parsed.flatMap((h) => h.incomes.map((inc) => ({ ...inc, householdId: idsByNo.get(h.householdNo)! }))));
       await this.refreshFacts(trx, [...idsByNo.values()]);
       return idsByNo;
@@ -205,9 +298,10 @@ export class RegistryService {
   async upsertHouseholds(
     scope: Scope,
     inputs: readonly HouseholdInput[],
-    opts: { screen?: boolean; within?: (trx: ServiceContext['db'], outcomes: UpsertOutcome[]) => Promise<void> } = {},
+    opts: { screen?: boolean; by?: string; within?: (trx: ServiceContext['db'], outcomes: UpsertOutcome[]) => Promise<void> } = {},
   ): Promise<UpsertOutcome[]> {
-    const { parsed, households, persons } = inputs.length ? await this.prepare(scope, inputs, {}) : { parsed: [], households: [], persons: [] };
+    const { parsed, households, persons, measures } = inputs.length ? await this.prepare(scope, inputs, { by: opts.by }) : { parsed: [], households: [], persons: [], measures: new Map<string, NationalMeasureRow[]>() };
+    const clear = (c: string | null | undefined) => (c ? this.ctx.ids.decrypt(c) : null);
     const personsByNo = groupBy(persons, (p) => p.householdNo);
     const outcomes = await this.ctx.db.transaction().execute(async (trx) => {
       const repo = new HouseholdRepository(trx);
@@ -229,6 +323,8 @@ export class RegistryService {
       const changed: number[] = [...newIds.values()];
       const newPersons = toInsert.flatMap((h) => (personsByNo.get(h.householdNo) ?? []).map((p) => ({ ...p.row, householdId: newIds.get(h.householdNo)! })));
       for (let i = 0; i < newPersons.length; i += 2000) await repo.insertPersons(newPersons.slice(i, i + 2000));
+      const measureRepo = new MeasureRepository(trx);
+      await measureRepo.insertNational(toInsert.flatMap((h) => (measures.get(h.householdNo) ?? []).map((m) => ({ ...m, householdId: newIds.get(h.householdNo)! }))));
       const parsedByNo = new Map(parsed.map((h) => [h.householdNo, h]));
       for (const h of toInsert) out.push({ householdNo: h.householdNo, householdId: newIds.get(h.householdNo)!, countyCode: h.countyCode, action: 'added', versionAfter: 1, before: null });
       for (const h of households) {
@@ -237,7 +333,8 @@ export class RegistryService {
         const before = await snapshotOf(trx, cur);
         const incoming = personsByNo.get(h.householdNo) ?? [];
         const incomes = parsedByNo.get(h.householdNo)!.incomes;
-        if (sameHousehold(before, h, incoming.map((p) => p.row), incomes)) {
+        const incomingMeasures = measures.get(h.householdNo) ?? [];
+        if (sameHousehold(before, h, incoming.map((p) => p.row), incomes, incomingMeasures, clear)) {
           out.push({ householdNo: h.householdNo, householdId: cur.id, countyCode: cur.countyCode, action: 'unchanged', versionAfter: cur.version, before: null });
           continue;
         }
@@ -245,6 +342,8 @@ export class RegistryService {
         await trx.updateTable('household').set({ ...fields, updatedAt: now, version: cur.version + 1 }).where('id', '=', cur.id).execute();
         await trx.deleteFrom('person').where('householdId', '=', cur.id).execute();
         if (incoming.length) await repo.insertPersons(incoming.map((p) => ({ ...p.row, householdId: cur.id })));
+        await measureRepo.deleteNational(cur.id);
+        await measureRepo.insertNational(incomingMeasures.map((m) => ({ ...m, householdId: cur.id })));
         changed.push(cur.id);
         out.push({ householdNo: h.householdNo, householdId: cur.id, countyCode: cur.countyCode, action: 'updated', versionAfter: cur.version + 1, before });
       }
@@ -281,6 +380,9 @@ export class RegistryService {
       if (b.persons.length) await trx.insertInto('person').values(b.persons.map(({ id: _p, ...p }) => ({ ...p, householdId: c.householdId }))).execute();
       await trx.deleteFrom('incomeRecord').where('householdId', '=', c.householdId).execute();
       if (b.incomes.length) await trx.insertInto('incomeRecord').values(b.incomes.map((r) => ({ ...r, householdId: c.householdId }))).execute();
+      const mrepo = new MeasureRepository(trx);
+      await mrepo.deleteNational(c.householdId);
+      await mrepo.insertNational((b.measures ?? []).map(({ id: _m, ...m }) => ({ ...m, householdId: c.householdId })));
       restored.push(c.householdId);
     }
     if (restored.length) await this.refreshFacts(trx, restored);

@@ -80,6 +80,11 @@ export class ScreeningService {
    * facts changed since their last screening (mode 'changed'); then rebuilds the rollups of the
    * counties examined and of every level above. Pages of 2,000 households, one transaction each.
    */
+  /** Years (ascending) for which household facts exist, i.e. years with income data that can be screened. */
+  async yearsWithData(): Promise<number[]> {
+    return new ScreeningRepository(this.ctx.db).years();
+  }
+
   async screen(opts: { scope?: Scope; year: number; mode?: 'full' | 'changed'; onProgress?: Progress }): Promise<ScreeningReport> {
     const scope = opts.scope ?? NATIONAL_SCOPE;
     const mode = opts.mode ?? 'full';

@@ -52,6 +52,7 @@ export const ENUM_LABELS = {
       lackOfLabour: 'lack of labour',
       housingSafety: 'housing safety',
       drinkingWater: 'drinking water',
+      incomeShock: 'sudden income drop or expense surge',
       other: 'other',
     },
   } satisfies LabelPair<RiskType>,
@@ -95,7 +96,9 @@ export const ENUM_LABELS = {
     en: {
       head: 'head', spouse: 'spouse', son: 'son', daughter: 'daughter', daughterInLaw: 'daughter-in-law',
       sonInLaw: 'son-in-law', grandson: 'grandson', granddaughter: 'granddaughter', father: 'father',
-      mother: 'mother', sibling: 'sibling', other: 'other',
+      mother: 'mother', sibling: 'sibling', other: 'other', fatherInLaw: 'father-in-law', motherInLaw: 'mother-in-law',
+      grandfather: 'grandfather', grandmother: 'grandmother', greatGrandson: 'great-grandson', greatGranddaughter: 'great-granddaughter',
+      uncle: 'uncle', sisterInLaw: 'sister-in-law', nephew: 'nephew', niece: 'niece',
     },
   } satisfies LabelPair<RelationToHead>,
   sex: { zh: SEX_ZH, en: { male: 'male', female: 'female' } } satisfies LabelPair<Sex>,

@@ -13,7 +13,6 @@ import { yearQuery } from '../../../shared/queries';
 import { SCREENING_RULES } from '../../domain/rules';
 import { boundaryFileNotConfigured, badFile } from '../../errors';
 import { RegionRepository } from '../../repositories/region.repository';
-import { ScreeningRepository } from '../../repositories/screening.repository';
 import { NATIONAL_KEY_COUNTY_TOTAL } from '../../services/region.service';
 import type { Services } from '../../container';
 
@@ -21,7 +20,7 @@ export function referenceRoutes(app: FastifyInstance, s: Services): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/v1/meta', { schema: { tags: ['reference'], summary: '系统信息' } }, async () => {
     const counts = await s.regions.designationCounts();
-    const years = await new ScreeningRepository(s.ctx.db).years();
+    const years = await s.screening.yearsWithData();
     const thresholds = await s.thresholds.forCounties((await new RegionRepository(s.ctx.db).listDesignations()).map((d) => d.countyCode), s.ctx.config.defaultYear);
     return {
       defaultYear: s.ctx.config.defaultYear,
