@@ -67,3 +67,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 export function hasPermission(roles: readonly Role[], p: Permission): boolean {
   return roles.some((r) => ROLE_PERMISSIONS[r]?.includes(p));
 }
+
+/** Every permission the roles grant, in the order of the Permission type's list (no duplicates). */
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  const all = new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r] ?? []));
+  return Object.values(ROLE_PERMISSIONS).flat().filter((p, i, a) => all.has(p) && a.indexOf(p) === i);
+}

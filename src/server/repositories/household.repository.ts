@@ -3,6 +3,7 @@
  * reads or writes regional data takes the caller's Scope first. Column lists are constants so that the
  * protected ID columns (hash, ciphertext) are never selected by accident.
  */
+import { rowsPerInsert } from '../db/batch';
 import { sql, type Insertable, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../db/connect';
 import type { HouseholdTable, IncomeRecordTable, PersonTable } from '../db/schema';
@@ -144,8 +145,9 @@ export class HouseholdRepository {
   /** Inserts households; returns their ids by household number. */
   async insertHouseholds(rows: readonly NewHousehold[]): Promise<Map<string, number>> {
     const out = new Map<string, number>();
-    for (let i = 0; i < rows.length; i += 500) {
-      const inserted = await this.db.insertInto('household').values(rows.slice(i, i + 500)).returning(['id', 'householdNo']).execute();
+    const n = rowsPerInsert(rows[0], 500);
+    for (let i = 0; i < rows.length; i += n) {
+      const inserted = await this.db.insertInto('household').values(rows.slice(i, i + n)).returning(['id', 'householdNo']).execute();
       for (const r of inserted) out.set(r.householdNo, r.id);
     }
     return out;
@@ -153,7 +155,8 @@ export class HouseholdRepository {
 
   /** Inserts members (householdId set by the caller). */
   async insertPersons(rows: readonly Insertable<PersonTable>[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += 1000) await this.db.insertInto('person').values(rows.slice(i, i + 1000)).execute();
+    const n = rowsPerInsert(rows[0]);
+    for (let i = 0; i < rows.length; i += n) await this.db.insertInto('person').values(rows.slice(i, i + n)).execute();
   }
 
   /** Inserts or replaces income records. */

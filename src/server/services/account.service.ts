@@ -11,7 +11,7 @@ import type { Role } from './actor';
 import type { Actor } from './actor';
 import type { RegionLevel } from '../../shared/enums';
 import { afterFailure, lockedAt, passwordProblem, sessionAlive } from '../domain/account-policy';
-import { hasPermission, ROLES } from '../domain/permissions';
+import { hasPermission, permissionsOf, ROLES, type Permission } from '../domain/permissions';
 import { conflict, forbidden, invalidCredentials, notFound, unknownRegion, validationError } from '../errors';
 import { AuditRepository } from '../repositories/audit.repository';
 import { RegionRepository } from '../repositories/region.repository';
@@ -37,6 +37,8 @@ export interface UserDto {
   regionCode: string | null;
   level: RegionLevel;
   roles: Role[];
+  /** what the roles allow (domain/permissions.ts), so that the web shows only what the server will accept */
+  permissions: Permission[];
   mustChangePassword: boolean;
   locked: boolean;
   disabled: boolean;
@@ -91,7 +93,7 @@ export class AccountService {
   private present(u: UserRow): UserDto {
     const now = this.ctx.clock().toISOString();
     return {
-      id: u.id, username: u.username, displayName: u.displayName, regionCode: u.regionCode, level: levelOf(u.regionCode), roles: rolesOf(u.roles),
+      id: u.id, username: u.username, displayName: u.displayName, regionCode: u.regionCode, level: levelOf(u.regionCode), roles: rolesOf(u.roles), permissions: permissionsOf(rolesOf(u.roles)),
       // locked: some address is locked out of this name (list() fills it from the sign-in failures)
       mustChangePassword: u.mustChangePassword === 1, locked: !!u.lockedUntil && u.lockedUntil > now, disabled: u.disabled === 1, createdAt: u.createdAt,
     };

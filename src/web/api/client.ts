@@ -211,6 +211,8 @@ export interface UserDto {
   regionCode: string | null;
   level: string;
   roles: string[];
+  /** what the roles allow (server: domain/permissions.ts) */
+  permissions: string[];
   mustChangePassword: boolean;
   locked: boolean;
   disabled: boolean;

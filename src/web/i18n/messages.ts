@@ -5,6 +5,7 @@
 /** Chinese strings (the default, and the reference for the keys). */
 export const zh = {
   appTitle: '振兴 · 防止返贫监测',
+  appTitleShort: '振兴',
   menuDashboard: '看板',
   menuHouseholds: '农户',
   menuRules: '规则',
@@ -190,6 +191,7 @@ export type MessageKey = keyof typeof zh;
 /** English strings; Chinese policy terms follow in brackets. */
 export const en: Record<MessageKey, string> = {
   appTitle: 'Zhenxing · Monitoring to Prevent Return to Poverty (防止返贫监测)',
+  appTitleShort: 'Zhenxing',
   menuDashboard: 'Dashboard',
   menuHouseholds: 'Households',
   menuRules: 'Rules',

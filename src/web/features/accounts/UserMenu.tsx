@@ -1,26 +1,21 @@
 /**
- * Header pieces of accounts: the menu entries for administrators (用户, 审计), and the signed-in user's
- * name with 修改密码 and 退出.
+ * The signed-in user's name and region (by name, not code) in the header, with a drop-down to change the
+ * password or sign out. Compact on phones: the name only, cut to the space left.
  */
 import { Button, Dropdown } from 'antd';
-import { Link, useNavigate } from 'react-router';
-import { setCsrfToken, signOut, type UserDto } from '../../api/client';
-import { hasRole, useSession } from './session';
-
-/** Menu entries shown to administrators. */
-export function accountMenuItems(user: UserDto | null) {
-  if (!hasRole(user, 'admin')) return [];
-  return [
-    { key: 'users', label: <Link to="/users" data-testid="menu-users">用户</Link> },
-    { key: 'audit', label: <Link to="/audit" data-testid="menu-audit">审计</Link> },
-  ];
-}
+import { useNavigate } from 'react-router';
+import { getJson, setCsrfToken, signOut } from '../../api/client';
+import { useApi } from '../../api/use-api';
+import { useSession } from './session';
 
 /** The user's name with a drop-down to change the password or sign out. */
-export function UserMenu() {
+export function UserMenu({ compact = false }: { compact?: boolean }) {
   const { user, refresh } = useSession();
   const navigate = useNavigate();
+  const code = user?.regionCode ?? null;
+  const region = useApi((signal) => getJson<{ name: string }>(`/regions/${code}`, undefined, signal), [code], code !== null);
   if (!user) return null;
+  const where = code === null ? '全国' : region.data?.name ?? code;
   return (
     <Dropdown
       menu={{
@@ -38,7 +33,9 @@ export function UserMenu() {
         ],
       }}
     >
-      <Button ghost size="small" data-testid="user-menu">{user.displayName}({user.regionCode ?? '全国'})</Button>
+      <Button ghost size="small" data-testid="user-menu" title={`${user.displayName}(${where})`} style={compact ? { maxWidth: 120, overflow: 'hidden', textOverflow: 'ellipsis' } : undefined}>
+        {compact ? user.displayName : `${user.displayName}(${where})`}
+      </Button>
     </Dropdown>
   );
 }

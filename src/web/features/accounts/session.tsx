@@ -53,6 +53,9 @@ export function useSession(): SessionState {
   return s;
 }
 
+/** Whether the user's roles grant the permission (the server checks it again on every request). */
+export const can = (user: UserDto | null, permission: string) => !!user && (user.permissions ?? []).includes(permission);
+
 /** Whether the user holds one of the roles. */
 export const hasRole = (user: UserDto | null, ...roles: string[]) => !!user && user.roles.some((r) => roles.includes(r));
 
