@@ -77,9 +77,12 @@ export async function newTestDb(dialect: Dialect): Promise<{ db: Db; drop: () =>
   };
 }
 
-/** Configuration of the tests: defaults, default year 2025, no seed. */
+/**
+ * Configuration of the tests: defaults, default year 2025, no seed; sign-in throttling per address off
+ * (every injected request comes from 127.0.0.1: tests of the throttle set `signInRatePerAddress`).
+ */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ ZX_DATA_DIR: '/tmp/zhenxing-test', ZX_SEED_PERSONS: '0', LOG_LEVEL: 'silent' }), ...overrides };
+  return { ...loadConfig({ ZX_DATA_DIR: '/tmp/zhenxing-test', ZX_SEED_PERSONS: '0', LOG_LEVEL: 'silent', ZX_SIGN_IN_RATE_PER_ADDRESS: '100000' }), ...overrides };
 }
 
 /** Services over a fresh database with the fixed clock and key. */

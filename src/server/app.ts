@@ -22,6 +22,7 @@ import { DATA_DIR } from './services/reference-files';
 import { registerAuth } from './plugins/auth';
 import { registerRouteTable } from './plugins/route-table';
 import { registerSecurityHeaders } from './plugins/security-headers';
+import { registerTextGuard } from './plugins/text-guard';
 import { authRoutes } from './routes/auth/auth.routes';
 import { userRoutes } from './routes/users/users.routes';
 import { personRoutes } from './routes/persons/persons.routes';
@@ -32,7 +33,7 @@ import { exportRoutes } from './routes/exports/exports.routes';
 export const WEB_DIST = join(DATA_DIR, '../dist/web');
 
 export async function buildApp(services: Services, opts: { logger?: pino.Logger | false; web?: boolean } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: opts.logger || undefined, bodyLimit: 5 * 1024 * 1024, genReqId: () => crypto.randomUUID() }) as unknown as FastifyInstance;
+  const app = Fastify({ loggerInstance: opts.logger || undefined, bodyLimit: 5 * 1024 * 1024, genReqId: () => crypto.randomUUID(), trustProxy: services.ctx.config.trustProxy }) as unknown as FastifyInstance;
   registerRouteTable(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -50,6 +51,7 @@ export async function buildApp(services: Services, opts: { logger?: pino.Logger 
   });
   await registerSecurityHeaders(app);
   await registerAuth(app, services);
+  registerTextGuard(app);
   regionRoutes(app, services);
   summaryRoutes(app, services);
   householdRoutes(app, services);

@@ -1,6 +1,7 @@
 /**
  * Start-up shared by the server and the CLI: configuration → key → database → migrations → services.
  */
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { loadConfig, type Config } from './config';
@@ -9,6 +10,12 @@ import { migrateToLatest } from './db/migrate';
 import { IdProtector, loadOrCreateMasterKey } from './crypto/id-protector';
 import { createServices, type Services } from './container';
 import { configError } from './errors';
+import { configureParsing } from './intake/readers/parse-worker';
+
+/** The audit key file of a data folder. */
+export const auditKeyFile = (dataDir: string) => join(dataDir, 'audit.key');
+/** The audit checkpoint file of a data folder (append-only JSON lines, see AuditService.anchor). */
+export const auditAnchorFile = (dataDir: string) => join(dataDir, 'audit-anchors.log');
 
 export interface Runtime {
   config: Config;
@@ -25,6 +32,10 @@ export interface Runtime {
  */
 export async function openRuntime(env: NodeJS.ProcessEnv = process.env, opts: { logger?: pino.Logger; notice?: (message: string) => void } = {}): Promise<Runtime> {
   const config = loadConfig(env);
+  configureParsing({ workers: config.readerWorkers });
+  // the data folder holds the key, the database and uploads: the owner only
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(config.dataDir, 0o700);
   const logger = opts.logger ?? pino({ level: config.logLevel }, pino.destination(2));
   const isPostgres = /^postgres(ql)?:\/\//.test(config.databaseUrl);
   if (isPostgres && !config.idKeyHex) throw configError('使用 PostgreSQL 时必须配置 ZX_ID_KEY(64位十六进制),否则身份证号无法受保护地存储');
@@ -37,8 +48,11 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env, opts: { 
     if (opts.notice) warn('身份证号加密密钥取自数据目录中的文件;生产环境请通过 ZX_ID_KEY 配置');
     else logger.debug('身份证号加密密钥取自数据目录中的文件;生产环境请通过 ZX_ID_KEY 配置');
   }
+  // the audit chain's HMAC key lives beside the ID key, never in the database (issue 17 point 4)
+  const auditKey = loadOrCreateMasterKey(config.auditKeyHex, auditKeyFile(config.dataDir));
+  if (auditKey.generated) warn(`已在数据目录生成审计日志密钥 ${auditKeyFile(config.dataDir)};请与身份证号密钥一同妥善保管(生产环境可通过 ZX_AUDIT_KEY 配置)`);
   const db = openDatabase(config.databaseUrl);
   await migrateToLatest(db);
-  const services = createServices(db, config, () => new Date(), new IdProtector(key.key));
+  const services = createServices(db, config, () => new Date(), new IdProtector(key.key), auditKey.key);
   return { config, db, services, logger, close: () => db.destroy() };
 }

@@ -23,6 +23,7 @@ import { AuditService } from './services/audit.service';
 import { KeyRotationService } from './services/key-rotation.service';
 import { PersonalDataService } from './services/personal-data.service';
 import { ExportService } from './services/export.service';
+import { registerAuditKey, registeredAuditKey } from './repositories/audit.repository';
 
 export interface Services {
   ctx: ServiceContext;
@@ -45,9 +46,15 @@ export interface Services {
   exports: ExportService;
 }
 
-/** Builds every service over one context. */
-export function createServices(db: Db, config: Config, clock: Clock, ids: IdProtector): Services {
-  const ctx: ServiceContext = { db, config, clock, ids };
+/**
+ * Builds every service over one context, and registers the audit key with the database handle (see
+ * repositories/audit.repository.ts). `auditKey`: the server passes ZX_AUDIT_KEY or the data folder's
+ * audit.key; without it, the key already registered for this database, else one derived from the ID key.
+ */
+export function createServices(db: Db, config: Config, clock: Clock, ids: IdProtector, auditKey?: Buffer): Services {
+  const key = auditKey ?? registeredAuditKey(db) ?? ids.derivedAuditKey;
+  registerAuditKey(db, key);
+  const ctx: ServiceContext = { db, config, clock, ids, auditKey: key };
   return {
     ctx,
     regions: new RegionService(ctx),

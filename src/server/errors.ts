@@ -1,3 +1,5 @@
+import { LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS } from './domain/account-policy';
+
 /**
  * The one error type of the server. Made only by the factories below, each with a stable snake_case
  * code; the HTTP error handler renders `{ error: { code, message, details } }` and the CLI maps the
@@ -57,11 +59,17 @@ export const attachmentRejected = (code: 'attachment_too_large' | 'attachment_ty
 /** 401 unauthenticated: no valid session (signed out, expired, or never signed in). */
 export const unauthenticated = (message = '请先登录') => new AppError('unauthenticated', 401, message);
 
-/** 401 invalid_credentials: wrong user name or password (the two are not told apart). */
-export const invalidCredentials = () => new AppError('invalid_credentials', 401, '用户名或密码错误');
+/**
+ * 401 invalid_credentials: wrong user name or password, disabled account, or too many failures of this
+ * name from this address — never told apart (issue 17 point 5).
+ */
+export const invalidCredentials = () =>
+  new AppError('invalid_credentials', 401, `用户名或密码错误(同一用户名在本机连续失败 ${MAX_FAILED_SIGN_INS} 次后,${LOCKOUT_MINUTES} 分钟内无法登录)`);
 
-/** 423 account_locked: too many failed sign-ins; `until` is the ISO time the lock ends. */
-export const accountLocked = (until: string) => new AppError('account_locked', 423, `登录失败次数过多,账号已锁定至 ${until}`, { until });
+
+/** 429 too_many_requests: too many attempts from one client address; `retryAfterSeconds` says when to try again. */
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  new AppError('too_many_requests', 429, `尝试过于频繁,请 ${retryAfterSeconds} 秒后再试`, { retryAfterSeconds });
 
 /** 403 forbidden: signed in, but the role or region does not allow this. */
 export const forbidden = (message = '没有权限执行此操作') => new AppError('forbidden', 403, message);

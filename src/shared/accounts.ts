@@ -4,6 +4,7 @@
  */
 import { z } from './zod-locale';
 import { regionCode } from './registry';
+import { qint } from './strict';
 
 /** Role codes (see src/server/domain/permissions.ts for what each may do). */
 export const ROLE_CODES = ['admin', 'reviewer', 'dataEntry', 'readOnly', 'villageCadre', 'townshipReviewer', 'countyApprover'] as const;
@@ -36,8 +37,8 @@ export const reasonInput = z.object({ reason: z.string().trim().min(4, '请填�
 /** POST /access-grants: temporary access to a household of another region (人户分离). */
 export const accessGrantInput = z.object({
   username: z.string().min(1).max(64),
-  householdId: z.coerce.number().int().positive(),
-  days: z.coerce.number().int().min(1).max(30),
+  householdId: z.number().int().positive(),
+  days: z.number().int().min(1).max(30),
   reason: z.string().trim().min(4, '请填写至少4个字的理由').max(200),
 });
 
@@ -45,6 +46,6 @@ export const accessGrantInput = z.object({
 export const auditQuery = z.object({
   actor: z.string().max(64).optional(),
   action: z.string().max(64).optional(),
-  beforeId: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  beforeId: qint(z.number().int().positive()).optional(),
+  limit: qint(z.number().int().min(1).max(500)).default(100),
 });

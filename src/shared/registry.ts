@@ -149,6 +149,12 @@ export const householdInput = householdFields.extend({
   incomes: z.array(incomeInput).max(20).default([]),
 });
 export type HouseholdInput = z.input<typeof householdInput>;
+/**
+ * A household registered through the API: at least one member (its head). The registry itself keeps
+ * households whose members all left (their facts say HOUSEHOLD_NO_MEMBERS), but nobody registers one
+ * empty (issue 17 point 6).
+ */
+export const newHouseholdInput = householdInput.extend({ members: z.array(personInput).min(1, '每户至少登记一名成员(户主)').max(50) });
 export type HouseholdData = z.output<typeof householdInput>;
 export { isoDate, isoMonth };
 

@@ -7,6 +7,7 @@
  */
 import { z } from './zod-locale';
 import { MONITORED_CATEGORIES, RISK_TYPES, type MonitoredCategory, type RiskType } from './enums';
+import { qint } from './strict';
 
 /** Kind of case: identification (识别纳入监测) or risk elimination (风险消除). */
 export const CASE_KINDS = ['identification', 'elimination'] as const;
@@ -168,9 +169,9 @@ export type MeasureInput = z.input<typeof measureInput>;
 export const measureUpdateInput = z.object({ version, status: z.enum(MEASURE_STATUSES), endDate: isoDate.nullable().optional() });
 
 /** GET /worklist and /cases query. */
-export const worklistQuery = z.object({ region: z.string().regex(/^\d{2}(\d{2}(\d{2}(\d{3}(\d{3})?)?)?)?$/, '区划代码应为2、4、6、9或12位数字').optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
+export const worklistQuery = z.object({ region: z.string().regex(/^\d{2}(\d{2}(\d{2}(\d{3}(\d{3})?)?)?)?$/, '区划代码应为2、4、6、9或12位数字').optional(), limit: qint(z.number().int().min(1).max(500)).default(100) });
 export const timelinessQuery = z.object({ region: worklistQuery.shape.region });
-export const idParams = z.object({ id: z.coerce.number().int().positive() });
+export const idParams = z.object({ id: qint(z.number().int().positive()) });
 
 /** A case as the API returns it. */
 export interface CaseDto {

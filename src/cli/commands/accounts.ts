@@ -2,7 +2,10 @@
  * Operator commands of accounts, audit and keys:
  * - `zhenxing user create --admin --username NAME [--region CODE] [--roles r1,r2]` prints a one-time
  *   password (changed at first sign-in). `--admin` adds the administrator role.
- * - `zhenxing audit verify` walks the hash chain; exit 1 and the first broken entry's id when broken.
+ * - `zhenxing audit verify [--anchors FILE] [--json]` walks the keyed hash chain and reports every break,
+ *   the head, and every checkpoint of the anchor file; exit 1 when anything does not hold.
+ * - `zhenxing audit anchor` appends a checkpoint of the head to the data folder's audit-anchors.log and
+ *   prints it for keeping off-site.
  * - `zhenxing keys rotate` re-encrypts every ID number under a new master key (see README: the new key
  *   comes from ZX_NEW_ID_KEY, or is generated into the data folder's id.key on the embedded default).
  */
@@ -11,7 +14,8 @@ import { existsSync, renameSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import { openRuntime, type Runtime } from '../../server/bootstrap';
+import { auditAnchorFile, openRuntime, type Runtime } from '../../server/bootstrap';
+import type { AuditVerifyReport } from '../../server/services/audit.service';
 import { validationError } from '../../server/errors';
 import { ROLES } from '../../server/domain/permissions';
 import { systemActor, type Role } from '../../server/services/actor';
@@ -26,6 +30,27 @@ async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
 }
 
 const cliActor = () => systemActor(`cli:${userInfo().username}`);
+
+const KIND_ZH: Record<string, string> = { link: '前一条被删除或插入(链接断开)', altered: '内容被改动', unkeyed: '无密钥写入或改写', forged: '检查点签名不符', truncated: '日志在检查点之前被截断', missing: '检查点对应的记录已不存在', rewritten: '检查点对应的记录被改写' };
+
+/** The verification report in Chinese, one finding a line. */
+export function describeVerify(r: AuditVerifyReport): string {
+  const lines: string[] = [];
+  lines.push(r.ok ? `审计日志完整:已校验 ${r.checked} 条` : `审计日志有异常:已校验 ${r.checked} 条`);
+  if (r.breakCount) {
+    lines.push(`链断裂 ${r.breakCount} 处${r.breakCount > r.breaks.length ? `(列出前 ${r.breaks.length} 处)` : ''}:`);
+    for (const b of r.breaks) lines.push(`  id=${b.id}:${KIND_ZH[b.kind]}`);
+  }
+  if (!r.headMatches) lines.push(r.headMacValid ? '链头与最后一条记录不符:末尾记录可能被删除' : '链头签名不符:链头被改写(可能截断了末尾记录)');
+  if (r.unkeyedEntries) lines.push(`其中 ${r.unkeyedEntries} 条写于启用审计密钥之前,只能校验哈希链,不能证明未被有数据库写权限者改写`);
+  if (r.anchors) {
+    if (!r.anchors.checkpoints) lines.push(`锚点文件 ${r.anchors.file} 中没有检查点:无法检查截断`);
+    else lines.push(`锚点:${r.anchors.checkpoints} 个检查点,最近一个 ${r.anchors.last!.at}(id=${r.anchors.last!.id})`);
+    for (const p of r.anchors.problems) lines.push(`  检查点 ${p.at}(id=${p.id}):${KIND_ZH[p.kind]}`);
+    if (r.anchors.unreadableLines) lines.push(`  锚点文件中有 ${r.anchors.unreadableLines} 行无法识别`);
+  }
+  return lines.join('\n');
+}
 
 export function registerAccountCommands(program: Command): void {
   const user = program.command('user').description('用户账号');
@@ -48,20 +73,28 @@ export function registerAccountCommands(program: Command): void {
       }),
     );
 
-  program
-    .command('audit')
-    .description('审计日志')
+  const audit = program.command('audit').description('审计日志');
+  audit
     .command('verify')
-    .description('逐条校验审计日志哈希链,报告第一条被改动或删除的记录')
+    .description('逐条校验审计日志哈希链(带密钥),报告每一处断裂,并用锚点文件检查截断与重写')
+    .option('--anchors <file>', '锚点文件(默认数据目录中的 audit-anchors.log;也可用异地保存的副本)')
     .option('--json', '以 JSON 输出')
-    .action(async (o: { json?: boolean }) =>
+    .action(async (o: { anchors?: string; json?: boolean }) =>
       withRuntime(async (rt) => {
-        const r = await rt.services.audit.verify();
+        const r = await rt.services.audit.verify({ anchorFile: o.anchors ?? auditAnchorFile(rt.config.dataDir) });
         if (o.json) console.log(JSON.stringify(r));
-        else if (r.firstBrokenId !== null) console.log(`审计日志链断裂:第一条异常记录 id=${r.firstBrokenId}(之前 ${r.checked} 条完好)`);
-        else if (!r.headMatches) console.log(`已校验 ${r.checked} 条,链完整,但链头与最后一条不符:末尾记录可能被删除`);
-        else console.log(`审计日志完整:已校验 ${r.checked} 条`);
-        if (r.firstBrokenId !== null || !r.headMatches) process.exitCode = 1;
+        else console.log(describeVerify(r));
+        if (!r.ok) process.exitCode = 1;
+      }),
+    );
+  audit
+    .command('anchor')
+    .description('记录审计日志链头检查点(追加到数据目录的 audit-anchors.log)并打印,供异地保存')
+    .action(async () =>
+      withRuntime(async (rt) => {
+        const file = auditAnchorFile(rt.config.dataDir);
+        const c = await rt.services.audit.anchor(file);
+        console.log(`审计日志检查点(已追加到 ${file};请把下面一行抄送或打印后异地保存,核验时用 --anchors 指定):\n${JSON.stringify(c)}`);
       }),
     );
 

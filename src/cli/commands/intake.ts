@@ -164,7 +164,7 @@ export function registerIntakeCommands(program: Command): void {
     .action(async (file: string, o: { column: string; keyFile: string; out?: string }) => {
       const key = readExchangeKey(o.keyFile);
       const want = normalizeHeader(o.column);
-      const t = await openTable(file, { fileName: basename(file), score: (hs) => (hs.includes(want) ? 2 : 0), minScore: 2 });
+      const t = await openTable(file, { fileName: basename(file), score: (hs) => (hs.includes(want) ? 2 : 0), minScore: 2, inProcess: true });
       const idCol = t.header.columns.find((c) => c.key === want || c.base === want)!;
       const out = createWriteStream(o.out ?? file.replace(/\.[^.]+$/, '') + '-hashed.csv');
       const cols = t.header.columns;

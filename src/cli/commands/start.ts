@@ -7,10 +7,11 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { buildApp, WEB_DIST } from '../../server/app';
-import { openRuntime, type Runtime } from '../../server/bootstrap';
+import { auditAnchorFile, openRuntime, type Runtime } from '../../server/bootstrap';
 import { systemActor } from '../../server/services/actor';
 import { DATA_DIR } from '../../server/services/reference-files';
 import { progressBar } from '../progress';
+import { warmParsing } from '../../server/intake/readers/parse-worker';
 
 function newestMtime(dir: string): number {
   let max = 0;
@@ -45,6 +46,26 @@ export async function ensureFirstAdmin(rt: Runtime, log: (s: string) => void): P
   log(`\n首次启动:已创建管理员账号\n  用户名:${user.username}\n  一次性密码:${oneTimePassword}\n首次登录后须修改密码;此密码只显示这一次。\n`);
 }
 
+/**
+ * Checkpoints of the audit head outside the database (issue 17 point 4): one at start, then every
+ * ZX_AUDIT_ANCHOR_MINUTES when the log grew. Returns the timer.
+ */
+export function startAuditAnchoring(rt: Runtime, log: (s: string) => void): NodeJS.Timeout | undefined {
+  const file = auditAnchorFile(rt.config.dataDir);
+  let last = -1;
+  const take = async () => {
+    const count = await rt.services.audit.headCount();
+    if (count === last) return;
+    await rt.services.audit.anchor(file);
+    last = count;
+  };
+  take().catch((e: unknown) => log(`审计检查点写入失败:${(e as Error).message}`));
+  if (!rt.config.auditAnchorMinutes) return undefined;
+  const t = setInterval(() => void take().catch((e: unknown) => rt.logger.error({ err: e }, 'audit checkpoint failed')), rt.config.auditAnchorMinutes * 60_000);
+  t.unref();
+  return t;
+}
+
 export async function startCommand(): Promise<void> {
   const log = (s: string) => process.stderr.write(`${s}\n`);
   const rt = await openRuntime(process.env, { notice: log });
@@ -67,9 +88,13 @@ export async function startCommand(): Promise<void> {
   }
   await ensureFirstAdmin(rt, log);
   await ensureWebBuilt(log);
+  // the first parsing worker starts now, so that the first upload does not wait for it
+  warmParsing(rt.config.readerLimits);
   const app = await buildApp(rt.services, { logger: rt.logger });
   const address = await app.listen({ port: rt.config.port, host: rt.config.host });
+  const anchors = startAuditAnchoring(rt, log);
   const shutdown = async () => {
+    clearInterval(anchors);
     await app.close();
     await rt.close();
     process.exit(0);

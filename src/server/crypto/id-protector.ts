@@ -16,6 +16,12 @@ export class IdProtector {
    * (`zhenxing hash-ids`). It is not the lookup key: a leaked exchange key does not reveal the database's hashes.
    */
   readonly exchangeKey: Buffer;
+  /**
+   * Audit key used only when the services are built without one (tests, tools): HKDF info
+   * `zhenxing audit-chain hmac v1`. A running server uses ZX_AUDIT_KEY or the data folder's audit.key,
+   * which `keys rotate` does not change (the audit chain must verify across a rotation).
+   */
+  readonly derivedAuditKey: Buffer;
 
   /** @param masterKey 32 bytes */
   constructor(masterKey: Buffer) {
@@ -23,6 +29,7 @@ export class IdProtector {
     this.hmacKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'zhenxing id-number hmac v1', 32));
     this.aesKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'zhenxing id-number aes-gcm v1', 32));
     this.exchangeKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'zhenxing id-number exchange v1', 32));
+    this.derivedAuditKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'zhenxing audit-chain hmac v1', 32));
   }
 
   /** Lookup hash (hex) of an 18-character normalised ID number. */

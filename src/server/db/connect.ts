@@ -2,7 +2,7 @@
  * Opens the database: SQLite (better-sqlite3, a file in the data folder; the embedded default) or
  * PostgreSQL (`postgres://…`). The only place that knows which dialect is in use, with dialect().
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
@@ -20,7 +20,8 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 
 /**
  * Opens a database by URL: `postgres://…` or `postgresql://…` for PostgreSQL, otherwise a SQLite file
- * path (`:memory:` for an in-memory database). SQLite runs in WAL mode with foreign keys on.
+ * path (`:memory:` for an in-memory database). SQLite runs in WAL mode with foreign keys on; its files
+ * are made mode 0600 and its folder 0700 when created.
  */
 export function openDatabase(url: string, opts: { poolSize?: number } = {}): Db {
   if (/^postgres(ql)?:\/\//.test(url)) {
@@ -29,9 +30,16 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Db 
     registerPostgres(db, pool);
     return db;
   }
-  if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
+  if (url !== ':memory:') {
+    mkdirSync(dirname(url), { recursive: true, mode: 0o700 });
+    // the database holds personal data: 0600 like the key (issue 17 point 3); SQLite gives its -wal and
+    // -shm files the mode of the database file
+    if (!existsSync(url)) closeSync(openSync(url, 'a', 0o600));
+    restrictFiles(url);
+  }
   const sqlite = new SQLite(url);
   sqlite.pragma('journal_mode = WAL');
+  if (url !== ':memory:') restrictFiles(url);
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
@@ -44,6 +52,11 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Db 
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
   registerSqlite(db, sqlite);
   return db;
+}
+
+/** Mode 0600 on a SQLite database file and its -wal and -shm files, where they exist. */
+function restrictFiles(path: string): void {
+  for (const f of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
 }
 
 /** Which dialect a Kysely instance speaks. */

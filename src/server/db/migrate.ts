@@ -13,6 +13,8 @@ import * as workflow from './migrations/20261129040000-workflow';
 import * as intakeTables from './migrations/20261129050000-intake-tables';
 import * as nationalColumns from './migrations/20261203100000-national-columns';
 import * as screeningSetBased from './migrations/20261203170000-screening-set-based';
+import * as auditHeadMac from './migrations/20261203160000-audit-head-mac';
+import * as signInThrottle from './migrations/20261203160100-sign-in-throttle';
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261129000000-initial': initial,
@@ -23,6 +25,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261129050000-intake-tables': intakeTables,
   '20261203100000-national-columns': nationalColumns,
   '20261203170000-screening-set-based': screeningSetBased,
+  '20261203160000-audit-head-mac': auditHeadMac,
+  '20261203160100-sign-in-throttle': signInThrottle,
 };
 
 class StaticProvider implements MigrationProvider {

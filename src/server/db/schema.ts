@@ -294,6 +294,8 @@ export interface AuditHeadTable {
   id: number;
   lastHash: string;
   count: number;
+  /** HMAC of count and last hash under the audit key (migration 20261203160000); null before the key */
+  mac: string | null;
 }
 
 /** One import of a file (see migrations/20261129030000-intake.ts). status: committed | rolledBack | failed */
@@ -628,6 +630,18 @@ export interface UserAccountTable {
   updatedAt: string;
 }
 
+/** Failed sign-ins of one user name (lower case, existing or not) from one address (migration 20261203160100). */
+export interface SignInThrottleTable {
+  usernameKey: string;
+  address: string;
+  /** failures since windowStart */
+  failures: number;
+  windowStart: string;
+  /** ISO time until which this name is refused from this address, or null */
+  lockedUntil: string | null;
+  expiresAt: string;
+}
+
 export interface UserSessionTable {
   id: Generated<number>;
   /** SHA-256 (hex) of the session cookie's token: the token itself is never stored */
@@ -652,6 +666,7 @@ export interface AccessGrantTable {
 export interface Database {
   userAccount: UserAccountTable;
   userSession: UserSessionTable;
+  signInThrottle: SignInThrottleTable;
   accessGrant: AccessGrantTable;
   auditEvent: AuditEventTable;
   auditHead: AuditHeadTable;

@@ -8,6 +8,29 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors';
 
+/**
+ * Fastify's own client errors in Chinese, without their English text (issue 17: a 429 read
+ * `请求无效:undefined`, parser messages leaked internals).
+ */
+function clientErrorMessage(err: FastifyError): string {
+  switch (err.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return '请求内容过大';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return '请求体为空,但声明了 JSON 内容类型';
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return '请求体不是有效的 JSON';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return '不支持的内容类型(Content-Type)';
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return '请求长度(Content-Length)与内容不符';
+    default:
+      if (err.statusCode === 429) return '请求过于频繁,请稍后再试';
+      if (err instanceof SyntaxError) return '请求体不是有效的 JSON';
+      return '请求无效,请检查后重试';
+  }
+}
+
 export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?: boolean } = {}): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
@@ -24,9 +47,8 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?:
     }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      const code = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'payload_too_large' : 'bad_request';
-      const message = code === 'payload_too_large' ? '请求内容过大' : `请求无效:${err.message}`;
-      return reply.code(status).send({ error: { code, message, requestId: req.id } });
+      const code = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'payload_too_large' : status === 429 ? 'too_many_requests' : 'bad_request';
+      return reply.code(status).send({ error: { code, message: clientErrorMessage(err), requestId: req.id } });
     }
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ error: { code: 'internal_error', message: '服务器内部错误,请联系管理员并提供请求编号', requestId: req.id } });

@@ -74,7 +74,7 @@ export class IntakeRepository {
    * The latest batch of a file (same SHA-256 and kind) in a status inside the scope, if any:
    * `committed` (the file was already imported) or `running` (a batched commit left to resume).
    */
-  async latestByHash(scope: Scope, sha256: string, kind: string, status: 'committed' | 'running'): Promise<ImportBatchRow | undefined> {
+  async latestByHash(scope: Scope, sha256: string, kind: string, status: 'committed' | 'running' | 'failed'): Promise<ImportBatchRow | undefined> {
     const s = scopeFilter(scope);
     return this.db
       .selectFrom('importBatch')

@@ -1,10 +1,12 @@
 /**
  * Accounts' SQL: users, server-side sessions and temporary access grants. Users are regional data of a
  * kind: the listing and lookup for administrators take a Scope (a user's region must lie inside it).
- * Password hashes are selected only by `credentials()`.
+ * Password hashes are selected only by `credentials()`. Failed sign-ins are remembered per user name
+ * and client address (`sign_in_throttle`).
  */
+import { sql } from 'kysely';
 import type { Db } from '../db/connect';
-import type { AccessGrantTable, UserAccountTable } from '../db/schema';
+import type { AccessGrantTable, SignInThrottleTable, UserAccountTable } from '../db/schema';
 import type { Scope } from './scope';
 
 /** A user without the password hash. */
@@ -28,9 +30,42 @@ export class UserRepository {
     return (await this.db.insertInto('userAccount').values(u).returning('id').executeTakeFirstOrThrow()).id;
   }
 
-  /** A user by name with the password hash (for sign-in only), not scoped: names are unique nationally. */
+  /**
+   * A user by name, whatever its case, with the password hash (for sign-in only), not scoped: names are
+   * unique nationally and case-insensitively (index on lower(username)).
+   */
   credentials(username: string): Promise<(UserRow & { passwordHash: string }) | undefined> {
-    return this.db.selectFrom('userAccount').select([...USER_COLUMNS, 'passwordHash']).where('username', '=', username).executeTakeFirst();
+    return this.db
+      .selectFrom('userAccount')
+      .select([...USER_COLUMNS, 'passwordHash'])
+      .where(sql<string>`lower(username)`, '=', username.toLowerCase())
+      .executeTakeFirst();
+  }
+
+  /** The failed sign-ins of a user name (lower case) from an address, if any are remembered. */
+  throttle(usernameKey: string, address: string): Promise<SignInThrottleTable | undefined> {
+    return this.db.selectFrom('signInThrottle').selectAll().where('usernameKey', '=', usernameKey).where('address', '=', address).executeTakeFirst();
+  }
+
+  /** Writes the failure count of a user name from an address, and deletes rows that expired before `now`. */
+  async saveThrottle(t: SignInThrottleTable, now: string): Promise<void> {
+    await this.db.deleteFrom('signInThrottle').where('expiresAt', '<', now).execute();
+    await this.db
+      .insertInto('signInThrottle')
+      .values(t)
+      .onConflict((oc) => oc.columns(['usernameKey', 'address']).doUpdateSet({ failures: t.failures, windowStart: t.windowStart, lockedUntil: t.lockedUntil, expiresAt: t.expiresAt }))
+      .execute();
+  }
+
+  /** Forgets the failures of a user name: from one address (after a sign-in there) or from all (password reset). */
+  async clearThrottle(usernameKey: string, address?: string): Promise<void> {
+    await this.db.deleteFrom('signInThrottle').where('usernameKey', '=', usernameKey).$if(address !== undefined, (q) => q.where('address', '=', address!)).execute();
+  }
+
+  /** User names (lower case) that some address is locked out of at `now` (shown to administrators as `locked`). */
+  async lockedNames(now: string): Promise<Set<string>> {
+    const rows = await this.db.selectFrom('signInThrottle').select('usernameKey').distinct().where('lockedUntil', '>', now).execute();
+    return new Set(rows.map((r) => r.usernameKey));
   }
 
   /** A user by id, not scoped (sessions and the acting user). */

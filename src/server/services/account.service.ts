@@ -10,9 +10,9 @@ import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import type { Role } from './actor';
 import type { Actor } from './actor';
 import type { RegionLevel } from '../../shared/enums';
-import { LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS, passwordProblem, sessionAlive } from '../domain/account-policy';
+import { afterFailure, lockedAt, passwordProblem, sessionAlive } from '../domain/account-policy';
 import { hasPermission, permissionsOf, ROLES, type Permission } from '../domain/permissions';
-import { accountLocked, conflict, forbidden, invalidCredentials, notFound, unknownRegion, validationError } from '../errors';
+import { conflict, forbidden, invalidCredentials, notFound, unknownRegion, validationError } from '../errors';
 import { AuditRepository } from '../repositories/audit.repository';
 import { RegionRepository } from '../repositories/region.repository';
 import { inScope, levelOfCode, NATIONAL_SCOPE, regionScope, type Scope } from '../repositories/scope';
@@ -94,6 +94,7 @@ export class AccountService {
     const now = this.ctx.clock().toISOString();
     return {
       id: u.id, username: u.username, displayName: u.displayName, regionCode: u.regionCode, level: levelOf(u.regionCode), roles: rolesOf(u.roles), permissions: permissionsOf(rolesOf(u.roles)),
+      // locked: some address is locked out of this name (list() fills it from the sign-in failures)
       mustChangePassword: u.mustChangePassword === 1, locked: !!u.lockedUntil && u.lockedUntil > now, disabled: u.disabled === 1, createdAt: u.createdAt,
     };
   }
@@ -140,50 +141,45 @@ export class AccountService {
   }
 
   /**
-   * Signs in: checks the password against the argon2id hash; counts failures and locks the account
-   * for LOCKOUT_MINUTES after MAX_FAILED_SIGN_INS in a row. Every attempt is audited (sign_in ok or
-   * failed, with the client address). Returns the session token (for the httpOnly cookie) and its CSRF token.
-   * @throws invalid_credentials (unknown user, wrong password, disabled account: not told apart);
-   *   account_locked while locked
+   * Signs in: checks the password against the argon2id hash (user names match whatever their case).
+   * Failures are counted per user name and client address within FAILURE_WINDOW_MINUTES; the
+   * MAX_FAILED_SIGN_INS-th locks that name for that address for LOCKOUT_MINUTES (domain/account-policy.ts).
+   * An unknown name, a wrong password, a disabled account and a lock all answer the same
+   * invalid_credentials after the same argon2 work, so that nobody learns which names exist or locks the
+   * real user out from elsewhere (issue 17 point 5). Every attempt is audited (sign_in ok or failed with
+   * the reason and the client address). Returns the session token (for the httpOnly cookie) and its CSRF token.
+   * @throws invalid_credentials
    */
   async signIn(username: string, password: string, client: { ip: string }): Promise<{ token: string; csrfToken: string; user: UserDto }> {
     const users = new UserRepository(this.ctx.db);
-    const u = await users.credentials(username);
+    const key = username.toLowerCase();
     const now = this.ctx.clock();
     const at = now.toISOString();
-    const fail = async (reason: string, set?: Partial<{ failedAttempts: number; lockedUntil: string | null }>) => {
+    const throttle = await users.throttle(key, client.ip);
+    const u = await users.credentials(username);
+    const fail = async (reason: string) => {
       await this.ctx.db.transaction().execute(async (trx) => {
-        if (u && set) await new UserRepository(trx).update(u.id, { ...set, updatedAt: at });
+        // a locked name is not counted further: the lock runs its time
+        if (reason !== 'locked') await new UserRepository(trx).saveThrottle({ usernameKey: key, address: client.ip, ...afterFailure(throttle, now) }, at);
         await new AuditRepository(trx).append(auditFields(this.ctx, username, { action: 'sign_in', targetType: 'user', targetId: username, regionCode: u?.regionCode ?? null, outcome: 'failed', details: { reason, ip: client.ip } }));
       });
+      throw invalidCredentials();
     };
-    if (!u) {
-      dummyHash ??= argonHash('not a password of anyone', ARGON2);
-      await argonVerify(await dummyHash, password);
-      await fail('unknown_user');
-      throw invalidCredentials();
-    }
-    if (u.lockedUntil && u.lockedUntil > at) {
-      await fail('locked');
-      throw accountLocked(u.lockedUntil);
-    }
-    const ok = await argonVerify(u.passwordHash, password);
-    if (!ok || u.disabled === 1) {
-      const failed = (u.lockedUntil && u.lockedUntil <= at ? 0 : u.failedAttempts) + 1;
-      const lock = failed >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
-      await fail(u.disabled === 1 ? 'disabled' : 'wrong_password', { failedAttempts: lock ? 0 : failed, lockedUntil: lock });
-      if (lock) throw accountLocked(lock);
-      throw invalidCredentials();
-    }
+    // the same argon2 work on every path, so that time does not tell the cases apart either
+    dummyHash ??= argonHash('not a password of anyone', ARGON2);
+    const ok = await argonVerify(u ? u.passwordHash : await dummyHash, password);
+    if (lockedAt(throttle, now)) return fail('locked');
+    if (!u) return fail('unknown_user');
+    if (!ok || u.disabled === 1) return fail(u.disabled === 1 ? 'disabled' : 'wrong_password');
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     await this.ctx.db.transaction().execute(async (trx) => {
       const r = new UserRepository(trx);
-      await r.update(u.id, { failedAttempts: 0, lockedUntil: null, updatedAt: at });
+      if (throttle) await r.clearThrottle(key, client.ip);
       await r.insertSession({ tokenHash: tokenHash(token), csrfToken, userId: u.id, createdAt: at, lastSeenAt: at });
       await new AuditRepository(trx).append(auditFields(this.ctx, u.username, { action: 'sign_in', targetType: 'user', targetId: u.username, regionCode: u.regionCode, outcome: 'ok', details: { ip: client.ip } }));
     });
-    return { token, csrfToken, user: this.present({ ...u, failedAttempts: 0, lockedUntil: null }) };
+    return { token, csrfToken, user: this.present(u) };
   }
 
   /**
@@ -223,10 +219,12 @@ export class AccountService {
 
   /**
    * Changes the signed-in user's password: the current one must match and the new one pass
-   * passwordProblem(). Ends the user's other sessions; clears the forced change.
+   * passwordProblem(). Ends every session of the user, the current one included, and opens a new one:
+   * the caller gets a new session token and CSRF token (issue 17 point 6: a session that changed its
+   * password kept its cookie and token). Clears the forced change and remembered failures.
    * @throws invalid_credentials for a wrong current password; validation_error naming `newPassword`
    */
-  async changePassword(actor: Actor, sessionId: number, currentPassword: string, newPassword: string): Promise<void> {
+  async changePassword(actor: Actor, sessionId: number, currentPassword: string, newPassword: string): Promise<{ token: string; csrfToken: string }> {
     const users = new UserRepository(this.ctx.db);
     const u = actor.userId ? await users.byId(actor.userId) : undefined;
     if (!u) throw notFound('该用户');
@@ -237,18 +235,25 @@ export class AccountService {
     if (newPassword === currentPassword) throw validationError([{ field: 'newPassword', message: '新密码不能与当前密码相同' }]);
     const passwordHash = await argonHash(newPassword, ARGON2);
     const at = nowIso(this.ctx.clock);
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(24).toString('base64url');
     await this.ctx.db.transaction().execute(async (trx) => {
       const r = new UserRepository(trx);
       await r.update(u.id, { passwordHash, mustChangePassword: 0, updatedAt: at });
-      await trx.deleteFrom('userSession').where('userId', '=', u.id).where('id', '!=', sessionId).execute();
-      await new AuditRepository(trx).append(auditFields(this.ctx, actor, { action: 'password_change', targetType: 'user', targetId: u.username, outcome: 'ok' }));
+      await r.deleteSessionsOf(u.id);
+      await r.clearThrottle(u.username.toLowerCase());
+      await r.insertSession({ tokenHash: tokenHash(token), csrfToken, userId: u.id, createdAt: at, lastSeenAt: at });
+      await new AuditRepository(trx).append(auditFields(this.ctx, actor, { action: 'password_change', targetType: 'user', targetId: u.username, outcome: 'ok', details: { endedSession: sessionId } }));
     });
+    return { token, csrfToken };
   }
 
   /** Users of the actor's region (user.manage). @throws forbidden */
   async list(actor: Actor): Promise<UserDto[]> {
     if (!hasPermission(actor.roles, 'user.manage')) throw forbidden('没有管理用户的权限');
-    return (await new UserRepository(this.ctx.db).list(actor.scope)).map((u) => this.present(u));
+    const users = new UserRepository(this.ctx.db);
+    const locked = await users.lockedNames(nowIso(this.ctx.clock));
+    return (await users.list(actor.scope)).map((u) => ({ ...this.present(u), locked: locked.has(u.username.toLowerCase()) }));
   }
 
   /**
@@ -281,6 +286,7 @@ export class AccountService {
         updatedAt: at,
       });
       await r.deleteSessionsOf(u.id);
+      if (password) await r.clearThrottle(u.username.toLowerCase());
       await new AuditRepository(trx).append(auditFields(this.ctx, actor, {
         action: password ? 'password_reset' : 'permission_change', targetType: 'user', targetId: u.username, regionCode: change.regionCode !== undefined ? change.regionCode : u.regionCode, outcome: 'ok',
         details: { before: { roles: u.roles, regionCode: u.regionCode, disabled: u.disabled === 1 }, after: { roles: change.roles?.join(','), regionCode: change.regionCode, disabled: change.disabled } },

@@ -1,5 +1,5 @@
 /**
- * What every service gets: the database, the configuration, a clock and the ID protector.
+ * What every service gets: the database, the configuration, a clock, the ID protector and the audit key.
  * Services take only what they use; repositories are made per call so they can run inside a transaction.
  */
 import type { Config } from '../config';
@@ -14,6 +14,8 @@ export interface ServiceContext {
   config: Config;
   clock: Clock;
   ids: IdProtector;
+  /** HMAC key of the audit chain (ZX_AUDIT_KEY or <ZX_DATA_DIR>/audit.key), never stored in the database */
+  auditKey: Buffer;
 }
 
 /** Today's ISO date (YYYY-MM-DD) of a clock, in UTC. */

@@ -160,7 +160,7 @@ forEachDialect('IntakeService', (dialect) => {
   });
 
   describe('bounded batches', () => {
-    it('a large file is committed in batches of whole households; an interrupted commit resumes; rollback removes it all', async () => {
+    it('a large file is committed in batches of whole households; a refused commit is marked failed and resumes; rollback removes it all', async () => {
       const ids = [1, 2, 3, 4, 5].map((h) => [idNumber('522633', '19700101', 600 + h * 2 - 1), idNumber('522633', '19720101', 600 + h * 2)]);
       const csv = join(tmp, 'batched.csv');
       writeFileSync(csv, '户编号,姓名,身份证号,与户主关系,劳动技能\r\n' + ids.map(([a, b], k) => `B-${k + 1},户主${k + 1},${a},户主,普通劳动力\r\nB-${k + 1},配偶${k + 1},${b},配偶,普通劳动力\r\n`).join(''));
@@ -168,8 +168,11 @@ forEachDialect('IntakeService', (dialect) => {
       await services.registry.registerHouseholds({ regionCode: null }, [household('OTHER', VILLAGES.guandong, [head({ idNumber: ids[3]![1]!, name: '别户' })])]);
       const opts = { kind: 'national-person', village: VILLAGES.guandong, batchHouseholds: 2 };
       await expect(services.intake.commit(actor, { path: csv, fileName: 'batched.csv' }, opts)).rejects.toMatchObject({ code: 'conflict' });
+      // refused part-way: the batch says so (issue 17: it stayed `running`), with the refusal as its problem
       const running = await db.selectFrom('importBatch').selectAll().where('fileName', '=', 'batched.csv').execute();
-      expect(running.map((b) => b.status)).toEqual(['running']);
+      expect(running.map((b) => b.status)).toEqual(['failed']);
+      expect((await services.intake.batch(actor, running[0]!.id)).problems).toMatchObject([{ code: 'conflict', level: 'error', message: expect.stringContaining('已在其他户登记') }]);
+      expect(await db.selectFrom('auditEvent').select(['action', 'outcome']).where('action', '=', 'import_refused').execute()).toEqual([{ action: 'import_refused', outcome: 'failed' }]);
       const written = await db.selectFrom('household').select('householdNo').where('householdNo', 'like', 'B-%').orderBy('householdNo').execute();
       // the first batch (B-1, B-2) is in, whole; nothing of B-3 or B-4
       expect(written.map((h) => h.householdNo)).toEqual(['B-1', 'B-2']);

@@ -151,7 +151,14 @@ export class IntakeService {
       });
       for (const o of outs) outcomes.push({ ...o, before: null });
     };
-    const a = await this.analyse(actor, file, opts, true, sink);
+    let a: Analysis;
+    try {
+      a = await this.analyse(actor, file, opts, true, sink);
+    } catch (e) {
+      // a refusal (bad file, conflict) after some batches were written: the batch says so instead of staying `running`
+      if (runningId !== null && e instanceof AppError) await this.refuseBatch(actor, runningId, e);
+      throw e;
+    }
     if (a.batched && runningId !== null) return this.finishBatch(actor, a, runningId, outcomes, members, opts);
     const r = a.report;
     r.dryRun = false;
@@ -256,7 +263,7 @@ export class IntakeService {
   }
 
   /**
-   * Creates (or, for the same file and kind left running by an interrupted commit, resumes) the batch row
+   * Creates (or, for the same file and kind left running by an interrupted commit or failed by a refusal, resumes) the batch row
    * of a batched commit, in its own transaction with an audit event. Returns its id.
    */
   private async startBatch(actor: Actor, file: ImportFile, kind: string): Promise<number> {
@@ -264,13 +271,30 @@ export class IntakeService {
     const now = nowIso(this.ctx.clock);
     return this.ctx.db.transaction().execute(async (trx) => {
       const repo = new IntakeRepository(trx);
-      const running = await repo.latestByHash(actor.scope, sha256, kind, 'running');
+      const running = (await repo.latestByHash(actor.scope, sha256, kind, 'running')) ?? (await repo.latestByHash(actor.scope, sha256, kind, 'failed'));
+      if (running?.status === 'failed') await repo.updateBatch(running.id, { status: 'running', finishedAt: null });
       const id = running?.id ?? (await repo.insertBatch({
         kind, fileName: file.fileName, fileSha256: sha256, fileBytes: bytes, sheetName: null, scopeCode: actor.scope.regionCode, actor: actor.username, status: 'running', startedAt: now, finishedAt: null,
         rowsTotal: 0, added: 0, updated: 0, unchanged: 0, held: 0, rejected: 0, clues: 0, rolledBackAt: null, rolledBackBy: null,
       }));
       await new AuditRepository(trx).append({ at: now, actor: actor.username, action: running ? 'import_resume' : 'import_start', targetType: 'import_batch', targetId: String(id), regionCode: actor.scope.regionCode, outcome: 'ok', details: JSON.stringify({ kind, fileName: file.fileName, sha256 }) });
       return id;
+    });
+  }
+
+  /**
+   * Marks a batched commit refused part-way `failed`, with the refusal as its problem and an audit event.
+   * The whole households written before stay recorded under it: it can be rolled back, and running the
+   * same file again resumes it (startBatch).
+   */
+  private async refuseBatch(actor: Actor, batchId: number, e: AppError): Promise<void> {
+    const now = nowIso(this.ctx.clock);
+    const code = (e.details as { code?: string } | undefined)?.code ?? e.code;
+    await this.ctx.db.transaction().execute(async (trx) => {
+      const repo = new IntakeRepository(trx);
+      await repo.updateBatch(batchId, { status: 'failed', finishedAt: now });
+      await repo.insertProblems([{ batchId, sheet: null, row: null, columnName: null, code, level: 'error', message: e.message.slice(0, 2000) }]);
+      await new AuditRepository(trx).append({ at: now, actor: actor.username, action: 'import_refused', targetType: 'import_batch', targetId: String(batchId), regionCode: actor.scope.regionCode, outcome: 'failed', details: JSON.stringify({ code, message: e.message.slice(0, 500) }) });
     });
   }
 
@@ -361,7 +385,7 @@ export class IntakeService {
     const repo = new IntakeRepository(this.ctx.db);
     const batch = await repo.batch(actor.scope, id);
     if (!batch) throw notFound('该导入批次');
-    if (batch.status !== 'committed' && batch.status !== 'running') throw conflict('该批次未处于已导入状态,不能回退');
+    if (batch.status !== 'committed' && batch.status !== 'running' && batch.status !== 'failed') throw conflict('该批次未处于已导入状态,不能回退');
     const changes = await repo.changes(id);
     if ((await repo.laterChanges(id)) > 0) throw conflict('该批次涉及的农户已被之后的导入修改,请先回退之后的批次');
     const versions = await repo.versions(changes.map((c) => c.householdId));
@@ -423,7 +447,7 @@ export class IntakeService {
     const known = new Set([...Object.keys(opts.mapping ?? {}), ...(await repo.mappedNames(template.kind))].map(normalizeHeader));
     const base = headerScorer(template);
     const score = (hs: string[]) => base(hs) + hs.filter((h) => known.has(h)).length;
-    const table = await openTable(file.path, { fileName: file.fileName, sheet: opts.sheet, score, minScore: 2, fallbackToFirstRow: true });
+    const table = await openTable(file.path, { fileName: file.fileName, sheet: opts.sheet, score, minScore: 2, fallbackToFirstRow: true, limits: this.ctx.config.readerLimits });
     const signature = headerSignature(table.header);
     const remembered = (await repo.mapping(template.kind, signature)) ?? {};
     const m = matchHeader(template, table.header, { ...remembered, ...(opts.mapping ?? {}) });
@@ -724,7 +748,7 @@ export class IntakeService {
     const batched = keep && !!sink && lastIdx.size > batchSize;
     out.batched = batched;
     // pass 2: the same rows again, households built as their last row is read
-    const again = await openTable(file.path, { fileName: file.fileName, sheet: opts.sheet, score, minScore: 2, fallbackToFirstRow: true });
+    const again = await openTable(file.path, { fileName: file.fileName, sheet: opts.sheet, score, minScore: 2, fallbackToFirstRow: true, limits: this.ctx.config.readerLimits });
     const open = new Map<string, { idxs: number[]; rows: ParsedRow[] }>();
     let idx = 0;
     for await (const raw of again.rows) {

@@ -234,9 +234,10 @@ export function signOut(): Promise<void> {
   return sendJson('POST', '/auth/sign-out');
 }
 
-/** POST /auth/change-password */
-export function changePassword(currentPassword: string, newPassword: string): Promise<void> {
-  return sendJson('POST', '/auth/change-password', { currentPassword, newPassword });
+/** POST /auth/change-password: the server ends the session and opens a new one, with a new CSRF token. */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  const r = await sendJson<{ csrfToken: string }>('POST', '/auth/change-password', { currentPassword, newPassword });
+  setCsrfToken(r.csrfToken);
 }
 
 /** GET /users: users of the administrator's region. */

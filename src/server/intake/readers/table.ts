@@ -1,16 +1,19 @@
 /**
  * One entry point for every file: checks that the content is what the extension says, opens the right
- * streaming reader, finds the header (title rows, two-row headers) and yields the data rows, skipping
- * blank rows and total/note rows. Everything streams: only the first rows are buffered for the header.
+ * streaming reader in a worker thread (parse-worker.ts), finds the header (title rows, two-row headers)
+ * among the first non-blank rows and yields the data rows, skipping total/note rows. Linear and
+ * bounded: blank rows are dropped as they come (never buffered), at most `headerSearchRows` non-blank
+ * rows are held for the header, and the readers refuse files beyond the limits (limits.ts).
  */
-import { extname } from 'node:path';
 import { fileError } from '../problems';
-import { isBlank, type RawRow, type SheetInfo } from './cell';
-import { inspectCsv, readCsvRows } from './csv-reader';
+import type { RawRow, SheetInfo } from './cell';
 import type { TextEncoding } from './encoding';
-import { detectHeader, HEADER_SEARCH_ROWS, isFooterRow, type HeaderBand } from './header';
-import { contentKind, headBytes } from './sniff';
-import { readXlsxRows } from './xlsx-reader';
+import { detectHeader, isFooterRow, type HeaderBand } from './header';
+import { DEFAULT_READER_LIMITS, type ReaderLimits } from './limits';
+import { openSourceInWorker } from './parse-worker';
+import { checkFileKind, openSource } from './source';
+
+export { ACCEPTED_EXTENSIONS } from './source';
 
 /** An opened table: where it came from, its header and an iterator over the data rows. */
 export interface OpenedTable {
@@ -38,76 +41,59 @@ export interface OpenOptions {
   minScore?: number;
   /** when no row scores, take the first non-blank row as the header (the user then maps its columns) */
   fallbackToFirstRow?: boolean;
+  /** reader limits (config ZX_READER_*); default DEFAULT_READER_LIMITS */
+  limits?: ReaderLimits;
+  /** parse in this thread instead of a worker (tests of the readers themselves) */
+  inProcess?: boolean;
 }
-
-/** File extensions accepted. */
-export const ACCEPTED_EXTENSIONS = ['.xlsx', '.xlsm', '.csv', '.txt', '.tsv'];
 
 /**
  * Opens a file for reading.
  * @throws bad_file FILE_EMPTY, FILE_TYPE_UNSUPPORTED, FILE_NOT_XLSX, FILE_XLS_UNSUPPORTED, FILE_NOT_CSV,
- *   ZIP_BOMB_SUSPECTED, SHEET_NOT_FOUND, SHEET_HIDDEN, HEADER_NOT_FOUND, ENCODING_GUESS_WRONG
+ *   ZIP_BOMB_SUSPECTED, SHEET_NOT_FOUND, SHEET_HIDDEN, HEADER_NOT_FOUND, ENCODING_GUESS_WRONG,
+ *   TOO_MANY_ROWS, TOO_MANY_COLUMNS, CELL_TOO_LONG, ROW_TOO_LONG, FILE_TOO_COMPLEX
  */
 export async function openTable(path: string, opts: OpenOptions): Promise<OpenedTable> {
-  const ext = extname(opts.fileName).toLowerCase();
-  if (!ACCEPTED_EXTENSIONS.includes(ext)) throw fileError('FILE_TYPE_UNSUPPORTED', `不支持的文件类型“${ext || '无扩展名'}”;请上传 .xlsx 或 .csv 文件`);
-  const kind = contentKind(await headBytes(path, 4096));
-  if (kind === 'empty') throw fileError('FILE_EMPTY', '文件是空的');
-  const isXlsx = ext === '.xlsx' || ext === '.xlsm';
-  if (kind === 'ole2') throw fileError('FILE_XLS_UNSUPPORTED', '这是旧版 Excel(.xls)文件;请在 Excel 中另存为 .xlsx 后再导入');
-  if (isXlsx && kind !== 'zip') throw fileError('FILE_NOT_XLSX', `文件扩展名是 ${ext},但内容不是 Excel 工作簿${kind === 'text' ? '(看起来是文本/CSV,请把扩展名改为 .csv)' : ''}`);
-  if (!isXlsx && kind !== 'text') throw fileError('FILE_NOT_CSV', `文件扩展名是 ${ext},但内容不是文本${kind === 'zip' ? '(看起来是 Excel 工作簿,请把扩展名改为 .xlsx)' : ''}`);
-
-  const sheets: SheetInfo[] = [];
-  let sheet: SheetInfo | undefined;
-  let source: AsyncGenerator<RawRow>;
-  let encoding: TextEncoding | null = null;
-  let delimiter: string | null = null;
-  if (isXlsx) {
-    source = readXlsxRows(path, {
-      sheet: opts.sheet,
-      onSheet: (s, chosen) => {
-        sheets.push(s);
-        if (chosen) sheet = s;
-      },
-    });
-  } else {
-    if (opts.sheet && opts.sheet !== 1) throw fileError('SHEET_NOT_FOUND', `CSV 文件只有一个工作表,没有第 ${opts.sheet} 个`);
-    const info = await inspectCsv(path);
-    encoding = info.encoding;
-    delimiter = info.delimiter;
-    sheet = { index: 1, name: opts.fileName, hidden: false };
-    sheets.push(sheet);
-    source = readCsvRows(path, info, opts.fileName);
-  }
-
+  const limits = opts.limits ?? DEFAULT_READER_LIMITS;
+  const sourceOpts = { fileName: opts.fileName, sheet: opts.sheet, limits };
+  await checkFileKind(path, sourceOpts);
+  const src = opts.inProcess ? await openSource(path, sourceOpts) : await openSourceInWorker(path, sourceOpts);
+  let header: HeaderBand | null;
   const head: RawRow[] = [];
   let done = false;
-  while (head.filter((r) => r.cells.some((c) => !isBlank(c))).length < HEADER_SEARCH_ROWS) {
-    const n = await source.next();
-    if (n.done) {
-      done = true;
-      break;
+  try {
+    while (head.length < limits.headerSearchRows) {
+      const n = await src.rows.next();
+      if (n.done) {
+        done = true;
+        break;
+      }
+      head.push(n.value);
     }
-    head.push(n.value);
+    if (head.length === 0) throw fileError('FILE_EMPTY', '文件中没有任何内容', { sheet: src.sheet?.name });
+    header = detectHeader(head, opts.score, opts.minScore ?? 1) ?? (opts.fallbackToFirstRow ? detectHeader(head.slice(0, 1), () => 1, 1) : null);
+    if (!header) throw fileError('HEADER_NOT_FOUND', `前 ${limits.headerSearchRows} 个非空行中找不到表头(没有可识别的列名);请检查所选导入类型和工作表`, { sheet: src.sheet?.name });
+  } catch (e) {
+    await src.rows.return(undefined);
+    throw e;
   }
-  const nonBlank = head.filter((r) => r.cells.some((c) => !isBlank(c)));
-  if (nonBlank.length === 0) throw fileError('FILE_EMPTY', '文件中没有任何内容', { sheet: sheet?.name });
-  const header = detectHeader(nonBlank, opts.score, opts.minScore ?? 1) ?? (opts.fallbackToFirstRow ? detectHeader(nonBlank.slice(0, 1), () => 1, 1) : null);
-  if (!header) throw fileError('HEADER_NOT_FOUND', `前 ${HEADER_SEARCH_ROWS} 行中找不到表头(没有可识别的列名);请检查所选导入类型和工作表`, { sheet: sheet?.name });
   const lastHeaderRow = header.rows[header.rows.length - 1]!;
   const skipped: { row: number; reason: string }[] = [];
   async function* data(): AsyncGenerator<RawRow> {
-    const emit = function* (r: RawRow) {
-      if (r.row <= lastHeaderRow || !r.cells.some((c) => !isBlank(c))) return;
+    const keep = (r: RawRow) => {
+      if (r.row <= lastHeaderRow) return false;
       if (isFooterRow(r)) {
         skipped.push({ row: r.row, reason: '合计或说明行,不是数据' });
-        return;
+        return false;
       }
-      yield r;
+      return true;
     };
-    for (const r of head) yield* emit(r);
-    if (!done) for await (const r of source) yield* emit(r);
+    try {
+      for (const r of head) if (keep(r)) yield r;
+      if (!done) for await (const r of src.rows) if (keep(r)) yield r;
+    } finally {
+      await src.rows.return(undefined);
+    }
   }
-  return { format: isXlsx ? 'xlsx' : 'csv', encoding, delimiter, sheet: sheet!, sheets, header, rows: data(), skipped };
+  return { format: src.format, encoding: src.encoding, delimiter: src.delimiter, sheet: src.sheet!, sheets: src.sheets, header, rows: data(), skipped };
 }

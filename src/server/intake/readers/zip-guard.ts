@@ -23,7 +23,7 @@ export const ZIP_LIMITS = {
 /** Entry names of a zip, after the size checks. */
 export async function checkZip(path: string, limits = ZIP_LIMITS): Promise<string[]> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(path, { lazyEntries: true, autoClose: true }, (err, z) => (err || !z ? reject(fileError('FILE_NOT_XLSX', `文件不是有效的 xlsx(zip)文件:${err?.message ?? ''}`)) : resolve(z))),
+    yauzl.open(path, { lazyEntries: true, autoClose: true }, (err, z) => (err || !z ? reject(fileError('FILE_NOT_XLSX', '文件不是有效的 xlsx 工作簿(压缩包目录损坏或不完整,可能是上传中断或文件被截断);请重新导出后上传')) : resolve(z))),
   );
   return new Promise<string[]>((resolve, reject) => {
     const names: string[] = [];
@@ -41,26 +41,26 @@ export async function checkZip(path: string, limits = ZIP_LIMITS): Promise<strin
       if (names.length > limits.maxEntries) return fail('ZIP_BOMB_SUSPECTED', `xlsx 内含文件过多(超过 ${limits.maxEntries} 个),疑似压缩炸弹,已拒绝`);
       if (total > limits.maxTotalBytes) return fail('ZIP_BOMB_SUSPECTED', `xlsx 解压后超过 ${Math.round(limits.maxTotalBytes / 1024 ** 3)} GB,疑似压缩炸弹,已拒绝`);
       if (e.uncompressedSize > limits.ratioFloorBytes && e.uncompressedSize / Math.max(1, e.compressedSize) > limits.maxRatio)
-        return fail('ZIP_BOMB_SUSPECTED', `xlsx 中 ${e.fileName} 的压缩比超过 ${limits.maxRatio}:1,疑似压缩炸弹,已拒绝`);
+        return fail('ZIP_BOMB_SUSPECTED', `xlsx 中有一部分的压缩比超过 ${limits.maxRatio}:1,疑似压缩炸弹,已拒绝`);
       if (e.fileName.endsWith('/')) return zip.readEntry();
       zip.openReadStream(e, (err, stream) => {
-        if (err || !stream) return fail('FILE_NOT_XLSX', `xlsx(zip)中 ${e.fileName} 已损坏:${err?.message ?? ''}`);
+        if (err || !stream) return fail('FILE_NOT_XLSX', 'xlsx 工作簿已损坏(其中一部分无法解压);请重新导出后上传');
         let actual = 0;
         stream.on('data', (chunk: Buffer) => {
           actual += chunk.length;
           if (actual > e.uncompressedSize) {
             stream.destroy();
-            fail('ZIP_BOMB_SUSPECTED', `xlsx 中 ${e.fileName} 解压后大于其声明的大小,疑似压缩炸弹,已拒绝`);
+            fail('ZIP_BOMB_SUSPECTED', 'xlsx 中有一部分解压后大于其声明的大小,疑似压缩炸弹,已拒绝');
           }
         });
-        stream.on('error', (se: Error) => fail('FILE_NOT_XLSX', `xlsx(zip)中 ${e.fileName} 已损坏:${se.message}`));
+        stream.on('error', () => fail('FILE_NOT_XLSX', 'xlsx 工作簿已损坏(其中一部分无法解压);请重新导出后上传'));
         stream.on('end', () => zip.readEntry());
       });
     });
     zip.on('end', () => {
       if (!failed) resolve(names);
     });
-    zip.on('error', (err: Error) => fail('FILE_NOT_XLSX', `xlsx(zip)文件已损坏:${err.message}`));
+    zip.on('error', () => fail('FILE_NOT_XLSX', 'xlsx 工作簿已损坏(压缩包结构错误);请重新导出后上传'));
     zip.readEntry();
   });
 }

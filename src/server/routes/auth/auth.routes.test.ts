@@ -1,7 +1,8 @@
 /**
  * Sign-in, sessions, CSRF, lockout and user management through app.inject() on both dialects, with a
- * clock the tests move (policy numbers from domain/account-policy.ts: 5 failures lock for 15 minutes,
- * sessions end after 30 idle minutes or 12 hours).
+ * clock the tests move (policy numbers from domain/account-policy.ts: 5 failures of a name from one
+ * address within 15 minutes lock it there for 15 minutes, answered like an unknown name; 30 attempts a
+ * minute per address; sessions end after 30 idle minutes or 12 hours; issue 17 point 5).
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,24 +77,59 @@ forEachDialect('auth routes', (dialect) => {
     expect(failed.map((e) => e.actor)).toEqual(expect.arrayContaining(['nobody', 'wang.county']));
   });
 
-  it('locks the account after 5 failures in a row for 15 minutes, even for the right password', async () => {
+  it('5 failures of a name from one address within 15 minutes lock that name for that address only, answered like an unknown name', async () => {
     at('2026-03-15T11:00:00Z');
     await create('li.locked', '522633');
-    for (let i = 1; i <= 4; i++) expect((await signIn('li.locked', `wrong-${i}`)).statusCode).toBe(401);
-    const fifth = await signIn('li.locked', 'wrong-5');
-    expect(fifth.statusCode).toBe(423);
-    // 11:00 + 15 min = 11:15
-    expect(fifth.json().error.details.until).toBe('2026-03-15T11:15:00.000Z');
-    expect((await signIn('li.locked', PASSWORD)).statusCode).toBe(423);
+    for (let i = 1; i <= 5; i++) expect((await signIn('li.locked', `wrong-${i}`)).statusCode).toBe(401);
+    // locked from this address: even the right password answers exactly like an unknown name
+    const locked = await signIn('li.locked', PASSWORD);
+    const unknown = await signIn('nobody.at.all', PASSWORD);
+    expect([locked.statusCode, unknown.statusCode]).toEqual([401, 401]);
+    expect(locked.json().error).toEqual({ ...unknown.json().error, requestId: locked.json().error.requestId });
+    expect(locked.json().error.message).toBe('用户名或密码错误(同一用户名在本机连续失败 5 次后,15 分钟内无法登录)');
+    // no lock-at-will: the real user at another address signs in
+    const elsewhere = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: 'li.locked', password: PASSWORD }, remoteAddress: '10.20.30.40' });
+    expect(elsewhere.statusCode).toBe(200);
+    // 11:00 + 15 min = 11:15: the lock is over
     at('2026-03-15T11:15:00Z');
     expect((await signIn('li.locked', PASSWORD)).statusCode).toBe(200);
+    const failed = (await audits()).filter((e) => e.action === 'sign_in' && e.actor === 'li.locked' && e.outcome === 'failed').map((e) => JSON.parse(e.details).reason);
+    expect(failed).toEqual(['wrong_password', 'wrong_password', 'wrong_password', 'wrong_password', 'wrong_password', 'locked']);
   });
 
-  it('rate limits sign-in: the 11th attempt of a minute for one name answers 429', async () => {
-    const codes: number[] = [];
-    for (let i = 0; i < 11; i++) codes.push((await signIn('rate.limited', 'x')).statusCode);
-    expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
-    expect(codes[10]).toBe(429);
+  it('failures are counted within a window: four, then one 1.5 hours later, lock nothing', async () => {
+    at('2026-03-15T13:00:00Z');
+    await create('zhao.window', '522633');
+    for (let i = 1; i <= 4; i++) expect((await signIn('zhao.window', `wrong-${i}`)).statusCode).toBe(401);
+    at('2026-03-15T14:30:00Z');
+    expect((await signIn('zhao.window', 'wrong-5')).statusCode).toBe(401);
+    expect((await signIn('zhao.window', PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('throttles one address across user names (spraying): 429 with a Chinese message and Retry-After', async () => {
+    const limited = createServices(services.ctx.db, testConfig({ signInRatePerAddress: 5 }), () => now, new IdProtector(TEST_KEY));
+    const app2 = await newTestApp(limited);
+    try {
+      const codes: number[] = [];
+      let last: Awaited<ReturnType<typeof app2.inject>> | undefined;
+      for (let i = 0; i < 6; i++) {
+        last = await app2.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: `spray${i}`, password: 'x' }, remoteAddress: '10.9.9.9' });
+        codes.push(last.statusCode);
+      }
+      expect(codes).toEqual([401, 401, 401, 401, 401, 429]);
+      expect(last!.json().error).toMatchObject({ code: 'too_many_requests', message: expect.stringMatching(/^尝试过于频繁,请 \d+ 秒后再试$/) });
+      expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
+      // another address is not affected
+      expect((await app2.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { username: 'spray0', password: 'x' }, remoteAddress: '10.9.9.10' })).statusCode).toBe(401);
+    } finally {
+      await app2.close();
+    }
+  });
+
+  it('user names differ by more than case: Admin beside admin is refused, and sign-in ignores case', async () => {
+    await create('case.user', '522633');
+    await expect(create('Case.User', '522633')).rejects.toMatchObject({ code: 'conflict' });
+    expect((await signIn('CASE.USER', PASSWORD)).statusCode).toBe(200);
   });
 
   it('refuses unsafe requests without the CSRF header (403), accepts them with it', async () => {
@@ -105,7 +141,16 @@ forEachDialect('auth routes', (dialect) => {
     expect(without.json().error.code).toBe('csrf_failed');
     const wrong = await app.inject({ method: 'POST', url: '/api/v1/auth/change-password', headers: { cookie: h.cookie!, 'x-csrf-token': 'guess' }, payload: body });
     expect(wrong.json().error.code).toBe('csrf_failed');
-    expect((await app.inject({ method: 'POST', url: '/api/v1/auth/change-password', headers: h, payload: body })).statusCode).toBe(204);
+    const changed = await app.inject({ method: 'POST', url: '/api/v1/auth/change-password', headers: h, payload: body });
+    expect(changed.statusCode).toBe(200);
+    // the session and its CSRF token are replaced: the old cookie no longer works, the new one does
+    const fresh = changed.cookies.find((x) => x.name === 'zx_session')!;
+    expect(`zx_session=${fresh.value}`).not.toBe(h.cookie);
+    expect(changed.json().csrfToken).not.toBe(h['x-csrf-token']);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: h.cookie! } })).statusCode).toBe(401);
+    const me = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: `zx_session=${fresh.value}` } });
+    expect(me.json().csrfToken).toBe(changed.json().csrfToken);
+    expect(me.headers['cache-control']).toBe('no-store');
   });
 
   it('ends a session after 30 idle minutes and 12 hours after sign-in', async () => {
@@ -141,8 +186,10 @@ forEachDialect('auth routes', (dialect) => {
     const weak = await app.inject({ method: 'POST', url: '/api/v1/auth/change-password', headers: h, payload: { currentPassword: oneTimePassword, newPassword: 'short' } });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.details.issues[0].field).toBe('newPassword');
-    expect((await app.inject({ method: 'POST', url: '/api/v1/auth/change-password', headers: h, payload: { currentPassword: oneTimePassword, newPassword: 'My-own-pass-2026' } })).statusCode).toBe(204);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/households', headers: h })).statusCode).toBe(200);
+    const changed = await app.inject({ method: 'POST', url: '/api/v1/auth/change-password', headers: h, payload: { currentPassword: oneTimePassword, newPassword: 'My-own-pass-2026' } });
+    expect(changed.statusCode).toBe(200);
+    const next = { cookie: `zx_session=${changed.cookies.find((x) => x.name === 'zx_session')!.value}`, 'x-csrf-token': changed.json().csrfToken as string };
+    expect((await app.inject({ method: 'GET', url: '/api/v1/households', headers: next })).statusCode).toBe(200);
   });
 
   it('sign-out ends the session', async () => {

@@ -30,6 +30,7 @@
  * - GET  /api/v1/timeliness/children?region= → TimelinessRowDto[] (each child region with cases or monitored households)
  */
 import { z } from 'zod';
+import { qint } from '../../../shared/strict';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
@@ -82,7 +83,7 @@ export function caseRoutes(app: FastifyInstance, s: Services): void {
   r.post('/api/v1/cases/:id/notice/objections', { schema: { tags, summary: '登记公示异议', params: idParams, body: objectionInput } }, async (req) =>
     s.cases.recordObjection(caseWorker(req), req.params.id, req.body),
   );
-  r.post('/api/v1/cases/:id/notice/objections/:oid/resolve', { schema: { tags, summary: '处理公示异议', params: idParams.extend({ oid: z.coerce.number().int().positive() }), body: resolveObjectionInput } }, async (req) =>
+  r.post('/api/v1/cases/:id/notice/objections/:oid/resolve', { schema: { tags, summary: '处理公示异议', params: idParams.extend({ oid: qint(z.number().int().positive()) }), body: resolveObjectionInput } }, async (req) =>
     s.cases.resolveObjection(caseWorker(req), req.params.id, req.params.oid, req.body),
   );
   r.post('/api/v1/cases/:id/notice/close', { schema: { tags, summary: '结束公示', params: idParams, body: closeNoticeInput } }, async (req) => s.cases.closeNotice(caseWorker(req), req.params.id, req.body));
@@ -90,7 +91,7 @@ export function caseRoutes(app: FastifyInstance, s: Services): void {
   r.post('/api/v1/cases/:id/attachments', { schema: { tags, summary: '上传附件(照片、扫描件;base64)', params: idParams, body: attachmentInput } }, async (req, reply) =>
     reply.code(201).send(await s.cases.addAttachment(caseWorker(req), req.params.id, req.body)),
   );
-  r.get('/api/v1/cases/:id/attachments/:aid', { schema: { tags, summary: '下载附件', params: idParams.extend({ aid: z.coerce.number().int().positive() }) } }, async (req, reply) => {
+  r.get('/api/v1/cases/:id/attachments/:aid', { schema: { tags, summary: '下载附件', params: idParams.extend({ aid: qint(z.number().int().positive()) }) } }, async (req, reply) => {
     const f = await s.cases.readAttachment(requirePermission(req, 'personal.view', '附件含个人信息,没有查看个人信息的权限'), req.params.id, req.params.aid);
     return reply.type(f.mimeType).header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`).send(f.bytes);
   });

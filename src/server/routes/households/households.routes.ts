@@ -11,10 +11,11 @@
  * event; so does a list filtered to a region outside the user's (200 with no items).
  */
 import { z } from 'zod';
+import { qint } from '../../../shared/strict';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FastifyInstance } from 'fastify';
 import { householdListQuery, householdParams, yearQuery } from '../../../shared/queries';
-import { householdInput, incomeInput } from '../../../shared/registry';
+import { incomeInput, newHouseholdInput } from '../../../shared/registry';
 import type { Services } from '../../container';
 import { actorOf, requirePermission } from '../scope-of';
 import { narrow } from '../../repositories/scope';
@@ -45,7 +46,7 @@ export function householdRoutes(app: FastifyInstance, s: Services): void {
     const actor = actorOf(req);
     return maskHouseholdDetail(actor, await byId(actor, req.params.id, () => s.households.get(actor.scope, req.params.id, req.query.year)));
   });
-  r.post('/api/v1/households', { schema: { tags: ['registry'], summary: '登记农户', body: z.array(householdInput).min(1).max(1000) } }, async (req, reply) => {
+  r.post('/api/v1/households', { schema: { tags: ['registry'], summary: '登记农户', body: z.array(newHouseholdInput).min(1).max(1000) } }, async (req, reply) => {
     const actor = requirePermission(req, 'household.write', NO_WRITE);
     const report = await s.registry.registerHouseholds(actor.scope, req.body);
     return reply.code(201).send({ households: report.households, persons: report.persons, idsToVerify: report.idsToVerify, ids: Object.fromEntries(report.ids) });
@@ -56,7 +57,7 @@ export function householdRoutes(app: FastifyInstance, s: Services): void {
       schema: {
         tags: ['registry'],
         summary: '录入年度收入',
-        params: householdParams.extend({ year: z.coerce.number().int().min(2014).max(2100) }),
+        params: householdParams.extend({ year: qint(z.number().int().min(2014).max(2100)) }),
         body: incomeInput.omit({ year: true }).extend({ version: z.number().int().min(1).optional() }),
       },
     },

@@ -7,7 +7,9 @@
  * (audited as `export` with their row count). Names and health details are masked without
  * `personal.view` (presenters/intake.presenter.ts); ID numbers are never in clear.
  * - GET  /kinds → ImportKindDto[]; GET /templates/:kind → the template .xlsx
- * - POST /uploads (multipart, one file, at most ZX_UPLOAD_MAX_MB, default 200 MB) → 201 { uploadId, fileName, bytes }
+ * - POST /uploads (multipart, one file, at most ZX_UPLOAD_MAX_MB, default 200 MB) → 201 { uploadId, fileName, bytes };
+ *   kept under <ZX_DATA_DIR>/uploads (0700/0600) until committed or ZX_UPLOAD_MAX_AGE_HOURS old;
+ *   400 bad_request for a multipart body without boundary or cut short
  * - POST /uploads/:id/preview (ImportRequest) → ImportReportDto (dry run: writes nothing)
  * - GET  /uploads/:id/problems.xlsx → the last preview's problems as .xlsx
  * - POST /uploads/:id/commit (ImportRequest) → 202 { jobId }; GET /jobs/:id → ImportJobDto (progress, then the report)
@@ -19,17 +21,17 @@
  * Bad files answer 400 bad_file with `details.problems` (code, where, Chinese message), never 500.
  */
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { qint } from '../../../shared/strict';
 import { CLUE_STATUSES, importRequest, type ImportJobDto, type ImportKindDto } from '../../../shared/intake';
 import type { Services } from '../../container';
-import { AppError, notFound } from '../../errors';
+import { AppError, notFound, validationError } from '../../errors';
+import { textProblem } from '../../domain/text';
 import { fileError } from '../../intake/problems';
 import { writeCheckXlsx, writeProblemsXlsx } from '../../intake/report-export';
 import { templateOf, TEMPLATES } from '../../intake/templates';
@@ -37,9 +39,7 @@ import { writeTemplate } from '../../intake/templates/write-template';
 import type { ImportReport } from '../../services/intake.service';
 import { actorOf, requirePermission } from '../scope-of';
 import { AuditService } from '../../services/audit.service';
-
-/** Uploads are kept this long for preview and commit, then removed. */
-const UPLOAD_TTL_MS = 6 * 3600 * 1000;
+import { UploadStore } from '../../intake/upload-store';
 
 interface Upload {
   path: string;
@@ -62,8 +62,7 @@ export function intakeRoutes(app: FastifyInstance, s: Services): void {
     const importer = (req: Parameters<typeof actorOf>[0]) => requirePermission(req, 'intake.import', '没有导入数据的权限');
 
     const r = scope.withTypeProvider<ZodTypeProvider>();
-    const dir = join(tmpdir(), `zhenxing-uploads-${process.pid}`);
-    mkdirSync(dir, { recursive: true });
+    const store = new UploadStore(s.ctx.config.dataDir, s.ctx.config.uploadMaxAgeMs);
     const uploads = new Map<string, Upload>();
     const jobs = new Map<string, ImportJobDto & { owner: string }>();
     const uploadOf = (id: string, owner: string) => {
@@ -72,10 +71,13 @@ export function intakeRoutes(app: FastifyInstance, s: Services): void {
       return u;
     };
     const sweep = () => {
-      for (const [id, u] of uploads) if (Date.now() - u.at > UPLOAD_TTL_MS) {
-        rmSync(u.path, { force: true });
-        uploads.delete(id);
-      }
+      for (const [id, u] of uploads) if (Date.now() - u.at > s.ctx.config.uploadMaxAgeMs) uploads.delete(id);
+      store.sweep();
+    };
+    const drop = (id: string) => {
+      const u = uploads.get(id);
+      if (u) store.remove(u.path);
+      uploads.delete(id);
     };
 
     r.get('/api/v1/intake/kinds', { schema: { tags: ['intake'], summary: '导入类型与模板列' } }, async (): Promise<ImportKindDto[]> =>
@@ -83,12 +85,12 @@ export function intakeRoutes(app: FastifyInstance, s: Services): void {
     );
     r.get('/api/v1/intake/templates/:kind', { schema: { tags: ['intake'], summary: '下载导入模板(.xlsx)', params: z.object({ kind: z.string().max(40) }) } }, async (req, reply) => {
       const t = templateOf(req.params.kind);
-      const p = join(dir, `template-${randomUUID()}.xlsx`);
+      const p = store.path('template', '.xlsx');
       await writeTemplate(t, p);
       try {
         return sendFile(reply, p, `${t.zh}-模板.xlsx`);
       } finally {
-        rmSync(p, { force: true });
+        store.remove(p);
       }
     });
 
@@ -96,16 +98,30 @@ export function intakeRoutes(app: FastifyInstance, s: Services): void {
       const actor = importer(req);
       sweep();
       if (!req.isMultipart()) throw new AppError('bad_request', 400, '请以 multipart/form-data 上传文件(字段名 file)');
-      const file = await req.file();
-      if (!file) throw fileError('FILE_MISSING', '请求中没有文件');
-      const id = randomUUID();
-      const path = join(dir, id);
-      await pipeline(file.file, createWriteStream(path));
+      // a body without boundary, or cut short, is the client's fault: 400 with a Chinese message, never 500
+      const broken = () => new AppError('bad_request', 400, '上传内容不完整或格式不正确(缺少 multipart 分隔符或内容被截断);请重新上传');
+      let path: string;
+      let file: Awaited<ReturnType<typeof req.file>>;
+      try {
+        file = await req.file();
+        if (!file) throw fileError('FILE_MISSING', '请求中没有文件');
+        path = await store.save(file.file);
+      } catch (e) {
+        if (e instanceof AppError) throw e;
+        if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('payload_too_large', 413, `文件超过上传上限 ${Math.round(UPLOAD_LIMIT_BYTES / 1024 / 1024)} MB`);
+        throw broken();
+      }
       if (file.file.truncated) {
-        rmSync(path, { force: true });
+        store.remove(path);
         throw new AppError('payload_too_large', 413, `文件超过上传上限 ${Math.round(UPLOAD_LIMIT_BYTES / 1024 / 1024)} MB`);
       }
+      const id = randomUUID();
       const fileName = basename(file.filename || 'upload');
+      const nameProblem = textProblem(fileName);
+      if (nameProblem) {
+        store.remove(path);
+        throw validationError([{ field: 'file.filename', message: nameProblem }]);
+      }
       const bytes = file.file.bytesRead;
       uploads.set(id, { path, fileName, bytes, owner: actor.username, at: Date.now() });
       return reply.code(201).send({ uploadId: id, fileName, bytes });
@@ -123,13 +139,13 @@ export function intakeRoutes(app: FastifyInstance, s: Services): void {
       requirePermission(req, 'personal.export', '没有导出个人信息的权限');
       const u = uploadOf(req.params.id, actor.username);
       if (!u.lastReport) throw notFound('该文件的预览结果');
-      const p = join(dir, `problems-${randomUUID()}.xlsx`);
+      const p = store.path('problems', '.xlsx');
       await writeProblemsXlsx(u.lastReport, p);
       await new AuditService(s.ctx).record(actor, { action: 'export', targetType: 'import_problems', targetId: u.lastReport.sha256, outcome: 'ok', details: { format: 'xlsx', rows: u.lastReport.problems.length, fileName: u.fileName } });
       try {
         return sendFile(reply, p, `${u.fileName}-问题清单.xlsx`);
       } finally {
-        rmSync(p, { force: true });
+        store.remove(p);
       }
     });
     r.post('/api/v1/intake/uploads/:id/commit', { schema: { tags: ['intake'], summary: '确认导入(后台执行,返回任务号)', params, body: importRequest } }, async (req, reply) => {
@@ -142,6 +158,8 @@ export function intakeRoutes(app: FastifyInstance, s: Services): void {
         .then((rep) => {
           job.status = 'done';
           job.report = rep;
+          // the batch is written: the upload has served its purpose
+          drop(req.params.id);
         })
         .catch((e: unknown) => {
           job.status = 'failed';
@@ -163,15 +181,15 @@ export function intakeRoutes(app: FastifyInstance, s: Services): void {
       await s.intake.saveMapping(importer(req), req.body.kind, req.body.headerSignature, req.body.mapping);
       return reply.code(204).send();
     });
-    r.get('/api/v1/intake/imports', { schema: { tags: ['intake'], summary: '导入记录', querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50), beforeId: z.coerce.number().int().optional() }) } }, async (req) =>
+    r.get('/api/v1/intake/imports', { schema: { tags: ['intake'], summary: '导入记录', querystring: z.object({ limit: qint(z.number().int().min(1).max(500)).default(50), beforeId: qint(z.number().int()).optional() }) } }, async (req) =>
       s.intake.history(actorOf(req), req.query.limit, req.query.beforeId),
     );
-    const idParams = z.object({ id: z.coerce.number().int().min(1) });
+    const idParams = z.object({ id: qint(z.number().int().min(1)) });
     r.get('/api/v1/intake/imports/:id', { schema: { tags: ['intake'], summary: '导入批次及其问题', params: idParams } }, async (req) => s.intake.batch(actorOf(req), req.params.id));
     r.get('/api/v1/intake/imports/:id/held', { schema: { tags: ['intake'], summary: '待核实的行(身份证号已脱敏)', params: idParams } }, async (req) => s.intake.heldRows(importer(req), req.params.id));
     r.post('/api/v1/intake/imports/:id/rollback', { schema: { tags: ['intake'], summary: '回退导入批次', params: idParams } }, async (req) => s.intake.rollback(importer(req), req.params.id));
 
-    r.get('/api/v1/intake/clues', { schema: { tags: ['intake'], summary: '风险线索(本辖区队列)', querystring: z.object({ status: z.enum(CLUE_STATUSES).optional(), limit: z.coerce.number().int().min(1).max(1000).default(100), beforeId: z.coerce.number().int().optional() }) } }, async (req) =>
+    r.get('/api/v1/intake/clues', { schema: { tags: ['intake'], summary: '风险线索(本辖区队列)', querystring: z.object({ status: z.enum(CLUE_STATUSES).optional(), limit: qint(z.number().int().min(1).max(1000)).default(100), beforeId: qint(z.number().int()).optional() }) } }, async (req) =>
       s.intake.clues(actorOf(req), req.query),
     );
     r.put('/api/v1/intake/clues/:id/status', { schema: { tags: ['intake'], summary: '更新风险线索状态', params: idParams, body: z.object({ status: z.enum(CLUE_STATUSES) }) } }, async (req, reply) => {
@@ -179,18 +197,18 @@ export function intakeRoutes(app: FastifyInstance, s: Services): void {
       return reply.code(204).send();
     });
 
-    const checkQuery = z.object({ region: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '区划代码应为2、4、6、9或12位数字').optional(), year: z.coerce.number().int().min(2014).max(2100).optional() });
+    const checkQuery = z.object({ region: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '区划代码应为2、4、6、9或12位数字').optional(), year: qint(z.number().int().min(2014).max(2100)).optional() });
     r.get('/api/v1/intake/checks', { schema: { tags: ['intake'], summary: '数据质量核查', querystring: checkQuery } }, async (req) => s.checks.run(actorOf(req), { regionCode: req.query.region, year: req.query.year }));
     r.get('/api/v1/intake/checks.xlsx', { schema: { tags: ['intake'], summary: '数据质量核查结果(.xlsx)', querystring: checkQuery } }, async (req, reply) => {
       const actor = requirePermission(req, 'personal.export', '没有导出个人信息的权限');
       const rep = await s.checks.run(actor, { regionCode: req.query.region, year: req.query.year });
-      const p = join(dir, `checks-${randomUUID()}.xlsx`);
+      const p = store.path('checks', '.xlsx');
       await writeCheckXlsx(rep, p);
       await new AuditService(s.ctx).record(actor, { action: 'export', targetType: 'check_report', targetId: rep.regionCode, outcome: 'ok', details: { format: 'xlsx', rows: rep.findings.length, year: rep.year } });
       try {
         return sendFile(reply, p, `数据质量核查-${rep.regionCode ?? '全部'}.xlsx`);
       } finally {
-        rmSync(p, { force: true });
+        store.remove(p);
       }
     });
   });

@@ -9,6 +9,7 @@
  *   temporary access of a user to a household of the granter's region (人户分离; access.grant), audited.
  */
 import { z } from 'zod';
+import { qint } from '../../../shared/strict';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FastifyInstance } from 'fastify';
 import { accessGrantInput, reasonInput } from '../../../shared/accounts';
@@ -17,7 +18,7 @@ import { actorOf } from '../scope-of';
 
 export function personRoutes(app: FastifyInstance, s: Services): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.post('/api/v1/persons/:id/id-number', { schema: { tags: ['personal data'], summary: '查看完整身份证号(须说明理由,记入审计日志)', params: z.object({ id: z.coerce.number().int().positive() }), body: reasonInput } }, async (req) =>
+  r.post('/api/v1/persons/:id/id-number', { schema: { tags: ['personal data'], summary: '查看完整身份证号(须说明理由,记入审计日志)', params: z.object({ id: qint(z.number().int().positive()) }), body: reasonInput } }, async (req) =>
     s.personalData.revealIdNumber(actorOf(req), req.params.id, req.body.reason),
   );
   r.get('/api/v1/persons/search', { schema: { tags: ['personal data'], summary: '按身份证号查找本区域人员', querystring: z.object({ idNumber: z.string().min(1).max(40) }) } }, async (req) =>

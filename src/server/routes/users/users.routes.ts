@@ -7,6 +7,7 @@
  * another region; 409 when the user name is taken. Every change is audited (permission_change).
  */
 import { z } from 'zod';
+import { qint } from '../../../shared/strict';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FastifyInstance } from 'fastify';
 import { newUserInput, updateUserInput } from '../../../shared/accounts';
@@ -19,7 +20,7 @@ export function userRoutes(app: FastifyInstance, s: Services): void {
   r.post('/api/v1/users', { schema: { tags: ['accounts'], summary: '创建用户', body: newUserInput } }, async (req, reply) =>
     reply.code(201).send(await s.accounts.createUser(actorOf(req), req.body)),
   );
-  r.patch('/api/v1/users/:id', { schema: { tags: ['accounts'], summary: '修改用户角色、区域或状态,重置密码', params: z.object({ id: z.coerce.number().int().positive() }), body: updateUserInput } }, async (req) =>
+  r.patch('/api/v1/users/:id', { schema: { tags: ['accounts'], summary: '修改用户角色、区域或状态,重置密码', params: z.object({ id: qint(z.number().int().positive()) }), body: updateUserInput } }, async (req) =>
     s.accounts.update(actorOf(req), req.params.id, req.body),
   );
 }
