@@ -56,13 +56,14 @@ export async function newTestDb(dialect: Dialect): Promise<{ db: Db; drop: () =>
   await admin.destroy();
   const url = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   const db = openDatabase(url, { poolSize: 4 });
-  const dropSchema = async () => {
-    const a = openDatabase(PG_URL, { poolSize: 1 });
-    await sql`drop schema ${sql.id(schema)} cascade`.execute(a);
-    await a.destroy();
-  };
+  const dropSchema = () =>
+    underCatalogLock(async () => {
+      const a = openDatabase(PG_URL, { poolSize: 1 });
+      await sql`drop schema ${sql.id(schema)} cascade`.execute(a);
+      await a.destroy();
+    });
   try {
-    await migrateToLatest(db);
+    await underCatalogLock(() => migrateToLatest(db));
   } catch (e) {
     await db.destroy();
     await dropSchema();
@@ -75,6 +76,23 @@ export async function newTestDb(dialect: Dialect): Promise<{ db: Db; drop: () =>
       await dropSchema();
     },
   };
+}
+
+/**
+ * Runs `work` holding a PostgreSQL advisory lock shared by every test worker. Kysely's migrator reads the
+ * catalog of all schemas (to find its own table); a schema dropped by another worker in the middle of that
+ * read fails it ("column … of relation … does not exist"), so migrations and drops take turns.
+ */
+export async function underCatalogLock<T>(work: () => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  try {
+    await c.query('select pg_advisory_lock(727100)');
+    return await work();
+  } finally {
+    await c.query('select pg_advisory_unlock(727100)').catch(() => {});
+    await c.end().catch(() => {});
+  }
 }
 
 /**

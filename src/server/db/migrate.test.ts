@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { forEachDialect, PG_URL } from '../../../test/harness';
+import { forEachDialect, PG_URL, underCatalogLock } from '../../../test/harness';
 import { openDatabase } from './connect';
 import { migrateToLatest } from './migrate';
 
@@ -48,15 +48,17 @@ forEachDialect('migrateToLatest', (dialect) => {
         await sql`create table ${sql.id(a)}.kysely_migration_lock (id varchar(255) primary key, is_locked integer not null default 0)`.execute(admin);
         const db = openDatabase(withSearchPath(b), { poolSize: 1 });
         try {
-          expect(await migrateToLatest(db)).toEqual(EVERY_MIGRATION);
+          expect(await underCatalogLock(() => migrateToLatest(db))).toEqual(EVERY_MIGRATION);
           const tables = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = ${b} and table_name = 'household'`.execute(db);
           expect(tables.rows[0]!.n).toBe(1);
         } finally {
           await db.destroy();
         }
       } finally {
-        await sql`drop schema ${sql.id(a)} cascade`.execute(admin);
-        await sql`drop schema ${sql.id(b)} cascade`.execute(admin);
+        await underCatalogLock(async () => {
+          await sql`drop schema ${sql.id(a)} cascade`.execute(admin);
+          await sql`drop schema ${sql.id(b)} cascade`.execute(admin);
+        });
         await admin.destroy();
       }
     });
