@@ -59,10 +59,10 @@ const STATEMENT_CACHE_SIZE = 500;
 
 /**
  * The SQLite handle as Kysely sees it, with its prepared statements kept by SQL text: Kysely's driver
- * prepares every query again, which was 7–8 % of a dashboard request's CPU time (issue 15, profiled).
- * SQLite re-prepares a kept statement itself when the schema changed. A statement still being iterated
- * (a stream inside a transaction running the same SQL again) is not handed out twice: a fresh one is
- * prepared for that call.
+ * prepares every query again, which was 8 % of the national summary's profile samples (issue 15).
+ * SQLite re-prepares a kept statement itself when the schema changed. better-sqlite3 runs nothing else on
+ * the connection while a statement is being iterated; a kept one found busy all the same is not handed
+ * out twice (a fresh one is prepared for that call).
  */
 function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   const kept = new Map<string, SQLite.Statement>();
