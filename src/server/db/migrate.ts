@@ -15,6 +15,8 @@ import * as nationalColumns from './migrations/20261203100000-national-columns';
 import * as screeningSetBased from './migrations/20261203170000-screening-set-based';
 import * as auditHeadMac from './migrations/20261203160000-audit-head-mac';
 import * as signInThrottle from './migrations/20261203160100-sign-in-throttle';
+import * as procedureRecords from './migrations/2026120314010001-procedure-records';
+import * as notices from './migrations/2026120314010002-notices';
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261129000000-initial': initial,
@@ -27,6 +29,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261203170000-screening-set-based': screeningSetBased,
   '20261203160000-audit-head-mac': auditHeadMac,
   '20261203160100-sign-in-throttle': signInThrottle,
+  '2026120314010001-procedure-records': procedureRecords,
+  '2026120314010002-notices': notices,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -663,6 +663,86 @@ export interface AccessGrantTable {
   revokedAt: string | null;
 }
 
+/** A record of a procedure of data/procedures/ (the engine's generic record). */
+export interface ProcedureRecordTable {
+  id: Generated<number>;
+  procedure: string;
+  procedureVersion: number;
+  subjectKind: string;
+  subjectId: string;
+  title: string;
+  provinceCode: string;
+  /** the region the record belongs to (village, township or county code): the scope filter */
+  regionCode: string;
+  /** the step awaited, or the end reached */
+  state: string;
+  /** the step awaited (null once ended) */
+  currentStep: string | null;
+  startedOn: string;
+  stepBaseDate: string;
+  stepDue: string | null;
+  closedOn: string | null;
+  /** JSON object: what the work area keeps with the record */
+  data: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** Append-only log of a procedure record. */
+export interface ProcedureEventTable {
+  id: Generated<number>;
+  recordId: number;
+  at: string;
+  onDate: string;
+  actor: string;
+  actorLevel: string;
+  step: string | null;
+  action: string;
+  fromState: string | null;
+  toState: string;
+  reason: string | null;
+  details: string;
+}
+
+/** A notice (公示) of any subject. */
+export interface NoticeTable {
+  id: Generated<number>;
+  subjectKind: string;
+  subjectId: string;
+  recordId: number | null;
+  /** id of the period rule (data/notice-rules.json) */
+  rule: string;
+  title: string;
+  regionCode: string;
+  postedOn: string;
+  days: number;
+  unit: string;
+  endsOn: string;
+  /** posted | closed | withdrawn */
+  status: string;
+  closedOn: string | null;
+  /** JSON { intro, columns, rows, issuer } after redaction */
+  content: string;
+  postedBy: string;
+  createdAt: string;
+  version: number;
+}
+
+/** An objection (异议) to a notice and its outcome. */
+export interface ObjectionTable {
+  id: Generated<number>;
+  noticeId: number;
+  receivedOn: string;
+  summary: string;
+  /** upheld | dismissed | null while open */
+  outcome: string | null;
+  resolvedOn: string | null;
+  note: string | null;
+  recordedBy: string;
+}
+
 export interface Database {
   userAccount: UserAccountTable;
   userSession: UserSessionTable;
@@ -700,4 +780,8 @@ export interface Database {
   noticeObjection: NoticeObjectionTable;
   caseEvent: CaseEventTable;
   assistanceMeasure: AssistanceMeasureTable;
+  procedureRecord: ProcedureRecordTable;
+  procedureEvent: ProcedureEventTable;
+  notice: NoticeTable;
+  objection: ObjectionTable;
 }
