@@ -43,7 +43,13 @@ export type Permission =
    */
   | 'intake.import'
   /** handle risk clues of department cross-checks (mark verified or dismissed) inside one's region */
-  | 'clue.handle';
+  | 'clue.handle'
+  /**
+   * act on records of the procedures of data/procedures/ (open, do the step awaited) and on notices (公示:
+   * post, record objections and their outcome, close) inside one's region. The level and role of each step
+   * are checked separately against the procedure file (domain/procedure).
+   */
+  | 'procedure.act';
 
 export const ROLES: readonly Role[] = ['admin', 'reviewer', 'dataEntry', 'readOnly', 'villageCadre', 'townshipReviewer', 'countyApprover'];
 
@@ -58,9 +64,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   reviewer: ['personal.view', 'idNumber.reveal', 'personal.export', 'clue.handle'],
   dataEntry: ['household.write', 'personal.view', 'intake.import'],
   readOnly: [],
-  villageCadre: ['household.write', 'personal.view', 'idNumber.reveal', 'case.open', 'case.process', 'measure.write'],
-  townshipReviewer: ['personal.view', 'idNumber.reveal', 'case.open', 'case.process', 'measure.write', 'clue.handle'],
-  countyApprover: ['personal.view', 'idNumber.reveal', 'personal.export', 'access.grant', 'case.open', 'case.process', 'case.rollback', 'measure.write', 'clue.handle'],
+  villageCadre: ['household.write', 'personal.view', 'idNumber.reveal', 'case.open', 'case.process', 'measure.write', 'procedure.act'],
+  townshipReviewer: ['personal.view', 'idNumber.reveal', 'case.open', 'case.process', 'measure.write', 'clue.handle', 'procedure.act'],
+  countyApprover: ['personal.view', 'idNumber.reveal', 'personal.export', 'access.grant', 'case.open', 'case.process', 'case.rollback', 'measure.write', 'clue.handle', 'procedure.act'],
 };
 
 /** Whether any of the roles grants the permission. */
