@@ -95,6 +95,18 @@ export interface ProcedureDto {
   provinces: { code: string; source: string; steps: string[] }[];
 }
 
+/** A period rule of data/notice-rules.json (GET /notice-rules). */
+export interface NoticeRuleDto {
+  id: string;
+  title: string;
+  subjectKinds: string[];
+  /** null: no source gives a minimum; the posting level enters the period */
+  minDays: number | null;
+  unit: 'calendar' | 'working';
+  source: string;
+  projectChoice: boolean;
+}
+
 /** An objection to a notice and its outcome. */
 export interface ObjectionDto {
   id: number;
