@@ -8,11 +8,9 @@
  *   (monitoring cases included), earliest due first, as the operator (`cli:<os user>`) inside `--region`.
  */
 import type { Command } from 'commander';
-import { intOption } from '../command';
-import { validationError } from '../../server/errors';
 import { resolveProcedure } from '../../server/domain/procedure/engine';
 import { readNoticeRules, readProcedures } from '../../server/services/procedure-files';
-import { operator, withRuntime } from './cases';
+import { overdueOptions, withOperator } from './cases';
 
 const LEVEL_ZH: Record<string, string> = { village: '村', township: '乡镇', county: '县', prefecture: '市', province: '省' };
 
@@ -38,15 +36,9 @@ export function registerProcedureCommands(program: Command): void {
         }
       }
     });
-  p.command('overdue')
-    .description('列出全部程序(含监测案件)逾期未办的事项')
-    .option('--region <code>', '区划代码')
-    .option('--limit <n>', '最多列出条数', intOption, 500)
-    .option('--json', '以 JSON 输出')
+  overdueOptions(p.command('overdue').description('列出全部程序(含监测案件)逾期未办的事项'))
     .action(async (o: { region?: string; limit: number; json?: boolean }) =>
-      withRuntime(async (rt) => {
-        if (!Number.isInteger(o.limit) || o.limit < 1 || o.limit > 100000) throw validationError([{ field: '--limit', message: '应为1至100000的整数' }]);
-        const actor = await operator(rt, o.region);
+      withOperator(o, async (rt, actor) => {
         const cases = await rt.services.cases.worklist(actor, { limit: o.limit, overdueOnly: true });
         const items = await rt.services.procedures.worklist(actor, { limit: o.limit, overdueOnly: true }, cases);
         if (o.json) console.log(JSON.stringify(items, null, 2));
