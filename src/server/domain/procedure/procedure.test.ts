@@ -91,6 +91,13 @@ describe('procedure files', () => {
     expect(problemsOf(o)).toEqual(['省份 34 的覆盖规则指向未知环节“reveiw”']);
   });
 
+  it('the worked example of docs/procedures.md (交通补助) passes the checks', () => {
+    const doc = readFileSync(new URL('../../../../docs/procedures.md', import.meta.url), 'utf8');
+    const block = /\*\*a\. The file\*\*[\s\S]*?```json\n([\s\S]*?)```/.exec(doc)![1]!;
+    const r = checkProcedure(JSON.parse(block), [...NOTICE_RULES, 'transport']);
+    expect(r.ok && r.definition.steps.map((s) => s.id)).toEqual(['application', 'countyReview', 'publicNotice', 'payment']);
+  });
+
   it('refuses a file whose name is not the procedure name, naming the file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zx-proc-'));
     writeFileSync(join(dir, 'other.json'), JSON.stringify(small()));
