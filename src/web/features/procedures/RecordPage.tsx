@@ -35,8 +35,8 @@ function ActForm({ r, onDone }: { r: ProcedureRecordDto; onDone: () => void }) {
   return (
     <Form form={form} layout="inline" onFinish={submit} initialValues={{ performedOn: todayIso(), action: r.awaiting!.actions[0]?.id }} data-testid="act-form">
       <Form.Item name="action" label={tr('操作')}><Select style={{ width: 200 }} data-testid="act-action" options={r.awaiting!.actions.map((a) => ({ value: a.id, label: a.title }))} /></Form.Item>
-      <Form.Item name="performedOn" label={tr('办理日期')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
-      <Form.Item name="reason" label={tr('理由')} rules={[{ required: needsReason, message: tr('请填写理由') }]}><Input style={{ width: 200 }} /></Form.Item>
+      <Form.Item name="performedOn" label={tr('办理日期')} rules={[{ required: true }]}><Input type="date" data-testid="act-date" /></Form.Item>
+      <Form.Item name="reason" label={tr('理由')} rules={[{ required: needsReason, message: tr('请填写理由') }]}><Input style={{ width: 200 }} data-testid="act-reason" /></Form.Item>
       <Form.Item name="note" label={tr('说明')}><Input style={{ width: 160 }} /></Form.Item>
       <Button type="primary" htmlType="submit" data-testid="act-submit">{tr('提交')}</Button>
     </Form>
@@ -62,14 +62,14 @@ function PostNoticeForm({ r, onDone }: { r: ProcedureRecordDto; onDone: () => vo
       <Form layout="vertical" onFinish={submit} initialValues={{ postedOn: todayIso(), title: `${r.title}公示`, lines: r.title }} data-testid="post-notice-form">
         <Flex gap={8} wrap>
           <Form.Item name="title" label={tr('标题')} rules={[{ required: true }]}><Input style={{ width: 260 }} /></Form.Item>
-          <Form.Item name="postedOn" label={tr('张贴日期')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
+          <Form.Item name="postedOn" label={tr('张贴日期')} rules={[{ required: true }]}><Input type="date" data-testid="notice-posted-on" /></Form.Item>
           <Form.Item name="days" label={tr('公示天数')} rules={[{ required: true }]}><InputNumber min={1} max={90} data-testid="notice-days" /></Form.Item>
         </Flex>
         <Form.Item name="intro" label={tr('说明')}><Input.TextArea rows={2} /></Form.Item>
         <Form.Item name="lines" label={tr('公示名单(每行一项:名称,说明;不得含身份证、电话、银行、健康信息)')} rules={[{ required: true }]}><Input.TextArea rows={4} /></Form.Item>
         <Flex gap={8} wrap>
-          <Form.Item name="issuer" label={tr('发布单位')} rules={[{ required: true }]}><Input style={{ width: 220 }} /></Form.Item>
-          <Form.Item name="objectionsTo" label={tr('异议受理')} rules={[{ required: true }]}><Input style={{ width: 220 }} /></Form.Item>
+          <Form.Item name="issuer" label={tr('发布单位')} rules={[{ required: true }]}><Input style={{ width: 220 }} data-testid="notice-issuer" /></Form.Item>
+          <Form.Item name="objectionsTo" label={tr('异议受理')} rules={[{ required: true }]}><Input style={{ width: 220 }} data-testid="notice-objections-to" /></Form.Item>
         </Flex>
         <Button type="primary" htmlType="submit" data-testid="post-notice">{tr('张贴')}</Button>
       </Form>
@@ -92,7 +92,7 @@ export default function RecordPage() {
       <Typography.Title level={3} style={{ margin: 0 }}>#{r.id} {r.title}</Typography.Title>
       <Descriptions size="small" bordered column={{ xs: 1, sm: 2 }} items={[
         { key: 'p', label: tr('程序'), children: `${r.procedureTitle}(${r.procedure} v${r.procedureVersion})` },
-        { key: 's', label: tr('状态'), children: <Tag color={r.outcome === 'positive' ? 'green' : r.overdue ? 'red' : 'blue'} data-testid="record-state">{r.stateTitle}</Tag> },
+        { key: 's', label: tr('状态'), children: <Tag color={r.outcome === 'positive' ? 'green' : r.overdue ? 'red' : 'blue'} data-testid="record-state" data-state={r.state}>{r.stateTitle}</Tag> },
         { key: 'sub', label: tr('对象'), children: `${r.subjectKind} ${r.subjectId}` },
         { key: 'region', label: tr('区划'), children: r.regionCode },
         { key: 'start', label: tr('申报日期'), children: r.startedOn },
@@ -104,7 +104,7 @@ export default function RecordPage() {
           <Flex vertical gap={8}>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>{tr('依据')}:{a.source}</Typography.Text>
             {a.notice && !noticePosted ? <PostNoticeForm r={r} onDone={rec.reload} /> : null}
-            <ActForm r={r} onDone={rec.reload} />
+            <ActForm key={`${a.id}:${r.version}`} r={r} onDone={rec.reload} />
           </Flex>
         </Card>
       ) : null}
