@@ -21,7 +21,7 @@ export interface RecordFilter {
   procedure?: string;
   subjectKind?: string;
   subjectId?: string;
-  /** open only (a step is awaited) */
+  /** true: open only (a step is awaited); false: ended only; undefined: both */
   open?: boolean;
   /** open records awaiting one of these steps, per procedure: `${procedure}:${step}` (null = any) */
   awaiting?: readonly string[] | null;
@@ -45,7 +45,8 @@ export class ProcedureRepository {
       .$if(!!f.procedure, (q) => q.where('procedure', '=', f.procedure!))
       .$if(!!f.subjectKind, (q) => q.where('subjectKind', '=', f.subjectKind!))
       .$if(!!f.subjectId, (q) => q.where('subjectId', '=', f.subjectId!))
-      .$if(!!f.open, (q) => q.where('currentStep', 'is not', null))
+      .$if(f.open === true, (q) => q.where('currentStep', 'is not', null))
+      .$if(f.open === false, (q) => q.where('currentStep', 'is', null))
       .$if(f.awaiting !== undefined && f.awaiting !== null, (q) =>
         q.where((eb) => eb.or(f.awaiting!.length ? f.awaiting!.map((a) => { const [p, s] = a.split(':'); return eb.and([eb('procedure', '=', p!), eb('currentStep', '=', s!)]); }) : [eb('id', '<', 0)])),
       )

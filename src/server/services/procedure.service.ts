@@ -178,8 +178,9 @@ export class ProcedureService {
     if (name) this.definition(name);
     const scope = narrow(actor.scope, q.region);
     if (!scope) return [];
-    const rows = await new ProcedureRepository(this.ctx.db).list(scope, { procedure: name ?? undefined, subjectKind: q.subjectKind, subjectId: q.subjectId, open: q.open === 'true' }, q.limit);
-    return rows.filter((r) => q.open !== 'false' || r.currentStep === null).map((r) => this.recordDto(r));
+    const open = q.open === undefined ? undefined : q.open === 'true';
+    const rows = await new ProcedureRepository(this.ctx.db).list(scope, { procedure: name ?? undefined, subjectKind: q.subjectKind, subjectId: q.subjectId, open }, q.limit);
+    return rows.map((r) => this.recordDto(r));
   }
 
   // ---------------------------------------------------------------- notices

@@ -134,6 +134,8 @@ forEachDialect('procedure and notice routes', (dialect) => {
       expect((await call('otherVillage', 'GET', `/api/v1/procedure-records/${rec.id}`)).statusCode).toBe(404);
       expect(await ok<unknown[]>('otherVillage', 'GET', '/api/v1/procedures/project-library/records')).toEqual([]);
       expect((await ok<ProcedureRecordDto[]>('readOnly', 'GET', '/api/v1/procedures/project-library/records')).map((r) => r.id)).toEqual([rec.id]);
+      expect((await ok<ProcedureRecordDto[]>('readOnly', 'GET', '/api/v1/procedure-records?open=false')).map((r) => r.id)).toEqual([rec.id]);
+      expect(await ok<ProcedureRecordDto[]>('readOnly', 'GET', '/api/v1/procedure-records?open=true')).toEqual([]);
       await refused('readOnly', '/api/v1/procedures/asset-disposal/records', { subjectId: 'A-1', title: 'x', regionCode: VILLAGES.basha, startedOn: '2026-03-01' }, 403, 'forbidden');
       await refused('otherVillage', '/api/v1/procedures/asset-disposal/records', { subjectId: 'A-1', title: 'x', regionCode: VILLAGES.basha, startedOn: '2026-03-01' }, 404, 'not_found');
       expect(await refused('village', '/api/v1/procedures/monitoring-identification/records', { subjectId: '1', title: 'x', regionCode: VILLAGES.basha, startedOn: '2026-03-01' }, 400, 'validation_error')).toBeTruthy();
