@@ -124,6 +124,8 @@ export interface NoticeDto {
   subjectKind: string;
   subjectId: string;
   recordId: number | null;
+  /** the monitoring case of a case notice (public_notice; its page is /workflow/cases/:caseId), else null */
+  caseId: number | null;
   rule: { id: string; title: string; minDays: number | null; unit: 'calendar' | 'working'; source: string; projectChoice: boolean };
   title: string;
   regionCode: string;

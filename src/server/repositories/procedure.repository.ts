@@ -118,6 +118,23 @@ export class ProcedureRepository {
       .execute();
   }
 
+  /**
+   * The monitoring cases' village notices inside the scope (public_notice, decision 0182), newest first, with
+   * their objections: read-only here, written by the case service.
+   */
+  async caseNotices(scope: Scope, status: string | undefined, limit: number) {
+    const rows = await this.db
+      .selectFrom('publicNotice')
+      .selectAll()
+      .$if(!!status, (q) => q.where('status', '=', status!))
+      .$call((q) => inScopeRange(q, 'villageCode', scope))
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    const objections = rows.length ? await this.db.selectFrom('noticeObjection').selectAll().where('noticeId', 'in', rows.map((r) => r.id)).orderBy('id').execute() : [];
+    return rows.map((n) => ({ ...n, objections: objections.filter((o) => o.noticeId === n.id) }));
+  }
+
   /** Records a notice (the caller checked its region lies in the scope); returns its id. */
   async insertNotice(_scope: Scope, row: Insertable<NoticeTable>): Promise<number> {
     return (await this.db.insertInto('notice').values(row).returning('id').executeTakeFirstOrThrow()).id;

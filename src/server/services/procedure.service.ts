@@ -25,7 +25,7 @@ import type { ProcedureDefinition } from '../domain/procedure/definition';
 import { decide, dueOf, isEnd, mayAct, resolveProcedure, stateTitle, stepOf, type ResolvedProcedure, type ResolvedStep } from '../domain/procedure/engine';
 import { MONITORING_PROCEDURE } from '../domain/procedure/monitoring';
 import { noticePeriod, redactColumns, renderNoticePage, type NoticeColumn, type NoticeRule } from '../domain/notice/notice';
-import { calendarDaysBetween } from '../domain/workflow/calendar';
+import { addCalendarDays, calendarDaysBetween } from '../domain/workflow/calendar';
 import { AuditRepository } from '../repositories/audit.repository';
 import { ProcedureRepository, type NoticeRow, type ProcedureRecordRow } from '../repositories/procedure.repository';
 import { RegionRepository } from '../repositories/region.repository';
@@ -242,12 +242,28 @@ export class ProcedureService {
     return this.noticeDto(actor, n);
   }
 
-  /** Notices inside the scope (narrowed by `region`), newest first. */
+  /**
+   * Notices inside the scope (narrowed by `region`), newest first: those of this module and the monitoring
+   * cases' village notices (subject kind `monitoringCase`, `caseId` set; read-only here, titles without names).
+   */
   async notices(actor: Actor, q: { region?: string; status?: string; subjectKind?: string; limit: number }): Promise<NoticeDto[]> {
     const scope = narrow(actor.scope, q.region);
     if (!scope) return [];
-    const rows = await new ProcedureRepository(this.ctx.db).notices(scope, q, q.limit);
-    return Promise.all(rows.map((n) => this.noticeDto(actor, n)));
+    const repo = new ProcedureRepository(this.ctx.db);
+    const rows = q.subjectKind === 'monitoringCase' ? [] : await repo.notices(scope, q, q.limit);
+    const own = await Promise.all(rows.map((n) => this.noticeDto(actor, n)));
+    if (q.subjectKind && q.subjectKind !== 'monitoringCase') return own;
+    const rule = this.rule('monitoring');
+    const cases: NoticeDto[] = (await repo.caseNotices(scope, q.status, q.limit)).map((n) => ({
+      id: n.id, subjectKind: 'monitoringCase', subjectId: String(n.caseId), recordId: null, caseId: n.caseId,
+      rule: { id: rule.id, title: rule.title, minDays: rule.minDays, unit: rule.unit, source: rule.source, projectChoice: rule.projectChoice },
+      title: `${rule.title}(案件 #${n.caseId})`, regionCode: n.villageCode, postedOn: n.postedOn, days: n.days, endsOn: n.endsOn,
+      closableFrom: addCalendarDays(n.endsOn, 1), status: n.status as NoticeDto['status'], closedOn: n.closedOn,
+      content: { intro: '', columns: [], rows: [], issuer: '', objectionsTo: '', dropped: [] },
+      objections: n.objections.map((o) => ({ id: o.id, receivedOn: o.receivedOn, summary: o.summary, outcome: o.resolution as 'upheld' | 'dismissed' | null, resolvedOn: o.resolvedOn, note: o.note, recordedBy: o.recordedBy })),
+      version: 1, postedBy: n.postedBy,
+    }));
+    return [...own, ...cases].sort((a, b) => b.postedOn.localeCompare(a.postedOn) || b.id - a.id).slice(0, q.limit);
   }
 
   /** Records an objection to a posted notice, received during its period. @throws not_found, step_refused, validation_error, conflict */
@@ -432,7 +448,7 @@ export class ProcedureService {
     const c = parseObject(n.content) as NoticeDto['content'];
     const p = noticePeriod({ ...rule, minDays: null }, readCalendar(), n.postedOn, n.days);
     return {
-      id: n.id, subjectKind: n.subjectKind, subjectId: n.subjectId, recordId: n.recordId,
+      id: n.id, subjectKind: n.subjectKind, subjectId: n.subjectId, recordId: n.recordId, caseId: null,
       rule: { id: rule.id, title: rule.title, minDays: rule.minDays, unit: rule.unit, source: rule.source, projectChoice: rule.projectChoice },
       title: n.title, regionCode: n.regionCode, postedOn: n.postedOn, days: n.days, endsOn: n.endsOn, closableFrom: 'refused' in p ? n.endsOn : p.closableFrom,
       status: n.status as NoticeDto['status'], closedOn: n.closedOn,

@@ -156,6 +156,16 @@ forEachDialect('procedure and notice routes', (dialect) => {
     expect(township[1]).toMatchObject({ recordId: yulu.id, why: '摸底登记(无规定时限)', link: `/procedures/records/${yulu.id}` });
     const overdue = await ok<ProcedureWorkItemDto[]>('county', 'GET', '/api/v1/procedure-overdue');
     expect(overdue.map((w) => [w.procedure, w.recordId, w.daysOverdue])).toEqual([['monitoring-identification', c.id, 3]]);
+
+    // the case's village notice is listed with every other notice (5 days from 03-13 run to 03-17)
+    type Case = { id: number; version: number };
+    let k = await ok<Case>('village', 'POST', `/api/v1/cases/${c.id}/steps/verificationVisit`, { version: (c as unknown as Case).version, performedOn: '2026-03-11', consentSigned: true, riskFound: true });
+    k = await ok<Case>('township', 'POST', `/api/v1/cases/${c.id}/steps/informationComparison`, { version: k.version, performedOn: '2026-03-12' });
+    k = await ok<Case>('village', 'POST', `/api/v1/cases/${c.id}/steps/villageReview`, { version: k.version, performedOn: '2026-03-13', agreed: true });
+    await ok<Case>('village', 'POST', `/api/v1/cases/${c.id}/notice`, { version: k.version, postedOn: '2026-03-13', days: 5 });
+    const caseNotices = await ok<NoticeDto[]>('readOnly', 'GET', '/api/v1/notices?subjectKind=monitoringCase');
+    expect(caseNotices.map((n) => ({ caseId: n.caseId, endsOn: n.endsOn, closableFrom: n.closableFrom, status: n.status, rule: n.rule.id }))).toEqual([{ caseId: c.id, endsOn: '2026-03-17', closableFrom: '2026-03-18', status: 'posted', rule: 'monitoring' }]);
+    expect(JSON.stringify(caseNotices)).not.toContain('吴测试');
   });
 
   it('notices without a record: period rules, an upheld objection withdraws, unknown subject refused', async () => {

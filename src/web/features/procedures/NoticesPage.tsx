@@ -1,6 +1,6 @@
 /**
- * Notices (`/notices`, `/notices/:id`): every notice (公示) in the user's region, of any subject, with its
- * period and status; one notice with its objections and print link; and the form that posts a notice of a
+ * Notices (`/notices`, `/notices/:id`): every notice (公示) in the user's region, of any subject (the
+ * monitoring cases' village notices link to their case page), with its period and status; one notice with its objections and print link; and the form that posts a notice of a
  * subject without a procedure record (fund allocation, post payment, asset income …), whose period rule
  * comes from data/notice-rules.json by the subject kind.
  */
@@ -50,7 +50,7 @@ export default function NoticesPage() {
       {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : (
         <div style={{ overflowX: 'auto' }}>
           <Table rowKey="id" size="small" loading={list.loading} dataSource={list.data ?? []} pagination={{ pageSize: 50 }} columns={[
-            { key: 'title', title: tr('标题'), render: (_: unknown, n) => <Link to={`/notices/${n.id}`} data-testid={`notice-${n.id}`}>{n.title}</Link> },
+            { key: 'title', title: tr('标题'), render: (_: unknown, n) => (n.caseId ? <Link to={`/workflow/cases/${n.caseId}`} data-testid={`case-notice-${n.id}`}>{n.title}</Link> : <Link to={`/notices/${n.id}`} data-testid={`notice-${n.id}`}>{n.title}</Link>) },
             { key: 'rule', title: tr('规则'), render: (_: unknown, n) => n.rule.title },
             { key: 'period', title: tr('公示期'), render: (_: unknown, n) => `${n.postedOn} 至 ${n.endsOn}` },
             { key: 'status', title: tr('状态'), render: (_: unknown, n) => <Tag>{tr(STATUS_ZH[n.status] ?? n.status)}</Tag> },
