@@ -152,6 +152,8 @@ export interface ProcedureEventDto {
   action: string;
   fromState: string | null;
   toState: string;
+  /** Chinese title of toState (step or end) */
+  toStateTitle: string;
   reason: string | null;
   details: Record<string, unknown>;
 }

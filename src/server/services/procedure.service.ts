@@ -166,10 +166,14 @@ export class ProcedureService {
     const r = await repo.get(actor.scope, id);
     if (!r) throw notFound('该记录');
     const [events, notice] = await Promise.all([repo.events(actor.scope, id), repo.noticeOfRecord(actor.scope, id)]);
+    const proc = this.resolved(r);
     return {
       ...this.recordDto(r),
       notice: notice ? await this.noticeDto(actor, notice) : null,
-      events: events.map((e) => ({ id: e.id, at: e.at, onDate: e.onDate, actor: e.actor, actorLevel: e.actorLevel, step: e.step, action: e.action, fromState: e.fromState, toState: e.toState, reason: e.reason, details: parseObject(e.details) })),
+      events: events.map((e) => ({
+        id: e.id, at: e.at, onDate: e.onDate, actor: e.actor, actorLevel: e.actorLevel, step: e.step, action: e.action, fromState: e.fromState, toState: e.toState,
+        toStateTitle: stateTitle(proc, e.toState), reason: e.reason, details: parseObject(e.details),
+      })),
     };
   }
 

@@ -127,6 +127,7 @@ forEachDialect('procedure and notice routes', (dialect) => {
       rec = await act('county', rec, 'countyApproval', 'approve', '2026-02-20');
       expect(rec).toMatchObject({ state: 'stored', stateTitle: '已入库', outcome: 'positive', currentStep: null, closedOn: '2026-02-20', awaiting: null });
       expect(rec.events.map((e) => e.action)).toEqual(['opened', 'submit', 'return', 'submit', 'approve', 'pass', 'noticePosted', 'objectionReceived', 'objectionDismissed', 'close', 'approve']);
+      expect(rec.events.at(-1)).toMatchObject({ fromState: 'countyApproval', toState: 'stored', toStateTitle: '已入库', onDate: '2026-02-20', actorLevel: 'county' });
       expect(await refused('county', `/api/v1/procedure-records/${rec.id}/act`, { version: rec.version, step: 'countyApproval', action: 'approve', performedOn: '2026-02-21' }, 409, 'step_refused')).toBe('已办结(已入库),不能再办理环节');
     });
 

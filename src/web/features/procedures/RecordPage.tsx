@@ -115,7 +115,7 @@ export default function RecordPage() {
             { key: 'on', dataIndex: 'onDate', title: tr('日期') },
             { key: 'actor', render: (_: unknown, e) => `${e.actor}(${LEVEL_ZH[e.actorLevel] ?? e.actorLevel})`, title: tr('办理人') },
             { key: 'what', render: (_: unknown, e) => String(e.details.actionTitle ?? e.action), title: tr('操作') },
-            { key: 'to', dataIndex: 'toState', title: tr('之后') },
+            { key: 'to', dataIndex: 'toStateTitle', title: tr('之后') },
             { key: 'reason', dataIndex: 'reason', title: tr('理由') },
           ]} />
         </div>
