@@ -13,7 +13,7 @@
  * are cases: /api/v1/cases), a region outside the scope or unknown (404 / 400), a second open record of the
  * same subject (409 conflict), a step out of order or an action the step does not have (409 step_refused),
  * a user of a level or role the step does not name (403 wrong_level), a date in the future or before the
- * previous step (400 validation_error), a notice shorter than its rule (400), closing a notice before its
+ * previous step or a missing reason (400 validation_error naming the field), a notice shorter than its rule (400), closing a notice before its
  * last day has passed or with an objection still open (409 step_refused).
  */
 import { WORKFLOW_STEP_ZH, type WorkItemDto, type WorkflowStep } from '../../shared/workflow';
@@ -122,7 +122,12 @@ export class ProcedureService {
     if (step && r.currentStep === step.id) this.checkActor(actor, step);
     this.checkDate('performedOn', input.performedOn, r.stepBaseDate);
     const d = decide(proc, r.state, input.step, input.action, input.reason);
-    if (!d.ok) throw stepRefused(d.reason, { state: r.state, step: input.step, action: input.action });
+    if (!d.ok) {
+      // a missing reason is bad input naming the field; anything else is a refusal of the procedure
+      const wanted = step?.actions.find((x) => x.id === input.action);
+      if (wanted?.reasonRequired && r.currentStep === step?.id && !input.reason?.trim()) throw validationError([{ field: 'reason', message: d.reason }]);
+      throw stepRefused(d.reason, { state: r.state, step: input.step, action: input.action });
+    }
     const repo = new ProcedureRepository(this.ctx.db);
     let notice: NoticeRow | undefined;
     let noticePatch: Partial<NoticeRow> | null = null;

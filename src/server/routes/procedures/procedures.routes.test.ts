@@ -79,7 +79,9 @@ forEachDialect('procedure and notice routes', (dialect) => {
       rec = await act('village', rec, 'declaration', 'submit', '2026-02-03');
       expect(rec.state).toBe('townshipReview');
       expect(await refused('county', `/api/v1/procedure-records/${rec.id}/act`, { version: rec.version, step: 'countyApproval', action: 'approve', performedOn: '2026-02-04' }, 409, 'step_refused')).toBe('当前应办理“乡镇审核”,不能办理“县级审定入库”');
-      expect(await refused('township', `/api/v1/procedure-records/${rec.id}/act`, { version: rec.version, step: 'townshipReview', action: 'return', performedOn: '2026-02-04' }, 409, 'step_refused')).toBe('“退回补正”须说明理由');
+      const noReason = await call('township', 'POST', `/api/v1/procedure-records/${rec.id}/act`, { version: rec.version, step: 'townshipReview', action: 'return', performedOn: '2026-02-04' });
+      expect(noReason.statusCode).toBe(400);
+      expect(noReason.json().error.details.issues).toEqual([{ field: 'reason', message: '“退回补正”须说明理由' }]);
       expect(await refused('township', `/api/v1/procedure-records/${rec.id}/act`, { version: rec.version, step: 'townshipReview', action: 'approve', performedOn: '2026-02-02' }, 400, 'validation_error')).toBeTruthy();
       rec = await act('township', rec, 'townshipReview', 'return', '2026-02-04', '缺联农带农机制');
       expect(rec.state).toBe('declaration');
