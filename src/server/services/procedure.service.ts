@@ -204,7 +204,7 @@ export class ProcedureService {
     const input = parseOr(postRecordNoticeInput, raw);
     const r = await this.load(actor, id, input.version);
     const proc = this.resolved(r);
-    const step = r.currentStep ? stepOf(proc, r.currentStep) : null;
+    const step = r.currentStep ? (proc.steps.find((x) => x.id === r.currentStep) ?? null) : null;
     if (!step?.notice) throw stepRefused(`当前环节“${stateTitle(proc, r.state)}”不是公示环节`);
     this.checkActor(actor, step);
     this.checkDate('postedOn', input.postedOn, r.stepBaseDate);
@@ -363,10 +363,10 @@ export class ProcedureService {
     const rows = await new ProcedureRepository(this.ctx.db).list(scope, { open: true, awaiting, dueBefore: q.overdueOnly ? asOf : undefined }, q.limit);
     const items: ProcedureWorkItemDto[] = rows.map((r) => {
       const proc = this.resolved(r);
-      const step = stepOf(proc, r.currentStep!);
+      const step = proc.steps.find((x) => x.id === r.currentStep);
       return this.workItem({
         procedure: r.procedure, procedureTitle: proc.title, recordId: r.id, subjectKind: r.subjectKind, subjectId: r.subjectId, title: r.title, regionCode: r.regionCode,
-        step: step.id, stepTitle: step.title, levels: step.levels, due: r.stepDue, link: `/procedures/records/${r.id}`,
+        step: r.currentStep, stepTitle: step?.title ?? `${r.currentStep}(现行第 ${proc.version} 版已无此环节)`, levels: step?.levels ?? [], due: r.stepDue, link: `/procedures/records/${r.id}`,
       }, asOf);
     });
     const defs = readProcedures();
@@ -469,7 +469,8 @@ export class ProcedureService {
 
   private recordDto(r: ProcedureRecordRow): Omit<ProcedureRecordDto, 'notice' | 'events'> {
     const proc = this.resolved(r);
-    const step = r.currentStep ? stepOf(proc, r.currentStep) : null;
+    // a step removed by a later version of the file: the record shows its state, with nothing to do
+    const step = r.currentStep ? (proc.steps.find((x) => x.id === r.currentStep) ?? null) : null;
     return {
       id: r.id, procedure: r.procedure, procedureVersion: r.procedureVersion, procedureTitle: proc.title, subjectKind: r.subjectKind, subjectId: r.subjectId, title: r.title,
       provinceCode: r.provinceCode, regionCode: r.regionCode, state: r.state, stateTitle: stateTitle(proc, r.state),
