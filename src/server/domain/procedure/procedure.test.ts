@@ -140,6 +140,8 @@ describe('engine', () => {
     expect(decide(national, 'review', 'review', 'return', '补材料')).toMatchObject({ ok: true, next: 'apply', ended: false });
     expect(decide(national, 'review', 'review', 'nope', null)).toEqual({ ok: false, reason: '环节“审核”没有操作“nope”(可选:approve 通过、return 退回、reject 不通过)' });
     expect(decide(national, 'done', 'notice', 'close', null)).toEqual({ ok: false, reason: '已办结(完成),不能再办理环节' });
+    // a step a later version of the file removed
+    expect(decide(national, 'oldStep', 'oldStep', 'go', null)).toEqual({ ok: false, reason: '记录状态“oldStep”不是本程序的环节' });
   });
 });
 
