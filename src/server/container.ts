@@ -23,6 +23,7 @@ import { AuditService } from './services/audit.service';
 import { KeyRotationService } from './services/key-rotation.service';
 import { PersonalDataService } from './services/personal-data.service';
 import { ExportService } from './services/export.service';
+import { IndicatorService } from './services/indicators/indicator.service';
 import { registerAuditKey, registeredAuditKey } from './repositories/audit.repository';
 
 export interface Services {
@@ -44,6 +45,7 @@ export interface Services {
   keys: KeyRotationService;
   personalData: PersonalDataService;
   exports: ExportService;
+  indicators: IndicatorService;
 }
 
 /**
@@ -74,5 +76,6 @@ export function createServices(db: Db, config: Config, clock: Clock, ids: IdProt
     keys: new KeyRotationService(ctx),
     personalData: new PersonalDataService(ctx),
     exports: new ExportService(ctx),
+    indicators: new IndicatorService(ctx),
   };
 }

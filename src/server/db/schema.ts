@@ -663,7 +663,51 @@ export interface AccessGrantTable {
   revokedAt: string | null;
 }
 
+/** A snapshot of an indicator set for a period (issue 10): append-only. `scopeCode` '' = national. */
+export interface IndicatorSnapshotTable {
+  id: Generated<number>;
+  setId: string;
+  setVersion: number;
+  period: string;
+  scopeCode: string;
+  /** RULESET_VERSION of the screening rules in force when taken */
+  rulesetVersion: string;
+  /** JSON of the rule parameters in force */
+  ruleParameters: string;
+  /** why it was taken: 'manual', 'submission:<county>', 'seed' */
+  purpose: string;
+  takenBy: string;
+  takenAt: string;
+}
+
+/** One value of a snapshot: indicator × region. */
+export interface IndicatorValueTable {
+  snapshotId: number;
+  indicatorId: string;
+  definitionVersion: number;
+  regionCode: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** computed | reported */
+  origin: string;
+}
+
+/** A hand-reported value of a county for a period (indicators with formula null). */
+export interface IndicatorReportTable {
+  setId: string;
+  period: string;
+  countyCode: string;
+  indicatorId: string;
+  value: number;
+  enteredBy: string;
+  enteredAt: string;
+}
+
 export interface Database {
+  indicatorSnapshot: IndicatorSnapshotTable;
+  indicatorValue: IndicatorValueTable;
+  indicatorReport: IndicatorReportTable;
   userAccount: UserAccountTable;
   userSession: UserSessionTable;
   signInThrottle: SignInThrottleTable;
