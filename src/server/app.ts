@@ -28,6 +28,7 @@ import { userRoutes } from './routes/users/users.routes';
 import { personRoutes } from './routes/persons/persons.routes';
 import { auditRoutes } from './routes/audit/audit.routes';
 import { exportRoutes } from './routes/exports/exports.routes';
+import { indicatorRoutes } from './routes/indicators/indicators.routes';
 
 /** The built web UI folder. */
 export const WEB_DIST = join(DATA_DIR, '../dist/web');
@@ -63,6 +64,7 @@ export async function buildApp(services: Services, opts: { logger?: pino.Logger 
   personRoutes(app, services);
   auditRoutes(app, services);
   exportRoutes(app, services);
+  indicatorRoutes(app, services);
   // wildcard: files are looked up per request, so a rebuilt UI is served without a restart
   if (web) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });
   return app;

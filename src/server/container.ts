@@ -24,6 +24,7 @@ import { KeyRotationService } from './services/key-rotation.service';
 import { PersonalDataService } from './services/personal-data.service';
 import { ExportService } from './services/export.service';
 import { IndicatorService } from './services/indicators/indicator.service';
+import { ReportingService } from './services/indicators/reporting.service';
 import { registerAuditKey, registeredAuditKey } from './repositories/audit.repository';
 
 export interface Services {
@@ -46,6 +47,7 @@ export interface Services {
   personalData: PersonalDataService;
   exports: ExportService;
   indicators: IndicatorService;
+  reporting: ReportingService;
 }
 
 /**
@@ -77,5 +79,6 @@ export function createServices(db: Db, config: Config, clock: Clock, ids: IdProt
     personalData: new PersonalDataService(ctx),
     exports: new ExportService(ctx),
     indicators: new IndicatorService(ctx),
+    reporting: new ReportingService(ctx),
   };
 }

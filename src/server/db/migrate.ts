@@ -16,6 +16,7 @@ import * as screeningSetBased from './migrations/20261203170000-screening-set-ba
 import * as auditHeadMac from './migrations/20261203160000-audit-head-mac';
 import * as signInThrottle from './migrations/20261203160100-sign-in-throttle';
 import * as indicators from './migrations/2026120315010001-indicators';
+import * as reporting from './migrations/2026120315010002-reporting';
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261129000000-initial': initial,
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261203160000-audit-head-mac': auditHeadMac,
   '20261203160100-sign-in-throttle': signInThrottle,
   '2026120315010001-indicators': indicators,
+  '2026120315010002-reporting': reporting,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -704,7 +704,48 @@ export interface IndicatorReportTable {
   enteredAt: string;
 }
 
+/** A reporting period of an indicator set (issue 10 item 4). */
+export interface ReportPeriodTable {
+  id: Generated<number>;
+  setId: string;
+  period: string;
+  openedBy: string;
+  openedAt: string;
+}
+
+/** One key county's report of a period, climbing data/indicators/reporting.json. */
+export interface ReportSubmissionTable {
+  id: Generated<number>;
+  periodId: number;
+  countyCode: string;
+  state: string;
+  /** the snapshot submitted (null before the first submission) */
+  snapshotId: number | null;
+  /** level that locked it (the only level that may unlock) */
+  lockedLevel: string | null;
+  version: number;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/** A step of a report (append-only). */
+export interface ReportEventTable {
+  id: Generated<number>;
+  submissionId: number;
+  action: string;
+  fromState: string;
+  toState: string;
+  actor: string;
+  actorLevel: string;
+  reason: string | null;
+  snapshotId: number | null;
+  at: string;
+}
+
 export interface Database {
+  reportPeriod: ReportPeriodTable;
+  reportSubmission: ReportSubmissionTable;
+  reportEvent: ReportEventTable;
   indicatorSnapshot: IndicatorSnapshotTable;
   indicatorValue: IndicatorValueTable;
   indicatorReport: IndicatorReportTable;
