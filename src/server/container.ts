@@ -25,6 +25,7 @@ import { PersonalDataService } from './services/personal-data.service';
 import { ExportService } from './services/export.service';
 import { IndicatorService } from './services/indicators/indicator.service';
 import { ReportingService } from './services/indicators/reporting.service';
+import { EvaluationService } from './services/evaluation/evaluation.service';
 import { registerAuditKey, registeredAuditKey } from './repositories/audit.repository';
 
 export interface Services {
@@ -48,6 +49,7 @@ export interface Services {
   exports: ExportService;
   indicators: IndicatorService;
   reporting: ReportingService;
+  evaluation: EvaluationService;
 }
 
 /**
@@ -80,5 +82,6 @@ export function createServices(db: Db, config: Config, clock: Clock, ids: IdProt
     exports: new ExportService(ctx),
     indicators: new IndicatorService(ctx),
     reporting: new ReportingService(ctx),
+    evaluation: new EvaluationService(ctx),
   };
 }

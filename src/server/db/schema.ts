@@ -742,7 +742,63 @@ export interface ReportEventTable {
   at: string;
 }
 
+/** An evaluation round (issue 10 item 5). JSON columns: counties (codes), weights, grade lines, strata. */
+export interface EvaluationRoundTable {
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  year: number;
+  setId: string;
+  period: string;
+  /** evaluating region ('' = nation) */
+  regionCode: string;
+  counties: string;
+  total: number;
+  weights: string;
+  /** 'source' (the template's) or 'entered:<level>:<username>' (the evaluating level's, marked as theirs) */
+  weightsOrigin: string;
+  gradeLines: string;
+  strata: string;
+  seed: number;
+  snapshotId: number | null;
+  createdBy: string;
+  createdAt: string;
+  computedAt: string | null;
+}
+
+export interface EvaluationEntryTable {
+  roundId: number;
+  countyCode: string;
+  itemId: string;
+  value: number;
+  enteredBy: string;
+  enteredAt: string;
+}
+
+export interface EvaluationResultTable {
+  roundId: number;
+  countyCode: string;
+  score: number;
+  rank: number;
+  grade: string;
+  snapshotId: number | null;
+  /** JSON ItemScore[] */
+  items: string;
+}
+
+export interface EvaluationSampleTable {
+  roundId: number;
+  countyCode: string;
+  stratum: string;
+  drawOrder: number;
+  householdId: number;
+}
+
 export interface Database {
+  evaluationRound: EvaluationRoundTable;
+  evaluationEntry: EvaluationEntryTable;
+  evaluationResult: EvaluationResultTable;
+  evaluationSample: EvaluationSampleTable;
   reportPeriod: ReportPeriodTable;
   reportSubmission: ReportSubmissionTable;
   reportEvent: ReportEventTable;

@@ -8,10 +8,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { forEachDialect, newTestApp, newTestServices, testAuthHeaders } from '../../../../test/harness';
-import { listRegistry } from '../../../../test/fixtures/list-registry';
+import { forEachDialect, newTestApp, testAuthHeaders } from '../../../../test/harness';
+import { listRegistryServices } from '../../../../test/fixtures/list-registry-services';
 import type { Services } from '../../container';
-import { NATIONAL_SCOPE } from '../../repositories/scope';
 
 forEachDialect('reporting by level (API)', (dialect) => {
   let services: Services;
@@ -19,9 +18,7 @@ forEachDialect('reporting by level (API)', (dialect) => {
   let drop: () => Promise<void>;
   const h: Record<string, Record<string, string>> = {};
   beforeAll(async () => {
-    ({ services, drop } = await newTestServices(dialect));
-    await services.regions.ensureReferenceData();
-    await services.registry.registerHouseholds(NATIONAL_SCOPE, listRegistry());
+    ({ services, drop } = await listRegistryServices(dialect));
     app = await newTestApp(services);
     const roles = ['reviewer', 'dataEntry', 'countyApprover'];
     h.nation = await testAuthHeaders(app, services, { regionCode: null, roles });

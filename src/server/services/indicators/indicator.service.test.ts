@@ -7,8 +7,8 @@
  * L06 L12 = 2. Guizhou's threshold 730,000 fen (placeholder).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { forEachDialect, newTestServices } from '../../../../test/harness';
-import { listRegistry } from '../../../../test/fixtures/list-registry';
+import { forEachDialect } from '../../../../test/harness';
+import { listRegistryServices } from '../../../../test/fixtures/list-registry-services';
 import type { Services } from '../../container';
 import { NATIONAL_SCOPE, regionScope } from '../../repositories/scope';
 import { systemActor } from '../actor';
@@ -17,9 +17,7 @@ forEachDialect('IndicatorService', (dialect) => {
   let services: Services;
   let drop: () => Promise<void>;
   beforeAll(async () => {
-    ({ services, drop } = await newTestServices(dialect));
-    await services.regions.ensureReferenceData();
-    await services.registry.registerHouseholds(NATIONAL_SCOPE, listRegistry());
+    ({ services, drop } = await listRegistryServices(dialect));
   });
   afterAll(async () => {
     await drop?.();
