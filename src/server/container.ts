@@ -26,6 +26,7 @@ import { ExportService } from './services/export.service';
 import { IndicatorService } from './services/indicators/indicator.service';
 import { ReportingService } from './services/indicators/reporting.service';
 import { EvaluationService } from './services/evaluation/evaluation.service';
+import { AnalysisService } from './services/evaluation/analysis.service';
 import { registerAuditKey, registeredAuditKey } from './repositories/audit.repository';
 
 export interface Services {
@@ -50,6 +51,7 @@ export interface Services {
   indicators: IndicatorService;
   reporting: ReportingService;
   evaluation: EvaluationService;
+  analysis: AnalysisService;
 }
 
 /**
@@ -83,5 +85,6 @@ export function createServices(db: Db, config: Config, clock: Clock, ids: IdProt
     indicators: new IndicatorService(ctx),
     reporting: new ReportingService(ctx),
     evaluation: new EvaluationService(ctx),
+    analysis: new AnalysisService(ctx),
   };
 }

@@ -142,9 +142,11 @@ export class IndicatorService {
     if (input.regionCode && !inScope(actor.scope, input.regionCode)) throw forbidden('只能为本人所在区域及其下级区域取指标快照');
     const set = this.set(input.setId);
     const run = async (trx: Db) => {
-      const values = await this.compute(actor.scope, input.setId, input.period, input.regionCode, trx);
+      // every read on the transaction's connection (SQLite has one: a read on another handle would wait for it)
+      const ctx = { ...this.ctx, db: trx };
+      const values = await new IndicatorService(ctx).compute(actor.scope, input.setId, input.period, input.regionCode, trx);
       const year = parsePeriod(input.period)!.year;
-      const resolve = await new ThresholdService(this.ctx).resolver();
+      const resolve = await new ThresholdService(ctx).resolver();
       const thresholds = Object.fromEntries([...new Set(values.map((v) => v.regionCode).filter((c) => c.length === 6))].map((c) => {
         const t = resolve(c, year);
         return [c, { fen: t.valueFen, status: t.status }];
