@@ -27,6 +27,7 @@ import { IndicatorService } from './services/indicators/indicator.service';
 import { ReportingService } from './services/indicators/reporting.service';
 import { EvaluationService } from './services/evaluation/evaluation.service';
 import { AnalysisService } from './services/evaluation/analysis.service';
+import { EvaluationExportService } from './services/evaluation/evaluation-export.service';
 import { registerAuditKey, registeredAuditKey } from './repositories/audit.repository';
 
 export interface Services {
@@ -52,6 +53,7 @@ export interface Services {
   reporting: ReportingService;
   evaluation: EvaluationService;
   analysis: AnalysisService;
+  evaluationExports: EvaluationExportService;
 }
 
 /**
@@ -86,5 +88,6 @@ export function createServices(db: Db, config: Config, clock: Clock, ids: IdProt
     reporting: new ReportingService(ctx),
     evaluation: new EvaluationService(ctx),
     analysis: new AnalysisService(ctx),
+    evaluationExports: new EvaluationExportService(ctx),
   };
 }

@@ -39,3 +39,52 @@ export const reportActionBody = z.object({
   version: z.number().int().positive().optional(),
 });
 export const periodCountyParams = z.object({ id, county });
+
+const grade = z.number().min(0).max(1000);
+/** POST /evaluation/rounds: open an evaluation round (indicator.approve). */
+export const createRoundBody = z.object({
+  /** template: houpinggu | xianjie-zijin | zhongdian-jiance | dongxi-xiezuo | dingdian-bangfu (data/evaluation) */
+  kind: z.string().regex(/^[a-z][a-z-]*$/),
+  year: z.number().int().min(2014).max(2100),
+  period: periodText.optional(),
+  /** evaluating region; default the caller's */
+  region: regionCode.optional(),
+  counties: z.array(county).min(1).max(1000).optional(),
+  total: z.number().positive().max(1000).optional(),
+  /** weight per item id; required where the template has no public source for them */
+  weights: z.record(z.string(), z.number().finite()).optional(),
+  /** lowest score of 好, 较好, 一般 */
+  gradeLines: z.object({ good: grade, fairlyGood: grade, fair: grade }),
+  seed: z.number().int().min(0).max(2147483647).optional(),
+});
+export const roundParams = z.object({ id });
+export const roundCountyParams = z.object({ id, county });
+/** PUT /evaluation/rounds/:id/entries: an item entered for a county by the evaluating level. */
+export const roundEntryBody = z.object({ county, itemId: z.string().min(1).max(8), value: z.number().finite() });
+export const samplesQuery = z.object({ county: county.optional() });
+const pct = z.coerce.number().int().min(0).max(1000).optional();
+/** GET /analysis/what-if: threshold (yuan per person and year) and/or rule parameters; nothing written. */
+export const whatIfQuery = z.object({
+  region: regionCode.optional(),
+  year: z.coerce.number().int().min(2014).max(2100),
+  thresholdYuan: z.coerce.number().int().min(1).max(99999).optional(),
+  nearThresholdMarginPercent: pct,
+  largeFallPercent: pct,
+  medicalSpendingSharePercent: pct,
+});
+/** GET /analysis/triage */
+export const triageQuery = z.object({ county, year: z.coerce.number().int().min(2014).max(2100) });
+/** GET /analysis/reconcile */
+export const reconcileQuery = z.object({ county, set: setId, period: periodText });
+/** The tables of the 监测评价 pages that export (GET /exports/evaluation/:table). */
+export const EVALUATION_EXPORT_TABLES = ['catalogue', 'values', 'snapshot', 'reporting', 'reporting-levels', 'results', 'lost-points', 'samples', 'what-if', 'what-if-townships', 'triage', 'reconcile'] as const;
+export const evaluationExportParams = z.object({ table: z.enum(EVALUATION_EXPORT_TABLES) });
+/** Parameters of every export table (each uses those of its page); format and CSV encoding. */
+export const evaluationExportQuery = whatIfQuery.partial().extend({
+  format: z.enum(['csv', 'xlsx']).default('xlsx'),
+  encoding: z.enum(['utf-8', 'gbk', 'gb18030']).default('utf-8'),
+  set: setId.optional(),
+  period: periodText.optional(),
+  id: z.coerce.number().int().positive().optional(),
+  county: county.optional(),
+});

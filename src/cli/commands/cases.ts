@@ -16,7 +16,8 @@ import { regionScope } from '../../server/repositories/scope';
 import { systemActor, type Actor } from '../../server/services/actor';
 import { regionCode as regionCodeSchema } from '../../shared/registry';
 
-async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
+/** Opens the runtime, runs `fn`, closes it (also used by the indicator commands). */
+export async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
   const rt = await openRuntime();
   try {
     return await fn(rt);
@@ -26,7 +27,7 @@ async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
 }
 
 /** The operator, limited to `region` when given. @throws validation_error for a bad or unknown code */
-async function operator(rt: Runtime, region?: string): Promise<Actor> {
+export async function operator(rt: Runtime, region?: string): Promise<Actor> {
   const a = systemActor(`cli:${userInfo().username}`);
   if (region === undefined) return a;
   const parsed = regionCodeSchema.safeParse(region);
