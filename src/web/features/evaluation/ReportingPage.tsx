@@ -6,13 +6,13 @@
  * the values it submitted and every step.
  */
 import { useState } from 'react';
-import { App, Button, Card, Drawer, Flex, Input, Modal, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Drawer, Flex, Input, InputNumber, Modal, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useApi } from '../../api/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { useSession } from '../accounts/session';
-import { getEvents, getPeriods, getPeriodStatus, getSnapshot, openPeriod, reportAction, type Submission } from './api';
+import { getCatalogue, getEvents, getPeriods, getPeriodStatus, getSnapshot, openPeriod, putReported, reportAction, type Period, type Submission } from './api';
 import { ExportLinks } from './ExportLinks';
 
 const LEVEL_ZH: Record<string, string> = { national: '全国', province: '省', prefecture: '市州', county: '县' };
@@ -25,11 +25,36 @@ const ACTIONS: Record<string, { action: string; label: string; reason: boolean }
 };
 const STATE_COLOR: Record<string, string> = { draft: 'default', returned: 'red', submitted: 'blue', prefectureApproved: 'cyan', provinceApproved: 'geekblue', locked: 'green' };
 
-function CountyDrawer({ periodId, county, onClose }: { periodId: number; county: Submission | null; onClose: () => void }) {
+/** Hand-reported values (填报) of a county, while its report is a draft or returned (the server refuses otherwise). */
+function ReportedForm({ period, county }: { period: Period; county: Submission }) {
+  const { message } = App.useApp();
+  const cat = useApi((s) => getCatalogue(s), []);
+  const [indicatorId, setIndicatorId] = useState<string>();
+  const [value, setValue] = useState<number | null>(null);
+  const reported = cat.data?.sets.find((s) => s.id === period.setId)?.indicators.filter((d) => d.reported) ?? [];
+  if (!['draft', 'returned'].includes(county.state) || !reported.length) return null;
+  return (
+    <Space wrap style={{ marginBottom: 12 }}>
+      <Select style={{ width: 220 }} placeholder="填报指标" value={indicatorId} onChange={setIndicatorId} options={reported.map((d) => ({ value: d.id, label: `${d.name}(${d.unit})` }))} />
+      <InputNumber value={value} onChange={(v) => setValue(v)} style={{ width: 140 }} />
+      <Button disabled={!indicatorId || value === null} onClick={async () => {
+        try {
+          await putReported({ set: period.setId, period: period.period, county: county.countyCode, indicatorId: indicatorId!, value: value! });
+          message.success('已填报,报送时随快照提交');
+        } catch (e) {
+          message.error((e as Error).message);
+        }
+      }}>保存填报值</Button>
+    </Space>
+  );
+}
+
+function CountyDrawer({ period, periodId, county, onClose }: { period: Period | undefined; periodId: number; county: Submission | null; onClose: () => void }) {
   const events = useApi((s) => getEvents(periodId, county!.countyCode, s), [periodId, county?.countyCode], !!county);
   const values = useApi((s) => getSnapshot(county!.snapshotId!, county!.countyCode, s), [county?.snapshotId, county?.countyCode], !!county?.snapshotId);
   return (
     <Drawer open={!!county} onClose={onClose} title={county ? `${county.countyName} 报送记录` : ''} width={Math.min(560, window.innerWidth)}>
+      {county && period ? <ReportedForm period={period} county={county} /> : null}
       {county?.snapshotId ? (
         <Table size="small" rowKey="indicatorId" pagination={false} loading={values.loading} dataSource={values.data?.values ?? []} scroll={{ x: 'max-content' }}
           columns={[{ key: 'n', dataIndex: 'indicatorName', title: '指标' }, { key: 'v', title: '报送值', align: 'right', render: (_: unknown, v) => (v.value === null ? '—' : `${v.value} ${v.unit}`) }, { key: 'o', title: '来源', render: (_: unknown, v) => (v.origin === 'reported' ? '填报' : '计算') }]} />
@@ -113,7 +138,7 @@ export default function ReportingPage() {
       <Modal open={!!pending} title={pending ? `${pending.label}:请说明理由` : ''} okButtonProps={{ disabled: !reason.trim() }} onOk={() => pending && void run(pending.action, reason)} onCancel={() => setPending(null)}>
         <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={500} data-testid="action-reason" />
       </Modal>
-      <CountyDrawer periodId={periodId} county={drawer} onClose={() => setDrawer(null)} />
+      <CountyDrawer period={status.data?.period} periodId={periodId} county={drawer} onClose={() => setDrawer(null)} />
     </Flex>
   );
 }

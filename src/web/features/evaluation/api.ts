@@ -43,3 +43,4 @@ export function exportUrl(table: string, q: Query, format: 'csv' | 'xlsx'): stri
   return `${API_BASE}/exports/evaluation/${table}?${p.toString()}`;
 }
 export const getSnapshot = (id: number, region: string, signal?: AbortSignal) => getJson<{ values: IndicatorValue[] }>(`/indicators/snapshots/${id}`, { region }, signal);
+export const putReported = (body: { set: string; period: string; county: string; indicatorId: string; value: number }) => sendJson<void>('PUT', '/indicators/reported', body);
