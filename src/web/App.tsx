@@ -32,6 +32,12 @@ const SignInPage = lazy(() => import('./features/accounts/SignInPage'));
 const ChangePasswordPage = lazy(() => import('./features/accounts/ChangePasswordPage'));
 const UsersPage = lazy(() => import('./features/accounts/UsersPage'));
 const AuditPage = lazy(() => import('./features/accounts/AuditPage'));
+const CataloguePage = lazy(() => import('./features/evaluation/CataloguePage'));
+const ReportingPage = lazy(() => import('./features/evaluation/ReportingPage'));
+const RoundsPage = lazy(() => import('./features/evaluation/RoundsPage'));
+const WhatIfPage = lazy(() => import('./features/evaluation/WhatIfPage'));
+const TriagePage = lazy(() => import('./features/evaluation/TriagePage'));
+const ReconcilePage = lazy(() => import('./features/evaluation/ReconcilePage'));
 
 const router = createBrowserRouter([
   { path: '/sign-in', element: <Suspense fallback={<Loading minHeight={320} />}><SignInPage /></Suspense> },
@@ -56,6 +62,12 @@ const router = createBrowserRouter([
       { path: 'notices/:id', element: <NoticePage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'evaluation/catalogue', element: <CataloguePage /> },
+      { path: 'evaluation/reporting', element: <ReportingPage /> },
+      { path: 'evaluation/rounds', element: <RoundsPage /> },
+      { path: 'evaluation/what-if', element: <WhatIfPage /> },
+      { path: 'evaluation/triage', element: <TriagePage /> },
+      { path: 'evaluation/reconcile', element: <ReconcilePage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

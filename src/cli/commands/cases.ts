@@ -16,7 +16,7 @@ import { regionScope } from '../../server/repositories/scope';
 import { systemActor, type Actor } from '../../server/services/actor';
 import { regionCode as regionCodeSchema } from '../../shared/registry';
 
-/** Runs `fn` over a runtime opened from the environment, closing it afterwards. */
+/** Opens the runtime, runs `fn`, closes it (also used by the indicator commands). */
 export async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
   const rt = await openRuntime();
   try {

@@ -17,6 +17,9 @@ import * as auditHeadMac from './migrations/20261203160000-audit-head-mac';
 import * as signInThrottle from './migrations/20261203160100-sign-in-throttle';
 import * as procedureRecords from './migrations/2026120314010001-procedure-records';
 import * as notices from './migrations/2026120314010002-notices';
+import * as indicators from './migrations/2026120315010001-indicators';
+import * as reporting from './migrations/2026120315010002-reporting';
+import * as evaluation from './migrations/2026120315010003-evaluation';
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261129000000-initial': initial,
@@ -31,6 +34,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261203160100-sign-in-throttle': signInThrottle,
   '2026120314010001-procedure-records': procedureRecords,
   '2026120314010002-notices': notices,
+  '2026120315010001-indicators': indicators,
+  '2026120315010002-reporting': reporting,
+  '2026120315010003-evaluation': evaluation,
 };
 
 class StaticProvider implements MigrationProvider {

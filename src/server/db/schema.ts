@@ -743,7 +743,148 @@ export interface ObjectionTable {
   recordedBy: string;
 }
 
+/** A snapshot of an indicator set for a period (issue 10): append-only. `scopeCode` '' = national. */
+export interface IndicatorSnapshotTable {
+  id: Generated<number>;
+  setId: string;
+  setVersion: number;
+  period: string;
+  scopeCode: string;
+  /** RULESET_VERSION of the screening rules in force when taken */
+  rulesetVersion: string;
+  /** JSON of the rule parameters in force */
+  ruleParameters: string;
+  /** why it was taken: 'manual', 'submission:<county>', 'seed' */
+  purpose: string;
+  takenBy: string;
+  takenAt: string;
+}
+
+/** One value of a snapshot: indicator × region. */
+export interface IndicatorValueTable {
+  snapshotId: number;
+  indicatorId: string;
+  definitionVersion: number;
+  regionCode: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** computed | reported */
+  origin: string;
+}
+
+/** A hand-reported value of a county for a period (indicators with formula null). */
+export interface IndicatorReportTable {
+  setId: string;
+  period: string;
+  countyCode: string;
+  indicatorId: string;
+  value: number;
+  enteredBy: string;
+  enteredAt: string;
+}
+
+/** A reporting period of an indicator set (issue 10 item 4). */
+export interface ReportPeriodTable {
+  id: Generated<number>;
+  setId: string;
+  period: string;
+  openedBy: string;
+  openedAt: string;
+}
+
+/** One key county's report of a period, climbing data/indicators/reporting.json. */
+export interface ReportSubmissionTable {
+  id: Generated<number>;
+  periodId: number;
+  countyCode: string;
+  state: string;
+  /** the snapshot submitted (null before the first submission) */
+  snapshotId: number | null;
+  /** level that locked it (the only level that may unlock) */
+  lockedLevel: string | null;
+  version: number;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/** A step of a report (append-only). */
+export interface ReportEventTable {
+  id: Generated<number>;
+  submissionId: number;
+  action: string;
+  fromState: string;
+  toState: string;
+  actor: string;
+  actorLevel: string;
+  reason: string | null;
+  snapshotId: number | null;
+  at: string;
+}
+
+/** An evaluation round (issue 10 item 5). JSON columns: counties (codes), weights, grade lines, strata. */
+export interface EvaluationRoundTable {
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  year: number;
+  setId: string;
+  period: string;
+  /** evaluating region ('' = nation) */
+  regionCode: string;
+  counties: string;
+  total: number;
+  weights: string;
+  /** 'source' (the template's) or 'entered:<level>:<username>' (the evaluating level's, marked as theirs) */
+  weightsOrigin: string;
+  gradeLines: string;
+  strata: string;
+  seed: number;
+  snapshotId: number | null;
+  createdBy: string;
+  createdAt: string;
+  computedAt: string | null;
+}
+
+export interface EvaluationEntryTable {
+  roundId: number;
+  countyCode: string;
+  itemId: string;
+  value: number;
+  enteredBy: string;
+  enteredAt: string;
+}
+
+export interface EvaluationResultTable {
+  roundId: number;
+  countyCode: string;
+  score: number;
+  rank: number;
+  grade: string;
+  snapshotId: number | null;
+  /** JSON ItemScore[] */
+  items: string;
+}
+
+export interface EvaluationSampleTable {
+  roundId: number;
+  countyCode: string;
+  stratum: string;
+  drawOrder: number;
+  householdId: number;
+}
+
 export interface Database {
+  evaluationRound: EvaluationRoundTable;
+  evaluationEntry: EvaluationEntryTable;
+  evaluationResult: EvaluationResultTable;
+  evaluationSample: EvaluationSampleTable;
+  reportPeriod: ReportPeriodTable;
+  reportSubmission: ReportSubmissionTable;
+  reportEvent: ReportEventTable;
+  indicatorSnapshot: IndicatorSnapshotTable;
+  indicatorValue: IndicatorValueTable;
+  indicatorReport: IndicatorReportTable;
   userAccount: UserAccountTable;
   userSession: UserSessionTable;
   signInThrottle: SignInThrottleTable;

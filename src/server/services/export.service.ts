@@ -182,8 +182,8 @@ export class ExportService {
     return this.finish(actor, { title: '风险线索', target: 'risk_clue_list', file: 'clues', columns: CLUE_EXPORT_COLUMNS, rows, format, encoding: opts.encoding, details: { status: q.status ?? null } });
   }
 
-  /** Writes the file (user and time inside, see presenters/export.ts), audits it with the row count, names it. */
-  private async finish<T>(actor: Actor, o: { title: string; target: string; file: string; region?: string; columns: ExportColumn<T>[]; rows: T[]; format: 'csv' | 'xlsx'; encoding?: CsvEncoding; details: Record<string, unknown> }): Promise<ExportFile> {
+  /** Writes the file (user and time inside, see presenters/export.ts), audits it with the row count, names it. Public: the 监测评价 exports use it too. */
+  async finish<T>(actor: Actor, o: { title: string; target: string; file: string; region?: string; columns: ExportColumn<T>[]; rows: T[]; format: 'csv' | 'xlsx'; encoding?: CsvEncoding; details: Record<string, unknown> }): Promise<ExportFile> {
     const at = nowIso(this.ctx.clock);
     const meta = { title: o.title, exportedBy: actor.username, at };
     const body = o.format === 'csv' ? toCsv(o.columns, o.rows, meta, o.encoding) : await toXlsx(o.columns, o.rows, meta);
