@@ -626,7 +626,7 @@ export class IntakeService {
         continue;
       }
       seen.set(place.code, p.row);
-      const { county: _c, township: _t, village: _v, collectiveIncome, ...figures } = p.values;
+      const { county: _c, township: _t, village: _v, villageCode: _vc, collectiveIncome, ...figures } = p.values;
       out.profiles.push({ villageCode: place.code, countyCode: place.code.slice(0, 6), sourceRow: p.row, figuresJson: JSON.stringify(figures), collectiveIncomeFen: typeof collectiveIncome === 'number' ? collectiveIncome : null });
     }
     c.add = out.profiles.length;

@@ -19,7 +19,7 @@ import type { Services } from '../container';
 import { AppError } from '../errors';
 import { readCrosswalkFile } from './reference-files';
 import { systemActor } from './actor';
-import { regionScope } from '../repositories/scope';
+import { NATIONAL_SCOPE, regionScope } from '../repositories/scope';
 import type { IntakeProblemDto } from '../../shared/intake';
 
 const tmp = mkdtempSync(join(tmpdir(), 'zx-places-'));
@@ -103,6 +103,9 @@ forEachDialect('PlaceService', (dialect) => {
       // each place once, under its current code: the old-code household counts in the current village
       const byVillage = await db.selectFrom('household').select(['villageCode', (eb) => eb.fn.countAll<number>().as('n')]).where('countyCode', '=', '620881').groupBy('villageCode').orderBy('villageCode').execute();
       expect(byVillage.map((v) => [v.villageCode, Number(v.n)])).toEqual([['620881101001', 2], ['620881101200', 1], ['620881101201', 1]]);
+      // a county that is not designated is listed in the figures once it holds households (a label, not a gate)
+      const kids = await services.summary.children(NATIONAL_SCOPE, '62', 2025);
+      expect(kids.map((k) => [k.code, k.households, k.designations])).toEqual([['6208', 4, []]]);
     });
 
     it('AMBIGUOUS_VILLAGE with candidates; near misses get suggestions and are not assigned; placeholders never match; unknown codes held', async () => {
@@ -163,6 +166,19 @@ forEachDialect('PlaceService', (dialect) => {
       expect(d.message).toContain('620881101200');
       const bad = await services.intake.preview(actor, file('v.csv', [row('', '', '', '', 'HV-4')]), { kind: 'national-person', year: 2025, village: '620881101999' }).catch((e: unknown) => e);
       expect(bad).toBeInstanceOf(AppError);
+    });
+
+    it('（自定义）行政村信息 takes a 村级区划代码 column; an old code with its village name is mapped, a near miss is not', async () => {
+      const path = join(tmp, 'villages.csv');
+      writeFileSync(path, [
+        '县,乡,村,村级区划代码,总户数',
+        '华亭市,安口镇,阳安村,620881101201,120',
+        ',,前峰村,620824101200,80',
+        '华亭市,安口镇,阳安,,50',
+      ].join('\n') + '\n');
+      const r = await services.intake.preview(actor, { path, fileName: 'villages.csv' }, { kind: 'national-village' });
+      expect(r.counts).toMatchObject({ rows: 3, add: 2, reject: 1 });
+      expect(r.problems.map((p) => [p.row, p.code, p.column])).toEqual([[3, 'PLACE_CODE_REPLACED', '村级区划代码'], [4, 'VILLAGE_NOT_FOUND', '村']]);
     });
 
     it('a county user cannot map or resolve into another county', async () => {
