@@ -7,6 +7,7 @@ import { AppError } from '../server/errors';
 import { registerAdminCommands, exitCodeOf } from './commands/admin';
 import { startCommand } from './commands/start';
 import { registerIntakeCommands } from './commands/intake';
+import { registerPlaceCommands } from './commands/places';
 import { registerCaseCommands } from './commands/cases';
 import { registerAccountCommands } from './commands/accounts';
 
@@ -17,6 +18,7 @@ program.helpCommand('help [command]', '显示某个命令的帮助');
 program.command('start').description('启动服务(内置 SQLite;首次运行载入区划并生成演示数据)').action(startCommand);
 registerAdminCommands(program);
 registerIntakeCommands(program);
+registerPlaceCommands(program);
 registerCaseCommands(program);
 registerAccountCommands(program);
 

@@ -53,7 +53,8 @@ forEachDialect('PlaceService', (dialect) => {
       const shipped = readCrosswalkFile();
       expect(shipped.length).toBeGreaterThan(1000);
       expect(shipped.every((c) => c.source.length > 0 && /^\d{4}-\d{2}-\d{2}$/.test(c.changedOn))).toBe(true);
-      // already loaded by ensureReferenceData; a second call adds nothing
+      expect(await services.places.ensureCrosswalk()).toBe(shipped.length);
+      // a second call adds nothing
       expect(await services.places.ensureCrosswalk()).toBe(0);
       const n = Number((await db.selectFrom('divisionChange').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
       expect(n).toBe(shipped.length);

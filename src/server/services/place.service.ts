@@ -14,6 +14,7 @@ import { currentCodeOf, describeChain, type CodeStatus, type DivisionChange } fr
 import { hasPlaceholder, mappingKey, placeText, resolveByCode, resolveByPath, type CountyPlaces, type PlaceOption, type PlaceOutcome } from '../domain/places/resolver';
 import { PlaceRepository } from '../repositories/place.repository';
 import { RegionRepository } from '../repositories/region.repository';
+import { RegionService } from './region.service';
 import { inScope, type Scope } from '../repositories/scope';
 import { CROSSWALK_FILE, readCrosswalkFile, readDivisions } from './reference-files';
 import { nowIso, type ServiceContext } from './context';
@@ -144,7 +145,9 @@ export class PlaceService {
     return rows.length;
   }
 
+  /** The crosswalk and the current county-and-above codes; loads the shipped reference data first when absent (a fresh CLI database). */
   private async crosswalk(): Promise<{ isCurrent: (key: string) => boolean; changesOf: (c: string) => DivisionChange[] }> {
+    await new RegionService(this.ctx).ensureReferenceData();
     await this.ensureCrosswalk();
     const changes = await new PlaceRepository(this.ctx.db).listChanges();
     const byOld = new Map<string, DivisionChange[]>();

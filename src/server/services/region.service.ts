@@ -14,7 +14,6 @@ import { RegionRepository, type RegionRow } from '../repositories/region.reposit
 import { ThresholdRepository } from '../repositories/threshold.repository';
 import { DATA_DIR, readDesignationFile, readDivisions, readThresholdFile, type DivisionRow } from './reference-files';
 import { nowIso, type ServiceContext } from './context';
-import { PlaceService } from './place.service';
 
 /** Official number of national key counties (notice of 2021-08-27). */
 export const NATIONAL_KEY_COUNTY_TOTAL = 160;
@@ -35,13 +34,11 @@ export class RegionService {
   constructor(private readonly ctx: ServiceContext) {}
 
   /**
-   * Loads the division-code crosswalk when none is loaded (data/regions/division-crosswalk.csv), then the
-   * shipped reference data when the database has none: provinces, prefectures and counties of
+   * Loads the shipped reference data when the database has none: provinces, prefectures and counties of
    * the 12 western provinces, the designations with their sources, the townships and villages of the
    * designated counties, and the sourced thresholds. Idempotent. Returns what it loaded.
    */
   async ensureReferenceData(): Promise<{ regions: number; national: DesignationLoadReport; provincial: DesignationLoadReport; thresholds: number } | null> {
-    await new PlaceService(this.ctx).ensureCrosswalk();
     const regions = new RegionRepository(this.ctx.db);
     if ((await regions.count()) > 0) return null;
     const upper = readDivisions().filter((d) => d.level === 'province' || d.level === 'prefecture' || d.level === 'county');
