@@ -21,12 +21,6 @@ export interface PlaceMappingRow {
 export class PlaceRepository {
   constructor(private readonly db: Db) {}
 
-  /** Number of crosswalk rows loaded. */
-  async countChanges(): Promise<number> {
-    const r = await this.db.selectFrom('divisionChange').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    return Number(r.n);
-  }
-
   /** Inserts crosswalk rows whose (old, new) pair is not loaded yet. Returns how many were new. */
   async insertChanges(rows: readonly DivisionChange[]): Promise<number> {
     const have = new Set((await this.db.selectFrom('divisionChange').select(['oldCode', 'newCode']).execute()).map((r) => `${r.oldCode}>${r.newCode}`));

@@ -41,6 +41,9 @@ export interface PlaceResolverOptions {
   placeMapping?: Record<string, string>;
 }
 
+/** Databases whose crosswalk this process has brought up to the shipped file. */
+const crosswalkLoaded = new WeakSet<object>();
+
 const str = (v: unknown): string | null => (typeof v === 'string' && placeText(v) !== '' ? v.trim() : typeof v === 'number' ? String(v) : null);
 
 /** Splits a mapping key "乡镇/村" (town may be empty: "/村"; village may be empty: "乡镇/"). */
@@ -53,12 +56,16 @@ export function splitMappingKey(key: string): { town: string; village: string } 
 export class PlaceService {
   constructor(private readonly ctx: ServiceContext) {}
 
-  /** Loads the shipped crosswalk when none is loaded. Returns the rows added. @throws bad_file for a bad file */
+  /**
+   * Loads the rows of the shipped crosswalk that the database lacks, once per process and database (a refreshed
+   * file adds its new rows at the next start). Returns the rows added. @throws bad_file for a bad file
+   */
   async ensureCrosswalk(): Promise<number> {
-    const repo = new PlaceRepository(this.ctx.db);
-    if ((await repo.countChanges()) > 0) return 0;
+    if (crosswalkLoaded.has(this.ctx.db)) return 0;
     const rows = readCrosswalkFile(CROSSWALK_FILE);
-    return this.ctx.db.transaction().execute((trx) => new PlaceRepository(trx).insertChanges(rows));
+    const added = await this.ctx.db.transaction().execute((trx) => new PlaceRepository(trx).insertChanges(rows));
+    crosswalkLoaded.add(this.ctx.db);
+    return added;
   }
 
   /**

@@ -46,6 +46,12 @@ export function PlaceNamesCard({ names, value, onChange, onApply, busy }: PlaceN
             />
           </Flex>
         ))}
+        {Object.entries(value).filter(([k]) => !names.some((n) => n.key === k)).map(([k, code]) => (
+          <Flex key={k} wrap gap={8} align="center" data-testid="place-name-mapped">
+            <span style={{ overflowWrap: 'anywhere' }}>已对应:<b>{k}</b> → {code}</span>
+            <Button size="small" onClick={() => { const next = { ...value }; delete next[k]; onChange(next); }}>取消</Button>
+          </Flex>
+        ))}
         <div>
           <Button onClick={onApply} disabled={busy || Object.keys(value).length === 0} data-testid="place-names-apply">按对应重新预览</Button>
         </div>
