@@ -818,7 +818,7 @@ export class IntakeService {
     }
     const column = typeof v.villageCode === 'string' && v.villageCode.trim() ? col('villageCode', '村级区划代码')
       : r.problem === 'TOWN_NOT_FOUND' || r.problem === 'AMBIGUOUS_TOWN' ? col('township', '乡')
-      : r.problem === 'COUNTY_NOT_FOUND' || r.problem === 'COUNTY_MISSING' ? col('county', '县') : col('village', '村');
+      : r.problem === 'COUNTY_NOT_FOUND' || r.problem === 'COUNTY_MISSING' || (r.problem === 'VILLAGE_OPTION_DISAGREES' && !v.village) ? col('county', '县') : col('village', '村');
     return { code: null, problem: r.problem, message: r.message, column };
   }
 

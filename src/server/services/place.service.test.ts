@@ -160,8 +160,10 @@ forEachDialect('PlaceService', (dialect) => {
         row('华亭市', '安口镇', '前峰村', '', 'HV-1'),
         row('华亭市', '安口镇', '阳安村', '', 'HV-2'),
         row('', '', '', '', 'HV-3'),
+        row('从江县', '', '', '', 'HV-5'),
       ]), { kind: 'national-person', year: 2025, village: '620881101201' });
-      expect(r.counts).toMatchObject({ rows: 3, add: 2, reject: 1 });
+      expect(r.counts).toMatchObject({ rows: 4, add: 2, reject: 2 });
+      expect(problem(r, 5)).toMatchObject({ code: 'VILLAGE_OPTION_DISAGREES', column: '县' });
       const d = problem(r, 2)!;
       expect(d).toMatchObject({ code: 'VILLAGE_OPTION_DISAGREES', column: '村' });
       expect(d.message).toContain('620881101200');

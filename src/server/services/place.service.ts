@@ -260,7 +260,15 @@ export class PlaceService {
         if (r.ok && warning) return { ...r, warning: { code: 'PLACE_CODE_REPLACED', message: warning } };
         return r;
       }
-      if (opts.village) return { ok: true, code: opts.village, via: 'code' };
+      if (opts.village) {
+        // only a county cell: it must be the default village's county
+        if (county) {
+          const c = await countyOf(county);
+          if ('problem' in c) return { ok: false, problem: c.problem, message: c.message };
+          if (c.code !== opts.village.slice(0, 6)) return { ok: false, problem: 'VILLAGE_OPTION_DISAGREES', message: `本行的县(${county},${c.code})与导入时指定的默认村 ${opts.village} 不在同一县` };
+        }
+        return { ok: true, code: opts.village, via: 'code' };
+      }
       return { ok: false, problem: 'VILLAGE_NAME_MISSING', message: '没有村级区划代码列,也没有县、乡、村名称;请补充,或导入时指定默认村' };
     };
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkIdNumber } from '../id-number';
 import { currentCodeOf, regionKey, type DivisionChange } from './crosswalk';
 import { hasPlaceholder, mappingKey, resolveByCode, resolveByPath, villageStem, type CountyPlaces } from './resolver';
 
@@ -124,5 +125,17 @@ describe('resolve by code', () => {
     expect(resolveByCode('620881101299', null, status('620881101299'), places)).toMatchObject({ ok: false, problem: 'VILLAGE_CODE_UNKNOWN' });
     expect(resolveByCode('62088110120', null, status('62088110120'), places)).toMatchObject({ ok: false, problem: 'VILLAGE_CODE_INVALID' });
     expect(resolveByCode('6208811012?1', null, status('620881'), places)).toMatchObject({ ok: false, problem: 'PLACE_PLACEHOLDER' });
+  });
+});
+
+describe('ID numbers', () => {
+  it('keep the area code they were issued under: a retired county code (华亭县 620824) is never checked against the current list', () => {
+    // 62082419700101001 + check character by GB 11643 (weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2, mod 11)
+    const first17 = '62082419700101001';
+    const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const sum = [...first17].reduce((s, d, i) => s + Number(d) * W[i]!, 0);
+    const id = first17 + '10X98765432'[sum % 11];
+    const r = checkIdNumber(id, '2026-03-15');
+    expect(r).toMatchObject({ ok: true, status: 'valid', idNumber: id, errors: [], warnings: [] });
   });
 });
