@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect, newTestServices } from '../../../test/harness';
-import { idNumber } from '../../../test/fixtures/registry';
+import { head, household, idNumber } from '../../../test/fixtures/registry';
 import type { Db } from '../db/connect';
 import type { Services } from '../container';
 import { AppError } from '../errors';
@@ -71,6 +71,13 @@ forEachDialect('PlaceService', (dialect) => {
       expect(await services.places.lookup('152401')).toMatchObject({ status: 'divided', candidates: ['150402', '150403'] });
       expect(await services.places.lookup('620899')).toMatchObject({ status: 'unknown' });
     });
+  });
+
+  it('a household of a county whose villages were never loaded registers (崆峒区 620802, not a key county)', async () => {
+    expect(await db.selectFrom('region').select('code').where('code', 'like', '620802%').where('level', '=', 'village').execute()).toEqual([]);
+    await services.registry.registerHouseholds(NATIONAL_SCOPE, [household('KT-1', '620802001001', [head({ idNumber: idNumber('620802', '19650303', 801) })])]);
+    const h = await db.selectFrom('household').select(['villageCode', 'countyCode']).where('householdNo', '=', 'KT-1').executeTakeFirstOrThrow();
+    expect(h).toEqual({ villageCode: '620802001001', countyCode: '620802' });
   });
 
   describe('imports for 华亭市 (not a key county)', () => {
