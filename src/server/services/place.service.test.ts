@@ -124,8 +124,13 @@ forEachDialect('PlaceService', (dialect) => {
         row('华亭市', '安口镇', '□', '', 'HB-4'),
         row('', '', '', '620899100001', 'HB-5'),
         row('华亭市', '安口', '前峰村', '', 'HB-6'),
+        row('', '', '', '620881101299', 'HB-7'),
+        row('华亭', '安口镇', '前峰村', '', 'HB-8'),
       ]), { kind: 'national-person', year: 2025 });
-      expect(r.counts).toMatchObject({ rows: 6, add: 0, reject: 6 });
+      expect(r.counts).toMatchObject({ rows: 8, add: 0, reject: 8 });
+      // a code of a current county that the list does not hold is found in the preview, not at commit
+      expect(problem(r, 8)).toMatchObject({ code: 'VILLAGE_CODE_UNKNOWN', column: '村级区划代码' });
+      expect(problem(r, 9)).toMatchObject({ code: 'COUNTY_NOT_FOUND', column: '县', message: '在您的管辖范围内找不到县“华亭”(相近:华亭市 620881;不会自动采用)' });
       const amb = problem(r, 2)!;
       expect(amb).toMatchObject({ code: 'AMBIGUOUS_VILLAGE', column: '村' });
       expect(amb.message).toContain('620881001001');

@@ -222,7 +222,10 @@ export class PlaceService {
             const [code, chain] = [...ends][0]!;
             return { code, warning: `县名“${name}”是变更前的名称,已按区划变更归入现行的 ${code}:${describeChain(chain)}` };
           }
-          return { problem: 'COUNTY_NOT_FOUND' as const, message: ends.size > 1 ? `县名“${name}”是变更前的名称,对应多个现行县(${[...ends.keys()].join('、')}),请使用村级区划代码列` : `在您的管辖范围内找不到县“${name}”` };
+          if (ends.size > 1) return { problem: 'COUNTY_NOT_FOUND' as const, message: `县名“${name}”是变更前的名称,对应多个现行县(${[...ends.keys()].join('、')}),请使用村级区划代码列` };
+          // a near miss (从江 for 从江县) is only suggested
+          const near = (await new RegionRepository(this.ctx.db).listByLevel('county')).filter((c) => mine(c.code) && c.name !== n && (c.name.startsWith(n) || n.startsWith(c.name))).slice(0, 5);
+          return { problem: 'COUNTY_NOT_FOUND' as const, message: `在您的管辖范围内找不到县“${name}”${near.length ? `(相近:${near.map((c) => `${c.name} ${c.code}`).join('、')};不会自动采用)` : ''}` };
         })();
         countyByName.set(name, p);
       }
