@@ -113,7 +113,8 @@ forEachDialect('PlaceService', (dialect) => {
       expect(byVillage.map((v) => [v.villageCode, Number(v.n)])).toEqual([['620881101001', 2], ['620881101200', 1], ['620881101201', 1]]);
       // a county that is not designated is listed in the figures once it holds households (a label, not a gate)
       const kids = await services.summary.children(NATIONAL_SCOPE, '62', 2025);
-      expect(kids.map((k) => [k.code, k.households, k.designations])).toEqual([['6208', 4, []]]);
+      // 平凉市 6208: the 4 households of 华亭市 above and KT-1 of 崆峒区 registered before
+      expect(kids.map((k) => [k.code, k.households, k.designations])).toEqual([['6208', 5, []]]);
     });
 
     it('AMBIGUOUS_VILLAGE with candidates; near misses get suggestions and are not assigned; placeholders never match; unknown codes held', async () => {
@@ -194,6 +195,14 @@ forEachDialect('PlaceService', (dialect) => {
       const r = await services.intake.preview(actor, { path, fileName: 'villages.csv' }, { kind: 'national-village' });
       expect(r.counts).toMatchObject({ rows: 3, add: 2, reject: 1 });
       expect(r.problems.map((p) => [p.row, p.code, p.column])).toEqual([[3, 'PLACE_CODE_REPLACED', '村级区划代码'], [4, 'VILLAGE_NOT_FOUND', '村']]);
+    });
+
+    it('a mapping is refused when malformed, of the wrong level, or with a placeholder, naming the entry', async () => {
+      const issues = async (m: Record<string, string>) => ((await services.places.checkMappings(NATIONAL_SCOPE, m).catch((e: unknown) => e)) as AppError).details;
+      expect(await issues({ 前峰: '620881101200' })).toEqual({ issues: [{ field: 'placeMapping.前峰', message: '应写作“乡镇/村”(只对应乡镇时写“乡镇/”)' }] });
+      expect(await issues({ '安口镇/前峰': '620881101' })).toEqual({ issues: [{ field: 'placeMapping.安口镇/前峰', message: '村应对应12位村级区划代码' }] });
+      expect(await issues({ '安口/': '620881101200' })).toEqual({ issues: [{ field: 'placeMapping.安口/', message: '乡镇应对应9位乡级区划代码' }] });
+      expect(await issues({ '安口镇/前?': '620881101200' })).toEqual({ issues: [{ field: 'placeMapping.安口镇/前?', message: '地名含占位字符(_ ? □ �),不能对应' }] });
     });
 
     it('a county user cannot map or resolve into another county', async () => {
