@@ -15,6 +15,7 @@ import { registerErrorHandler } from './plugins/error-handler';
 import { householdRoutes } from './routes/households/households.routes';
 import { referenceRoutes } from './routes/reference/reference.routes';
 import { regionRoutes } from './routes/regions/regions.routes';
+import { placeRoutes } from './routes/places/places.routes';
 import { summaryRoutes } from './routes/summary/summary.routes';
 import { intakeRoutes } from './routes/intake/intake.routes';
 import { caseRoutes } from './routes/cases/cases.routes';
@@ -56,6 +57,7 @@ export async function buildApp(services: Services, opts: { logger?: pino.Logger 
   await registerAuth(app, services);
   registerTextGuard(app);
   regionRoutes(app, services);
+  placeRoutes(app, services);
   summaryRoutes(app, services);
   householdRoutes(app, services);
   referenceRoutes(app, services);

@@ -8,6 +8,7 @@ import type { IdProtector } from './crypto/id-protector';
 import type { Clock, ServiceContext } from './services/context';
 import { HouseholdService } from './services/household.service';
 import { RegionService } from './services/region.service';
+import { PlaceService } from './services/place.service';
 import { RegistryService } from './services/registry.service';
 import { ScreeningService } from './services/screening.service';
 import { SeedService } from './services/seed.service';
@@ -34,6 +35,7 @@ import { registerAuditKey, registeredAuditKey } from './repositories/audit.repos
 export interface Services {
   ctx: ServiceContext;
   regions: RegionService;
+  places: PlaceService;
   thresholds: ThresholdService;
   registry: RegistryService;
   households: HouseholdService;
@@ -70,6 +72,7 @@ export function createServices(db: Db, config: Config, clock: Clock, ids: IdProt
   return {
     ctx,
     regions: new RegionService(ctx),
+    places: new PlaceService(ctx),
     thresholds: new ThresholdService(ctx),
     registry: new RegistryService(ctx),
     households: new HouseholdService(ctx),

@@ -55,6 +55,25 @@ export interface ImportReportDto {
   skippedRows: { row: number; reason: string }[];
   clues: { row: number; ruleId: string; riskType: string; summary: string }[];
   checks: { findings: number; byCheck: Record<string, number> } | null;
+  /**
+   * The mapping step: town/village names of the file that the code list of their county does not hold, with
+   * near-miss suggestions (never assigned by themselves). Send `placeMapping: { [key]: code }` to map them;
+   * mappings are remembered per county on commit. Absent for kinds without place columns.
+   */
+  placeNames?: PlaceNameDto[];
+}
+
+/** A file's town/village name pair not in the code list of its county (see ImportReportDto.placeNames). */
+export interface PlaceNameDto {
+  countyCode: string;
+  countyName: string;
+  town: string;
+  village: string;
+  /** key of `placeMapping`: "乡镇/村" */
+  key: string;
+  /** file rows that carry it (first 1,000) */
+  rows: number[];
+  suggestions: { code: string; name: string; town: string | null }[];
 }
 
 /** An import kind with its template columns. */
@@ -134,6 +153,8 @@ export const importRequest = z.object({
   mapping: z.record(z.string().max(200), z.string().max(60)).optional(),
   year: z.number().int().min(2014).max(2100).optional(),
   village: z.string().regex(/^\d{12}$/, '村级区划代码应为12位数字').optional(),
+  /** the mapping step: "乡镇/村" (or "乡镇/") of the file → 12-digit village (9-digit township) code; remembered per county on commit */
+  placeMapping: z.record(z.string().min(1).max(200), z.string().regex(/^\d{9}(\d{3})?$/, '应为9位乡级或12位村级区划代码')).optional(),
 });
 export type ImportRequest = z.infer<typeof importRequest>;
 

@@ -23,6 +23,7 @@ import { parseIdCell } from '../../server/intake/values/id';
 import { systemActor } from '../../server/services/actor';
 import type { ImportReport } from '../../server/services/intake.service';
 import { progressBar } from '../progress';
+import { collectPlaceMap, placeNameLines } from './places';
 import { intOption } from '../command';
 
 async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
@@ -51,6 +52,7 @@ export function summary(r: ImportReport): string {
     r.missingColumns.length ? `缺少必填列:${r.missingColumns.join('、')}` : '',
     r.problems.length ? `问题 ${r.problems.length} 条(前 20 条):` : '',
     ...r.problems.slice(0, 20).map((p) => `  ${p.row ? `第${p.row}行 ` : ''}${p.column ? `[${p.column}] ` : ''}${p.code} ${p.message}`),
+    ...placeNameLines(r),
     r.batchId ? `批次号 ${r.batchId}(可用 zhenxing imports rollback ${r.batchId} 回退)` : '',
   ];
   return lines.filter(Boolean).join('\n');
@@ -64,16 +66,17 @@ export function registerIntakeCommands(program: Command): void {
     .option('--sheet <n>', '工作表序号(从1起)', int)
     .option('--dry-run', '只预览,不写入')
     .option('--year <year>', '收入年度(默认为配置的默认年度)', int)
-    .option('--village <code>', '没有县乡村列时使用的12位村级区划代码')
+    .option('--village <code>', '没有县乡村列时使用的12位村级区划代码(有县乡村列时须与之一致)')
+    .option('--place-map <乡镇/村=代码>', '把文件中区划代码里找不到的地名对应到区划代码(可重复;导入后本县记住)', collectPlaceMap)
     .option('--problems <file.xlsx>', '把全部问题写入 .xlsx')
     .option('--json', '以 JSON 输出报告(不输出进度)')
-    .action(async (file: string, o: { kind: string; sheet?: number; dryRun?: boolean; year?: number; village?: string; problems?: string; json?: boolean }) =>
+    .action(async (file: string, o: { kind: string; sheet?: number; dryRun?: boolean; year?: number; village?: string; placeMap?: Record<string, string>; problems?: string; json?: boolean }) =>
       withRuntime(async (rt) => {
         templateOf(o.kind);
         if (o.sheet !== undefined && (!Number.isInteger(o.sheet) || o.sheet < 1)) throw validationError([{ field: '--sheet', message: '应为正整数' }]);
         if (o.village !== undefined && !/^\d{12}$/.test(o.village)) throw validationError([{ field: '--village', message: '应为12位村级区划代码' }]);
         const bar = progressBar(o.dryRun ? '校验' : '导入', !!o.json);
-        const opts = { kind: o.kind, sheet: o.sheet, year: o.year, village: o.village, onProgress: (d: number, t: number) => bar.update(d, t) };
+        const opts = { kind: o.kind, sheet: o.sheet, year: o.year, village: o.village, placeMapping: o.placeMap, onProgress: (d: number, t: number) => bar.update(d, t) };
         const f = { path: file, fileName: basename(file) };
         const r = o.dryRun ? await rt.services.intake.preview(cliActor(), f, opts) : await rt.services.intake.commit(cliActor(), f, opts);
         bar.stop();

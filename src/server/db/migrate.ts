@@ -20,6 +20,7 @@ import * as notices from './migrations/2026120314010002-notices';
 import * as indicators from './migrations/2026120315010001-indicators';
 import * as reporting from './migrations/2026120315010002-reporting';
 import * as evaluation from './migrations/2026120315010003-evaluation';
+import * as places from './migrations/2026120313010001-places';
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261129000000-initial': initial,
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026120315010001-indicators': indicators,
   '2026120315010002-reporting': reporting,
   '2026120315010003-evaluation': evaluation,
+  '2026120313010001-places': places,
 };
 
 class StaticProvider implements MigrationProvider {

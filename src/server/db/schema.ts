@@ -13,6 +13,35 @@ export interface RegionTable {
   provinceCode: string;
 }
 
+/** A retired division code and the code that replaced it (data/regions/division-crosswalk.csv). */
+export interface DivisionChangeTable {
+  oldCode: string;
+  oldName: string;
+  newCode: string;
+  newName: string;
+  /** ISO date of the approving document */
+  changedOn: string;
+  /** rename | merge | split */
+  kind: string;
+  /** document number (文号), '' when only a published source is known */
+  document: string;
+  source: string;
+}
+
+/** A town/village name of a county's files mapped by a user to a region code (remembered per county). */
+export interface PlaceNameMappingTable {
+  id: Generated<number>;
+  countyCode: string;
+  /** normalised town name as the files write it */
+  townName: string;
+  /** normalised village name; '' for a township mapping */
+  villageName: string;
+  /** 9-digit township or 12-digit village code */
+  regionCode: string;
+  createdBy: string;
+  createdAt: string;
+}
+
 export interface DesignationTable {
   id: Generated<number>;
   countyCode: string;
@@ -893,6 +922,8 @@ export interface Database {
   auditHead: AuditHeadTable;
   region: RegionTable;
   designation: DesignationTable;
+  divisionChange: DivisionChangeTable;
+  placeNameMapping: PlaceNameMappingTable;
   monitoringThreshold: MonitoringThresholdTable;
   household: HouseholdTable;
   person: PersonTable;
