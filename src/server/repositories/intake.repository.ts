@@ -243,6 +243,27 @@ export class IntakeRepository {
     await this.db.deleteFrom('riskClue').where('batchId', '=', batchId).execute();
   }
 
+  /** The department-list records a batch wrote (deleted with a rollback). */
+  async deleteDepartmentRecordsOfBatch(batchId: number): Promise<void> {
+    await this.db.deleteFrom('departmentRecord').where('batchId', '=', batchId).execute();
+  }
+
+  /**
+   * Clues of a batch that staff have handled: a status other than `open` (verified, dismissed), or a
+   * monitoring case opened from them (source reference `clue:<id>`). A rollback must not erase them.
+   * @returns id, rule, status and the id of the case opened from the clue (null when none), by id
+   */
+  async handledCluesOfBatch(batchId: number): Promise<{ id: number; ruleId: string; status: string; caseId: number | null }[]> {
+    const clues = await this.db.selectFrom('riskClue').select(['id', 'ruleId', 'status']).where('batchId', '=', batchId).orderBy('id').execute();
+    if (!clues.length) return [];
+    const refs = new Map<string, number>();
+    for (let i = 0; i < clues.length; i += 500) {
+      const part = clues.slice(i, i + 500).map((c) => `clue:${c.id}`);
+      for (const r of await this.db.selectFrom('monitoringCase').select(['id', 'sourceRef']).where('sourceRef', 'in', part).execute()) refs.set(r.sourceRef!, r.id);
+    }
+    return clues.map((c) => ({ ...c, caseId: refs.get(`clue:${c.id}`) ?? null })).filter((c) => c.status !== 'open' || c.caseId !== null);
+  }
+
   /** Persons registered in more than one household inside the scope: lookup hash → household ids. */
   async personsInSeveralHouseholds(scope: Scope): Promise<Map<string, number[]>> {
     const rows = await scoped(this.db.selectFrom('person as p').innerJoin('household as h', 'h.id', 'p.householdId').select(['p.idHash', 'p.householdId']), scope)

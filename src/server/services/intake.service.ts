@@ -377,9 +377,12 @@ export class IntakeService {
   /**
    * Rolls a committed import back, in one transaction with an audit event: households it added are
    * removed, households it updated get their state before (for the household kind, the fields it set),
-   * clues and list records it raised go, and so do the work spells and village profiles it stored.
-   * @throws not_found outside the scope; conflict when it is not committed, or when a later import or an
-   *   edit changed one of its households since (roll those back first)
+   * clues and department-list records it raised go, and so do the work spells and village profiles it
+   * stored. Handled work is never erased (issue 16 item 11): a batch one of whose clues staff verified or
+   * dismissed, or opened a case from, is refused, naming those clues.
+   * @throws not_found outside the scope; conflict when it is not committed, when a later import or an
+   *   edit changed one of its households since (roll those back first), or when one of its clues was
+   *   handled (details.clues: id, ruleId, status, caseId)
    */
   async rollback(actor: Actor, id: number): Promise<{ batchId: number; households: number }> {
     const repo = new IntakeRepository(this.ctx.db);
@@ -391,6 +394,12 @@ export class IntakeService {
     const versions = await repo.versions(changes.map((c) => c.householdId));
     const edited = changes.filter((c) => versions.has(c.householdId) && versions.get(c.householdId) !== c.versionAfter);
     if (edited.length) throw conflict(`该批次导入后已有 ${edited.length} 户被修改(如户编号 ${edited[0]!.householdNo}),不能回退`);
+    const handled = await repo.handledCluesOfBatch(id);
+    if (handled.length) {
+      const zh = { verified: '已核实', dismissed: '已排除', open: '待核实' } as Record<string, string>;
+      const list = handled.slice(0, 10).map((c) => `线索 ${c.id}(${c.ruleId},${zh[c.status] ?? c.status}${c.caseId !== null ? `,已据此立案 ${c.caseId}` : ''})`).join('、');
+      throw conflict(`该批次产生的 ${handled.length} 条风险线索已经处理,回退会抹去处理结果,不能回退:${list}${handled.length > 10 ? ' 等' : ''}`, { clues: handled });
+    }
     const now = nowIso(this.ctx.clock);
     await this.ctx.db.transaction().execute(async (trx) => {
       await this.registry.revertUpserts(trx, changes.filter((c) => c.action === 'added' || c.action === 'updated').map((c) => ({ householdId: c.householdId, action: c.action as 'added' | 'updated', before: c.beforeJson ? (JSON.parse(c.beforeJson) as HouseholdSnapshot) : null })));
@@ -401,6 +410,7 @@ export class IntakeService {
       }
       if (fieldChanges.length) await this.registry.refreshFacts(trx, fieldChanges.map((c) => c.householdId));
       await t.deleteCluesOfBatch(id);
+      await t.deleteDepartmentRecordsOfBatch(id);
       await trx.deleteFrom('workSpell').where('batchId', '=', id).execute();
       await trx.deleteFrom('villageProfile').where('batchId', '=', id).execute();
       await t.updateBatch(id, { status: 'rolledBack', rolledBackAt: now, rolledBackBy: actor.username });
