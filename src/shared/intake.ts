@@ -13,7 +13,10 @@ export interface IntakeProblemDto {
   code: string;
   /** error: row rejected; hold: kept for verification; warning: imported with a note */
   level: 'error' | 'hold' | 'warning';
+  /** never holds an ID number in clear */
   message: string;
+  /** the row's ID number masked (first 6 and last 2 characters), when the row has one */
+  idMasked?: string | null;
 }
 
 export interface ImportCountsDto {

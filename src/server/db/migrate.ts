@@ -15,6 +15,7 @@ import * as nationalColumns from './migrations/20261203100000-national-columns';
 import * as screeningSetBased from './migrations/20261203170000-screening-set-based';
 import * as auditHeadMac from './migrations/20261203160000-audit-head-mac';
 import * as signInThrottle from './migrations/20261203160100-sign-in-throttle';
+import * as departmentLists from './migrations/2026120312010001-department-lists';
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261129000000-initial': initial,
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261203170000-screening-set-based': screeningSetBased,
   '20261203160000-audit-head-mac': auditHeadMac,
   '20261203160100-sign-in-throttle': signInThrottle,
+  '2026120312010001-department-lists': departmentLists,
 };
 
 class StaticProvider implements MigrationProvider {

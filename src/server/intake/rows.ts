@@ -7,6 +7,8 @@ import type { HeaderColumn } from './readers/header';
 import type { IntakeProblem, ProblemLevel } from './problems';
 import { DATE_ISSUE_ZH, parseDateCell, parseMonthCell } from './values/date';
 import { ID_CELL_ISSUE_ZH, parseIdCell, type IdCellResult } from './values/id';
+import { normalizeIdNumber } from '../domain/id-number';
+import { maskIdNumber } from '../domain/masking';
 import { MONEY_ISSUE_ZH, parseMoneyCell } from './values/money';
 import { NAME_ISSUE_ZH, parseNameCell } from './values/name';
 import type { ColumnMapping } from './templates/mapping';
@@ -74,7 +76,8 @@ function parseValue(
       if (isBlank(cell)) return null;
       const r = parseIdCell(cell, asOf);
       setId(r);
-      for (const e of r.errors) add(e, r.status === 'held' ? 'hold' : 'error', r.raw);
+      // the cell is named by its masked form only: no clear ID number in a problem (issue 9 item 9)
+      for (const e of r.errors) add(e, r.status === 'held' ? 'hold' : 'error', maskIdNumber(normalizeIdNumber(r.raw).value));
       for (const w of r.warnings) if (w !== 'ID_NORMALIZED') add(w, 'warning');
       return r.id;
     }

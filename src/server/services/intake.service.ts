@@ -14,7 +14,8 @@ import type { HouseholdInput, PersonInput } from '../../shared/registry';
 import { householdInput } from '../../shared/registry';
 import type { RiskClueTable, VillageProfileTable, WorkSpellTable } from '../db/schema';
 import type { RiskClueDto } from '../../shared/intake';
-import { ageOn, maskIdNumber } from '../domain/id-number';
+import { ageOn, normalizeIdNumber } from '../domain/id-number';
+import { maskIdNumber, redactIdNumbers } from '../domain/masking';
 import { AppError, conflict, notFound, validationError } from '../errors';
 import { clueDedupKey, cluesFor, type ClueDraft, type ListFacts } from '../intake/clues';
 import { exchangeHash } from '../intake/exchange';
@@ -106,6 +107,8 @@ interface Analysis {
   profiles: Omit<Insertable<VillageProfileTable>, 'batchId'>[];
   /** true when the households were committed in bounded batches through the sink during the analysis */
   batched?: boolean;
+  /** spreadsheet row → the row's ID number (18-character form, or the normalised cell when it is not a number): masked and hashed into the row's problems, never shown */
+  rowIds: Map<number, string>;
   /** rows held for verification, with their values (kept, never dropped) */
   held: { row: number; householdNo: string | null; name: string | null; id: string | null; reasons: string[]; values: Record<string, Value> }[];
 }
@@ -180,7 +183,7 @@ export class IntakeService {
     const record = async (trx: ServiceContext['db'], counts: { added: number; updated: number; unchanged: number; clues: number }, regionCode: string | null) => {
       const repo = new IntakeRepository(trx);
       const id = await repo.insertBatch({ ...batchRow, ...counts });
-      await repo.insertProblems(r.problems.slice(0, MAX_PROBLEMS).map((p) => ({ batchId: id, sheet: p.sheet, row: p.row, columnName: p.column, code: p.code, level: p.level, message: p.message })));
+      await repo.insertProblems(this.storedProblems(id, a));
       if (opts.mapping && Object.keys(opts.mapping).length) await repo.saveMapping(r.kind, r.headerSignature, opts.mapping, actor.username, now);
       await repo.insertHeldRows(a.held.map((h) => ({ batchId: id, row: h.row, householdNo: h.householdNo, name: h.name, idMasked: h.id ? maskIdNumber(h.id) : null, idCipher: h.id ? this.ctx.ids.encrypt(h.id) : null, reasons: [...new Set(h.reasons)].join(','), valuesJson: JSON.stringify(h.values), status: 'open' })));
       await new AuditRepository(trx).append({
@@ -293,7 +296,7 @@ export class IntakeService {
     await this.ctx.db.transaction().execute(async (trx) => {
       const repo = new IntakeRepository(trx);
       await repo.updateBatch(batchId, { status: 'failed', finishedAt: now });
-      await repo.insertProblems([{ batchId, sheet: null, row: null, columnName: null, code, level: 'error', message: e.message.slice(0, 2000) }]);
+      await repo.insertProblems([{ batchId, sheet: null, row: null, columnName: null, code, level: 'error', message: redactIdNumbers(e.message).slice(0, 2000) }]);
       await new AuditRepository(trx).append({ at: now, actor: actor.username, action: 'import_refused', targetType: 'import_batch', targetId: String(batchId), regionCode: actor.scope.regionCode, outcome: 'failed', details: JSON.stringify({ code, message: e.message.slice(0, 500) }) });
     });
   }
@@ -310,7 +313,7 @@ export class IntakeService {
     await this.ctx.db.transaction().execute(async (trx) => {
       const repo = new IntakeRepository(trx);
       await repo.updateBatch(batchId, { status: 'committed', finishedAt: now, sheetName: r.sheet, rowsTotal: r.counts.rows, added, updated, unchanged: total - added - updated, held: r.counts.hold, rejected: r.counts.reject + r.counts.duplicate });
-      await repo.insertProblems(r.problems.slice(0, MAX_PROBLEMS).map((p) => ({ batchId, sheet: p.sheet, row: p.row, columnName: p.column, code: p.code, level: p.level, message: p.message })));
+      await repo.insertProblems(this.storedProblems(batchId, a));
       await repo.insertHeldRows(a.held.map((h) => ({ batchId, row: h.row, householdNo: h.householdNo, name: h.name, idMasked: h.id ? maskIdNumber(h.id) : null, idCipher: h.id ? this.ctx.ids.encrypt(h.id) : null, reasons: [...new Set(h.reasons)].join(','), valuesJson: JSON.stringify(h.values), status: 'open' })));
       if (opts.mapping && Object.keys(opts.mapping).length) await repo.saveMapping(r.kind, r.headerSignature, opts.mapping, actor.username, now);
       await new AuditRepository(trx).append({ at: now, actor: actor.username, action: 'import_commit', targetType: 'import_batch', targetId: String(batchId), regionCode: actor.scope.regionCode, outcome: 'ok', details: JSON.stringify({ kind: r.kind, fileName: r.fileName, sha256: r.sha256, rows: r.counts.rows, added, updated, batched: true }) });
@@ -370,7 +373,8 @@ export class IntakeService {
     const repo = new IntakeRepository(this.ctx.db);
     const batch = await repo.batch(actor.scope, id);
     if (!batch) throw notFound('该导入批次');
-    const problems = (await repo.problems(id)).map((p) => ({ sheet: p.sheet, row: p.row, column: p.columnName, code: p.code, level: p.level as IntakeProblem['level'], message: p.message }));
+    // messages stored before issue 9 may name a number: redacted on the way out as well
+    const problems = (await repo.problems(id)).map((p) => ({ sheet: p.sheet, row: p.row, column: p.columnName, code: p.code, level: p.level as IntakeProblem['level'], message: redactIdNumbers(p.message), idMasked: p.idMasked ?? null }));
     return { batch, problems };
   }
 
@@ -450,7 +454,29 @@ export class IntakeService {
     });
   }
 
+  /**
+   * analyseFile, then every problem's message redacted of ID-like runs (a last net: no message names a
+   * number in clear) and given the row's masked ID number (issue 9 item 9).
+   */
   private async analyse(actor: Actor, file: ImportFile, opts: ImportOptions, keep = false, sink?: (hs: HouseholdInput[]) => Promise<void>): Promise<Analysis> {
+    const a = await this.analyseFile(actor, file, opts, keep, sink);
+    for (const p of a.report.problems) {
+      p.message = redactIdNumbers(p.message);
+      const id = p.row === null ? undefined : a.rowIds.get(p.row);
+      p.idMasked = id ? maskIdNumber(id) : null;
+    }
+    return a;
+  }
+
+  /** Problems as stored: masked ID number and lookup hash of the row's number, never the number. */
+  private storedProblems(batchId: number, a: Analysis) {
+    return a.report.problems.slice(0, MAX_PROBLEMS).map((p) => {
+      const id = p.row === null ? undefined : a.rowIds.get(p.row);
+      return { batchId, sheet: p.sheet, row: p.row, columnName: p.column, code: p.code, level: p.level, message: p.message, idMasked: id ? maskIdNumber(id) : null, idHash: id ? this.ctx.ids.hash(id) : null };
+    });
+  }
+
+  private async analyseFile(actor: Actor, file: ImportFile, opts: ImportOptions, keep = false, sink?: (hs: HouseholdInput[]) => Promise<void>): Promise<Analysis> {
     const template = templateOf(opts.kind);
     const { sha256, bytes } = await fileDigest(file.path);
     const repo = new IntakeRepository(this.ctx.db);
@@ -475,7 +501,7 @@ export class IntakeService {
     };
     for (const c of m.missing) report.problems.push({ sheet: table.sheet.name, row: null, column: c.zh, code: 'COLUMN_MISSING', level: 'error', message: `缺少必填列“${c.zh}”(可用列名:${[c.zh, ...(c.synonyms ?? [])].join('、')})` });
     for (const [k, names] of Object.entries(m.ambiguous)) report.problems.push({ sheet: table.sheet.name, row: null, column: names.join('、'), code: 'COLUMN_AMBIGUOUS', level: 'warning', message: `“${template.columns.find((c) => c.key === k)!.zh}”可对应多列(${names.join('、')}),请在列对应中指定` });
-    const empty: Analysis = { report, template, households: [], matches: [], records: [], drafts: [], held: [], spells: [], profiles: [], fieldUpdates: [] };
+    const empty: Analysis = { report, template, households: [], matches: [], records: [], drafts: [], held: [], spells: [], profiles: [], fieldUpdates: [], rowIds: new Map() };
     if (!report.mappingComplete) {
       await table.rows.return(undefined);
       return empty;
@@ -485,7 +511,9 @@ export class IntakeService {
     if (template.target === 'registry') return this.planRegistry(actor, template, file, opts, table, m.mapping, report, empty, keep, estimate, score, report.alreadyImportedBatchId === null ? sink : undefined);
     const parsed: ParsedRow[] = [];
     for await (const raw of table.rows) {
-      parsed.push(parseRow(template, m.mapping, table.header.columns, raw, table.sheet.name, asOf));
+      const p = parseRow(template, m.mapping, table.header.columns, raw, table.sheet.name, asOf);
+      parsed.push(p);
+      rememberId(empty.rowIds, p);
       if (opts.onProgress && parsed.length % 1000 === 0) opts.onProgress(parsed.length, Math.max(estimate, parsed.length));
     }
     opts.onProgress?.(parsed.length, parsed.length);
@@ -659,6 +687,7 @@ export class IntakeService {
     const lastIdx = new Map<string, number>();
     for await (const raw of table.rows) {
       const p = parseRow(t, mapping, table.header.columns, raw, sheet, asOf);
+      rememberId(out.rowIds, p);
       const no = typeof p.values.householdNo === 'string' ? p.values.householdNo.trim() : null;
       irows.push({
         row: p.row, householdNo: no, id: p.id?.id ?? null, name: (p.values.name as string | null) ?? null, isHead: p.values.relationToHead === 'head',
@@ -703,7 +732,7 @@ export class IntakeService {
         const pv = r.values;
         const birth = r.id!.birthDate!;
         if (typeof pv.birthDate === 'string' && pv.birthDate !== birth)
-          problems.push({ sheet, row: r.row, column: '出生日期', code: 'AGE_ID_MISMATCH', level: 'warning', message: `出生日期 ${pv.birthDate} 与身份证号中的 ${birth} 不一致,以身份证号为准` });
+          problems.push({ sheet, row: r.row, column: '出生日期', code: 'AGE_ID_MISMATCH', level: 'warning', message: '出生日期列与身份证号中的出生日期不一致,以身份证号为准' });
         if (typeof pv.sex === 'string' && pv.sex !== r.id!.sex) problems.push({ sheet, row: r.row, column: '性别', code: 'SEX_ID_MISMATCH', level: 'warning', message: '性别与身份证号第17位不一致' });
         let labour = pv.labourSkill as PersonInput['labourSkill'] | null;
         if (!labour) {
@@ -913,6 +942,12 @@ export class IntakeService {
     for (const p of problems) report.problems.push(p);
     return out;
   }
+}
+
+/** Keeps a parsed row's ID number (the 18-character form, else the normalised cell) by row, for its problems. */
+function rememberId(ids: Map<number, string>, p: ParsedRow): void {
+  const id = p.id?.id ?? (p.id ? normalizeIdNumber(p.id.raw).value : '');
+  if (id) ids.set(p.row, id);
 }
 
 /** True when an error is an AppError of intake (bad_file). */
