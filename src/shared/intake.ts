@@ -50,6 +50,13 @@ export interface ImportReportDto {
   headerSignature: string;
   columns: { name: string; key: string | null; zh: string | null }[];
   missingColumns: string[];
+  /**
+   * required columns the list lacks for which a value is proposed: the user confirms it (request
+   * `defaults`) or maps a column; until then the import is incomplete (never assumed silently)
+   */
+  proposedDefaults: { key: string; zh: string; value: string; values: string[]; confirmed: boolean }[];
+  /** value map applied (remembered for the county and given with the request): column key → file value → code */
+  valueMap: Record<string, Record<string, string>>;
   ambiguous: Record<string, string[]>;
   mappingComplete: boolean;
   alreadyImportedBatchId: number | null;
@@ -137,6 +144,10 @@ export const importRequest = z.object({
   mapping: z.record(z.string().max(200), z.string().max(60)).optional(),
   year: z.number().int().min(2014).max(2100).optional(),
   village: z.string().regex(/^\d{12}$/, '村级区划代码应为12位数字').optional(),
+  /** a department's own code values: column (key or Chinese name) → file value → template value; remembered per county on commit */
+  valueMap: z.record(z.string().max(200), z.record(z.string().max(200), z.string().max(60))).optional(),
+  /** confirmed values for required columns the list lacks: column (key or Chinese name) → value (see ImportReportDto.proposedDefaults) */
+  defaults: z.record(z.string().max(200), z.string().max(60)).optional(),
 });
 export type ImportRequest = z.infer<typeof importRequest>;
 

@@ -140,6 +140,20 @@ export class IntakeRepository {
     return r ? (JSON.parse(r.mappingJson) as Record<string, string>) : undefined;
   }
 
+  /** The value map remembered for a kind and county ('' = everywhere), or undefined. */
+  async valueMapping(kind: string, countyCode: string): Promise<Record<string, Record<string, string>> | undefined> {
+    const r = await this.db.selectFrom('valueMapping').select('mappingJson').where('kind', '=', kind).where('countyCode', '=', countyCode).executeTakeFirst();
+    return r ? (JSON.parse(r.mappingJson) as Record<string, Record<string, string>>) : undefined;
+  }
+
+  async saveValueMapping(kind: string, countyCode: string, mapping: Record<string, Record<string, string>>, by: string, at: string): Promise<void> {
+    await this.db
+      .insertInto('valueMapping')
+      .values({ kind, countyCode, mappingJson: JSON.stringify(mapping), updatedBy: by, updatedAt: at })
+      .onConflict((oc) => oc.columns(['kind', 'countyCode']).doUpdateSet({ mappingJson: JSON.stringify(mapping), updatedBy: by, updatedAt: at }))
+      .execute();
+  }
+
   /** Column names of every remembered mapping of a kind (they help find the header of the next file). */
   async mappedNames(kind: string): Promise<string[]> {
     const rows = await this.db.selectFrom('headerMapping').select('mappingJson').where('kind', '=', kind).limit(200).execute();
@@ -191,6 +205,18 @@ export class IntakeRepository {
     const out = new Map<string, MatchedPerson>();
     for (let i = 0; i < hashes.length; i += 500) {
       for (const r of await this.personQuery(scope).where('p.idHash', 'in', hashes.slice(i, i + 500)).where('p.idStatus', '=', 'valid').execute()) out.set(r.idHash, r as MatchedPerson);
+    }
+    return out;
+  }
+
+  /**
+   * Persons inside the scope by lookup hash whatever their number's status (a number held for a bad
+   * check character included): only to offer possible matches for manual review, never to link.
+   */
+  async personsByHashAnyStatus(scope: Scope, hashes: readonly string[]): Promise<Map<string, MatchedPerson>> {
+    const out = new Map<string, MatchedPerson>();
+    for (let i = 0; i < hashes.length; i += 500) {
+      for (const r of await this.personQuery(scope).where('p.idHash', 'in', hashes.slice(i, i + 500)).execute()) out.set(r.idHash, r as MatchedPerson);
     }
     return out;
   }

@@ -15,6 +15,7 @@ import { householdInput } from '../../shared/registry';
 import type { RiskClueTable, VillageProfileTable, WorkSpellTable } from '../db/schema';
 import type { RiskClueDto } from '../../shared/intake';
 import { ageOn, normalizeIdNumber } from '../domain/id-number';
+import { sameName } from '../domain/person-name';
 import { maskIdNumber, redactIdNumbers } from '../domain/masking';
 import { AppError, conflict, notFound, validationError } from '../errors';
 import { clueDedupKey, cluesFor, type ClueDraft, type ListFacts } from '../intake/clues';
@@ -27,7 +28,7 @@ import { openTable, type OpenedTable } from '../intake/readers/table';
 import { normalizeHeader } from '../intake/readers/header';
 import { parseRow, type ParsedRow, type Value } from '../intake/rows';
 import { templateOf } from '../intake/templates';
-import { headerScorer, headerSignature, matchHeader, type ColumnMapping } from '../intake/templates/mapping';
+import { applyValueMap, enumKey, headerScorer, headerSignature, matchHeader, type ColumnMapping, type ValueMap } from '../intake/templates/mapping';
 import type { ImportTemplate } from '../intake/templates/template';
 import { EDUCATION_LEVEL_ZH, HEALTH_STATUS_ZH, HOUSEHOLD_TYPE_ZH, LABOUR_SKILL_ZH, MONITORED_CATEGORY_ZH, RELATION_TO_HEAD_ZH, RISK_TYPE_ZH, SCHOOL_STAGE_ZH, SEX_ZH } from '../../shared/enums';
 import { writeXlsx } from '../presenters/export';
@@ -58,6 +59,10 @@ export interface ImportOptions {
   year?: number;
   /** 12-digit village code for rows without place columns */
   village?: string;
+  /** a department's own code values (column → file value → template value): applied after the county's remembered map, remembered on commit (issue 9 item 1) */
+  valueMap?: ValueMap;
+  /** confirmed values of required columns the list lacks (column key or Chinese name → value): see ImportReport.proposedDefaults */
+  defaults?: Record<string, string>;
   /** rows read so far, and an estimate of the total */
   onProgress?: (done: number, estimate: number) => void;
   /**
@@ -97,7 +102,7 @@ interface Analysis {
   /** department lists: per matched person, the list facts and the person */
   matches: { person: MatchedPerson; list: ListFacts }[];
   /** department lists: every parsed row with its match (for department_record) */
-  records: { row: number; personId: number | null; householdId: number | null; countyCode: string | null; facts: Record<string, Value> }[];
+  records: { row: number; personId: number | null; householdId: number | null; countyCode: string | null; guardianPersonId: number | null; facts: Record<string, Value> }[];
   drafts: { person: MatchedPerson; row: number; draft: ClueDraft }[];
   /** household kind: fields to set per existing household, with their values before (for rollback) */
   fieldUpdates: { householdId: number; householdNo: string; countyCode: string; version: number; set: Record<string, number>; before: Record<string, number> }[];
@@ -137,6 +142,7 @@ export class IntakeService {
    * @throws bad_file as preview, or MAPPING_INCOMPLETE when required columns are not mapped; conflict from the registry
    */
   async commit(actor: Actor, file: ImportFile, opts: ImportOptions): Promise<ImportReport> {
+    opts = withFieldKeys(opts);
     let runningId: number | null = null;
     const outcomes: UpsertOutcome[] = [];
     const members = new Map<string, number>();
@@ -185,6 +191,7 @@ export class IntakeService {
       const id = await repo.insertBatch({ ...batchRow, ...counts });
       await repo.insertProblems(this.storedProblems(id, a));
       if (opts.mapping && Object.keys(opts.mapping).length) await repo.saveMapping(r.kind, r.headerSignature, opts.mapping, actor.username, now);
+      if (opts.valueMap && Object.keys(opts.valueMap).length) await repo.saveValueMapping(r.kind, countyOf(actor), r.valueMap, actor.username, now);
       await repo.insertHeldRows(a.held.map((h) => ({ batchId: id, row: h.row, householdNo: h.householdNo, name: h.name, idMasked: h.id ? maskIdNumber(h.id) : null, idCipher: h.id ? this.ctx.ids.encrypt(h.id) : null, reasons: [...new Set(h.reasons)].join(','), valuesJson: JSON.stringify(h.values), status: 'open' })));
       await new AuditRepository(trx).append({
         at: now, actor: actor.username, action: 'import_commit', targetType: 'import_batch', targetId: String(id), regionCode: regionCode ?? actor.scope.regionCode, outcome: 'ok',
@@ -251,7 +258,7 @@ export class IntakeService {
       const repo = new IntakeRepository(trx);
       const counties = [...new Set(a.records.map((x) => x.countyCode).filter((c): c is string => !!c))];
       const id = await record(trx, { added: a.records.length, updated: 0, unchanged: 0, clues: 0 }, counties.length === 1 ? counties[0]! : null);
-      await repo.insertDepartmentRecords(a.records.map((x) => ({ batchId: id, kind: r.kind, row: x.row, personId: x.personId, householdId: x.householdId, countyCode: x.countyCode, factsJson: JSON.stringify(x.facts) })));
+      await repo.insertDepartmentRecords(a.records.map((x) => ({ batchId: id, kind: r.kind, row: x.row, personId: x.personId, householdId: x.householdId, countyCode: x.countyCode, guardianPersonId: x.guardianPersonId, factsJson: JSON.stringify(x.facts) })));
       const rows: Insertable<RiskClueTable>[] = a.drafts.map(({ person, row, draft }) => ({
         dedupKey: clueDedupKey(department, r.kind, person.personId, draft), countyCode: person.countyCode, villageCode: person.villageCode, householdId: person.householdId, personId: person.personId,
         sourceDepartment: department, listKind: r.kind, batchId: id, sourceRow: row, ruleId: draft.ruleId, riskType: draft.riskType, factsJson: JSON.stringify(draft.facts), summary: draft.summary, status: 'open', createdAt: now,
@@ -477,9 +484,17 @@ export class IntakeService {
   }
 
   private async analyseFile(actor: Actor, file: ImportFile, opts: ImportOptions, keep = false, sink?: (hs: HouseholdInput[]) => Promise<void>): Promise<Analysis> {
-    const template = templateOf(opts.kind);
-    const { sha256, bytes } = await fileDigest(file.path);
     const repo = new IntakeRepository(this.ctx.db);
+    const bare = templateOf(opts.kind);
+    opts = withFieldKeys(opts);
+    const badKeys = Object.entries(opts.mapping ?? {}).filter(([, k]) => k !== '' && !bare.columns.some((c) => c.key === k));
+    if (badKeys.length) throw validationError(badKeys.map(([col, k]) => ({ field: `mapping.${col}`, message: `“${k}”不是${bare.zh}的字段(可用:${bare.columns.map((c) => `${c.key}(${c.zh})`).join('、')})` })));
+    // value maps: the county's remembered one, then the request's (issue 9 item 1)
+    const given = applyValueMap(bare, opts.valueMap ?? {});
+    if (given.errors.length) throw validationError(given.errors);
+    const valueMap = mergeValueMaps((await repo.valueMapping(bare.kind, countyOf(actor))) ?? {}, given.map);
+    const template = applyValueMap(bare, valueMap).template;
+    const { sha256, bytes } = await fileDigest(file.path);
     const known = new Set([...Object.keys(opts.mapping ?? {}), ...(await repo.mappedNames(template.kind))].map(normalizeHeader));
     const base = headerScorer(template);
     const score = (hs: string[]) => base(hs) + hs.filter((h) => known.has(h)).length;
@@ -495,11 +510,32 @@ export class IntakeService {
         const key = keyOf.get(c.index) ?? null;
         return { name: c.name, key, zh: key ? template.columns.find((t) => t.key === key)!.zh : null };
       }),
-      missingColumns: m.missing.map((c) => c.zh), ambiguous: m.ambiguous, mappingComplete: m.missing.length === 0,
+      missingColumns: [], proposedDefaults: [], valueMap, ambiguous: m.ambiguous, mappingComplete: false,
       alreadyImportedBatchId: (await repo.latestByHash(actor.scope, sha256, template.kind, 'committed'))?.id ?? null,
       counts: zeroCounts(), problems: [], skippedRows: table.skipped, clues: [], checks: null,
     };
-    for (const c of m.missing) report.problems.push({ sheet: table.sheet.name, row: null, column: c.zh, code: 'COLUMN_MISSING', level: 'error', message: `缺少必填列“${c.zh}”(可用列名:${[c.zh, ...(c.synonyms ?? [])].join('、')})` });
+    // a required column the list lacks: asked for, with the template's proposed value for the user to confirm (never assumed)
+    const defaults = new Map<string, string>();
+    for (const c of m.missing) {
+      // (department lists and tables only: a person file's households are built from their own columns)
+      const given = template.target === 'registry' ? undefined : Object.entries(opts.defaults ?? {}).find(([k]) => k === c.key || normalizeHeader(k) === normalizeHeader(c.zh))?.[1];
+      const code = given === undefined ? undefined : (c.values?.[enumKey(given)] ?? (Object.values(c.values ?? {}).includes(given) ? given : undefined));
+      if (given !== undefined && code === undefined) throw validationError([{ field: `defaults.${c.zh}`, message: `“${given}”不是“${c.zh}”的取值(可填:${Object.keys(c.values ?? {}).join('、')})` }]);
+      if (c.proposedDefault !== undefined || code !== undefined) {
+        report.proposedDefaults.push({ key: c.key, zh: c.zh, value: given ?? c.proposedDefault!, values: Object.keys(c.values ?? {}), confirmed: code !== undefined });
+      }
+      if (code !== undefined) {
+        defaults.set(c.key, code);
+        report.problems.push({ sheet: table.sheet.name, row: null, column: c.zh, code: 'COLUMN_DEFAULT_CONFIRMED', level: 'warning', message: `名单没有“${c.zh}”列,已按您确认的“${given}”导入每一行` });
+        continue;
+      }
+      report.missingColumns.push(c.zh);
+      report.problems.push({
+        sheet: table.sheet.name, row: null, column: c.zh, code: 'COLUMN_MISSING', level: 'error',
+        message: `缺少必填列“${c.zh}”(可用列名:${[c.zh, ...(c.synonyms ?? [])].join('、')})${c.proposedDefault !== undefined ? `;如名单中的人都是“${c.proposedDefault}”,可确认按该值导入` : ''}`,
+      });
+    }
+    report.mappingComplete = report.missingColumns.length === 0;
     for (const [k, names] of Object.entries(m.ambiguous)) report.problems.push({ sheet: table.sheet.name, row: null, column: names.join('、'), code: 'COLUMN_AMBIGUOUS', level: 'warning', message: `“${template.columns.find((c) => c.key === k)!.zh}”可对应多列(${names.join('、')}),请在列对应中指定` });
     const empty: Analysis = { report, template, households: [], matches: [], records: [], drafts: [], held: [], spells: [], profiles: [], fieldUpdates: [], rowIds: new Map() };
     if (!report.mappingComplete) {
@@ -512,6 +548,7 @@ export class IntakeService {
     const parsed: ParsedRow[] = [];
     for await (const raw of table.rows) {
       const p = parseRow(template, m.mapping, table.header.columns, raw, table.sheet.name, asOf);
+      for (const [k, code] of defaults) p.values[k] = code;
       parsed.push(p);
       rememberId(empty.rowIds, p);
       if (opts.onProgress && parsed.length % 1000 === 0) opts.onProgress(parsed.length, Math.max(estimate, parsed.length));
@@ -867,7 +904,18 @@ export class IntakeService {
     return result;
   }
 
-  /** Department list → matches and clue drafts. */
+  /**
+   * Department list → matches and clue drafts. A row is matched by its own ID number (the lookup hash,
+   * or the exchange hash); then (issue 9):
+   * - item 2: a listed name that is not the registered name (domain/person-name.ts: separator look-alikes
+   *   and full/half width count as the same) holds the row as NAME_MISMATCH, with no clue; the registry's
+   *   spelling is never changed;
+   * - item 3: a guardian's ID number (student lists) links the guardian (department_record.guardian_person_id);
+   *   rows of different students with one guardian are not duplicates;
+   * - item 4: a 15-digit number is upgraded (the masked 18-digit form and the masked raw value are shown in
+   *   the problem and the clue); a number whose first 17 digits are those of a registered number, where one
+   *   of the two fails its check character, is held as POSSIBLE_MATCH for manual review, never linked.
+   */
   private async planList(actor: Actor, t: ImportTemplate, parsed: ParsedRow[], report: ImportReport, out: Analysis): Promise<Analysis> {
     const sheet = report.sheet;
     const onePerPerson = t.kind !== 'medical' && t.kind !== 'disaster';
@@ -875,6 +923,15 @@ export class IntakeService {
     const seen = new Map<string, number>();
     const usable: { p: ParsedRow; key: string; kind: 'lookup' | 'exchange' }[] = [];
     const c = report.counts;
+    const idCol = report.columns.find((x) => x.key === 'idNumber')?.name ?? '身份证号';
+    // never stored in list facts or held values: ID numbers (own, guardian's) and their hashes
+    const strip = ({ idNumber: _i, idHash: _h, guardianIdNumber: _g, ...rest }: Record<string, Value>) => rest;
+    const hold = (p: ParsedRow, codes: string[]) => {
+      c.hold++;
+      const { name: _n, ...values } = strip(p.values);
+      out.held.push({ row: p.row, householdNo: null, name: (p.values.name as string | null) ?? null, id: p.id?.id ?? null, reasons: codes, values });
+    };
+    const checkFailed: ParsedRow[] = [];
     for (const p of parsed) {
       for (const x of p.problems) problems.push(x);
       const hash = typeof p.values.idHash === 'string' ? p.values.idHash : null;
@@ -885,9 +942,8 @@ export class IntakeService {
         continue;
       }
       if (status === 'held') {
-        c.hold++;
-        const { idNumber: _x, idHash: _h, ...values } = p.values;
-        out.held.push({ row: p.row, householdNo: null, name: (p.values.name as string | null) ?? null, id: p.id?.id ?? null, reasons: p.problems.filter((x) => x.level === 'hold').map((x) => x.code), values });
+        if (p.id?.errors.includes('ID_BAD_CHECKSUM')) checkFailed.push(p);
+        else hold(p, p.problems.filter((x) => x.level === 'hold').map((x) => x.code));
         continue;
       }
       const key = hash ?? p.id!.id!;
@@ -900,7 +956,6 @@ export class IntakeService {
       if (prev === undefined) seen.set(key, p.row);
       usable.push({ p, key, kind: hash ? 'exchange' : 'lookup' });
     }
-    c.add = usable.length;
     const repo = new IntakeRepository(this.ctx.db);
     const byLookup = await repo.personsByHash(actor.scope, [...new Set(usable.filter((u) => u.kind === 'lookup').map((u) => this.ctx.ids.hash(u.key)))]);
     const byExchange = new Map<string, MatchedPerson>();
@@ -913,19 +968,60 @@ export class IntakeService {
         after = page[page.length - 1]!.personId;
       }
     }
-    const perPerson = new Map<number, { person: MatchedPerson; rows: number[]; values: Record<string, Value>[] }>();
+    // item 4: numbers that share their first 17 digits with a registered number, one of the two failing its check character
+    const near = [...checkFailed, ...usable.filter((u) => u.kind === 'lookup' && !byLookup.has(this.ctx.ids.hash(u.key))).map((u) => u.p)];
+    const variants = (id: string) => [...'0123456789X'].map((ch) => id.slice(0, 17) + ch).filter((v) => v !== id);
+    const nearHits = await repo.personsByHashAnyStatus(actor.scope, [...new Set(near.flatMap((p) => variants(p.id!.id!).map((v) => this.ctx.ids.hash(v))))]);
+    const nearOf = (p: ParsedRow) => variants(p.id!.id!).map((v) => nearHits.get(this.ctx.ids.hash(v))).find((x) => x !== undefined && (x.idStatus !== 'valid' || p.id!.status !== 'accepted'));
+    for (const p of checkFailed) {
+      if (nearOf(p)) {
+        hold(p, ['ID_BAD_CHECKSUM', 'POSSIBLE_MATCH']);
+        problems.push({ sheet, row: p.row, column: idCol, code: 'POSSIBLE_MATCH', level: 'hold', message: '身份证号前17位与一名登记人员相同,但校验位不符:可能是同一人,请人工核实,系统不会自动关联' });
+      } else hold(p, ['ID_BAD_CHECKSUM']);
+    }
+    const guardianHashes = [...new Set(usable.map((u) => u.p.values.guardianIdNumber).filter((g): g is string => typeof g === 'string').map((g) => this.ctx.ids.hash(g)))];
+    const guardians = guardianHashes.length ? await repo.personsByHash(actor.scope, guardianHashes) : new Map<string, MatchedPerson>();
+    const perPerson = new Map<number, { person: MatchedPerson; rows: number[]; values: Record<string, Value>[]; legacy: { upgraded: string; raw: string } | null }>();
     for (const u of usable) {
       const person = u.kind === 'lookup' ? byLookup.get(this.ctx.ids.hash(u.key)) : byExchange.get(u.key);
+      const listed = typeof u.p.values.name === 'string' ? u.p.values.name : null;
+      if (person && listed !== null && !sameName(listed, person.name)) {
+        hold(u.p, ['NAME_MISMATCH']);
+        problems.push({ sheet, row: u.p.row, column: report.columns.find((x) => x.key === 'name')?.name ?? '姓名', code: 'NAME_MISMATCH', level: 'hold', message: '身份证号与登记人员相同,但名单上的姓名与登记姓名不一致:已暂存待核实,不产生线索,登记姓名不变' });
+        continue;
+      }
+      if (!person && u.kind === 'lookup') {
+        const n = nearOf(u.p);
+        if (n) {
+          hold(u.p, ['POSSIBLE_MATCH']);
+          problems.push({ sheet, row: u.p.row, column: idCol, code: 'POSSIBLE_MATCH', level: 'hold', message: '身份证号前17位与一名登记人员相同(登记号码校验位不符):可能是同一人,请人工核实,系统不会自动关联' });
+          continue;
+        }
+      }
+      c.add++;
+      // the guardian, by the guardian's ID number, when the names agree
+      let guardianPersonId: number | null = null;
+      const gid = u.p.values.guardianIdNumber;
+      if (typeof gid === 'string') {
+        const g = guardians.get(this.ctx.ids.hash(gid));
+        const gname = typeof u.p.values.guardianName === 'string' ? u.p.values.guardianName : null;
+        const gcol = report.columns.find((x) => x.key === 'guardianIdNumber')?.name ?? '监护人身份证号';
+        if (!g) problems.push({ sheet, row: u.p.row, column: gcol, code: 'GUARDIAN_NOT_IN_REGISTRY', level: 'warning', message: '登记中(您的管辖范围内)没有此监护人身份证号的人员,监护人未关联' });
+        else if (gname !== null && !sameName(gname, g.name)) problems.push({ sheet, row: u.p.row, column: gcol, code: 'NAME_MISMATCH', level: 'warning', message: '监护人身份证号与登记人员相同,但姓名不一致:监护人未关联,请核实' });
+        else guardianPersonId = g.personId;
+      }
       // no ID number is stored; a person who does not match the registry is kept without the name either
-      const { idNumber: _i, idHash: _h, name: _n, ...facts } = u.p.values;
-      out.records.push({ row: u.p.row, personId: person?.personId ?? null, householdId: person?.householdId ?? null, countyCode: person?.countyCode ?? null, facts: person ? { name: u.p.values.name ?? null, ...facts } : facts });
+      const { name: _n, ...facts } = strip(u.p.values);
+      out.records.push({ row: u.p.row, personId: person?.personId ?? null, householdId: person?.householdId ?? null, countyCode: person?.countyCode ?? null, guardianPersonId, facts: person ? { name: u.p.values.name ?? null, ...facts } : facts });
       if (!person) continue;
       c.matched++;
+      const legacy = u.p.id?.warnings.includes('ID_LEGACY_15') ? { upgraded: maskIdNumber(u.p.id.id!), raw: maskIdNumber(normalizeIdNumber(u.p.id.raw).value) } : null;
       const g = perPerson.get(person.personId);
       if (g) {
         g.rows.push(u.p.row);
         g.values.push(u.p.values);
-      } else perPerson.set(person.personId, { person, rows: [u.p.row], values: [u.p.values] });
+        g.legacy ??= legacy;
+      } else perPerson.set(person.personId, { person, rows: [u.p.row], values: [u.p.values], legacy });
     }
     const facts = await repo.facts([...new Set([...perPerson.values()].map((g) => g.person.householdId))], this.ctx.config.defaultYear);
     const asOf = today(this.ctx.clock);
@@ -933,15 +1029,35 @@ export class IntakeService {
       const f = facts.get(g.person.householdId);
       const list: ListFacts = { kind: t.kind, rows: g.rows, values: g.values };
       out.matches.push({ person: g.person, list });
-      for (const draft of cluesFor(list, { ...g.person, netIncomeFen: f?.netIncomeFen ?? null, perCapitaNetIncomeFen: f?.perCapitaNetIncomeFen ?? null }, asOf)) {
+      for (const found of cluesFor(list, { ...g.person, netIncomeFen: f?.netIncomeFen ?? null, perCapitaNetIncomeFen: f?.perCapitaNetIncomeFen ?? null }, asOf)) {
+        // a 15-digit number: the clue shows the upgraded number and the raw value, both masked
+        const draft = g.legacy ? { ...found, facts: { ...found.facts, legacyIdNumber: g.legacy }, summary: `${found.summary}(名单为15位旧身份证号 ${g.legacy.raw},已升位为 ${g.legacy.upgraded})` } : found;
         out.drafts.push({ person: g.person, row: g.rows[0]!, draft });
         report.clues.push({ row: g.rows[0]!, ruleId: draft.ruleId, riskType: draft.riskType, summary: draft.summary });
       }
     }
     c.clues = out.drafts.length;
+    problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     for (const p of problems) report.problems.push(p);
     return out;
   }
+}
+
+/** The county a user's value maps are remembered for: the first 6 digits of the region, '' for a province or the nation. */
+const countyOf = (actor: Actor) => (actor.scope.regionCode && actor.scope.regionCode.length >= 6 ? actor.scope.regionCode.slice(0, 6) : '');
+
+/** Options whose mapping names template fields by key (a field may be given by its Chinese name: CLI --map 人员名称=姓名). */
+function withFieldKeys(opts: ImportOptions): ImportOptions {
+  if (!opts.mapping) return opts;
+  const t = templateOf(opts.kind);
+  return { ...opts, mapping: Object.fromEntries(Object.entries(opts.mapping).map(([col, k]) => [col, t.columns.find((c) => c.key === k || c.zh === k)?.key ?? k])) };
+}
+
+/** Two value maps, the second's entries winning. */
+function mergeValueMaps(a: ValueMap, b: ValueMap): ValueMap {
+  const out: ValueMap = {};
+  for (const m of [a, b]) for (const [k, e] of Object.entries(m)) out[k] = { ...(out[k] ?? {}), ...e };
+  return out;
 }
 
 /** Keeps a parsed row's ID number (the 18-character form, else the normalised cell) by row, for its problems. */
