@@ -178,4 +178,20 @@ forEachDialect('department lists', (dialect) => {
       await services.intake.rollback(actor, r.batchId!);
     });
   });
+
+  describe('preview equals commit (item 6)', () => {
+    it('a well-formed village code that is not loaded is found by the preview, and the commit does what the preview said', async () => {
+      const a = idNumber('522633', '19660101', 81);
+      const b = idNumber('522633', '19660202', 91);
+      const lines = ['村级区划代码,户编号,姓名,身份证号,与户主关系,劳动技能', `${VILLAGES.basha},V-1,某甲,${a},户主,普通劳动力`, `522633199999,V-2,某乙,${b},户主,普通劳动力`];
+      const pv = await services.intake.preview(actor, csv(lines), { kind: 'national-person' });
+      expect(pv.counts).toMatchObject({ rows: 2, add: 1, reject: 1, households: { add: 1 } });
+      expect(pv.problems.find((p) => p.code === 'VILLAGE_NOT_LOADED')).toMatchObject({ row: 3, column: '村级区划代码', level: 'error', message: '村级区划 522633199999 未载入区划表(可能已撤并或代码有误),本户未导入;请核对村级区划代码' });
+      const cm = await services.intake.commit(actor, csv(lines), { kind: 'national-person' });
+      expect(cm.counts).toMatchObject({ rows: 2, add: 1, reject: 1, households: { add: 1 } });
+      expect(cm.problems.map((p) => p.code)).toEqual(pv.problems.map((p) => p.code));
+      expect((await db.selectFrom('household').select('householdNo').where('householdNo', 'in', ['V-1', 'V-2']).execute()).map((h) => h.householdNo)).toEqual(['V-1']);
+      await services.intake.rollback(actor, cm.batchId!);
+    });
+  });
 });

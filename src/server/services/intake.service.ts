@@ -34,6 +34,7 @@ import { EDUCATION_LEVEL_ZH, HEALTH_STATUS_ZH, HOUSEHOLD_TYPE_ZH, LABOUR_SKILL_Z
 import { writeXlsx } from '../presenters/export';
 import { NATIONAL_PERSON } from '../intake/templates/national';
 import { HouseholdRepository } from '../repositories/household.repository';
+import { RegionRepository } from '../repositories/region.repository';
 import { AuditRepository } from '../repositories/audit.repository';
 import { IntakeRepository, type ImportBatchRow, type MatchedPerson } from '../repositories/intake.repository';
 import { inScope, type Scope } from '../repositories/scope';
@@ -746,6 +747,7 @@ export class IntakeService {
       }
     });
     const villageCache = new Map<string, { code: string | null; message?: string }>();
+    const loadedVillages = new Map<string, boolean>();
     /** fields defaulted, per column: one summary problem each instead of one per row */
     const defaulted = new Map<string, number>();
     const year = opts.year ?? this.ctx.config.defaultYear;
@@ -763,6 +765,11 @@ export class IntakeService {
       const village = await this.resolveVillage(actor.scope, v, opts.village, villageCache);
       if (!village.code) {
         rejectHousehold(idxs, 'VILLAGE_UNKNOWN', village.message!, '村');
+        return;
+      }
+      // preview equals commit (issue 9 item 6): a well-formed code of a village not loaded would fail the registry's write of the whole file
+      if (!(await this.villageLoaded(village.code, loadedVillages))) {
+        rejectHousehold(idxs, 'VILLAGE_NOT_LOADED', `村级区划 ${village.code} 未载入区划表(可能已撤并或代码有误),本户未导入;请核对村级区划代码`, report.columns.find((x) => x.key === 'villageCode')?.name ?? '村级区划代码');
         return;
       }
       const members: PersonInput[] = rows.map((r) => {
@@ -871,6 +878,16 @@ export class IntakeService {
     problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     for (const p of problems) report.problems.push(p);
     return { ...out, households };
+  }
+
+  /** Whether a 12-digit code is a village of the loaded division table (the registry's own check), cached per import. */
+  private async villageLoaded(code: string, cache: Map<string, boolean>): Promise<boolean> {
+    let hit = cache.get(code);
+    if (hit === undefined) {
+      hit = (await new RegionRepository(this.ctx.db).getMany([code])).some((r) => r.level === 'village');
+      cache.set(code, hit);
+    }
+    return hit;
   }
 
   /** 12-digit village of a household: a code column, names 县/乡/村 under the scope, or the default. */
