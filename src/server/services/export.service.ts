@@ -23,6 +23,7 @@ import { createHash } from 'node:crypto';
 import { maskBirthDate, maskName } from '../domain/masking';
 import type { Actor } from './actor';
 import { AuditService } from './audit.service';
+import { requireFullIdExport } from './full-id-export';
 import { nowIso, type ServiceContext } from './context';
 import { HouseholdService } from './household.service';
 
@@ -148,18 +149,8 @@ export class ExportService {
    */
   async persons(actor: Actor, q: { region?: string }, format: 'csv' | 'xlsx', opts: { fullNames?: boolean; encoding?: CsvEncoding; idNumbers?: 'masked' | 'full'; reason?: string } = {}): Promise<ExportFile> {
     const full = opts.idNumbers === 'full';
-    const reason = opts.reason?.trim() ?? '';
-    if (full) {
-      // issue 9 item 10: full ID numbers only with idNumber.reveal + personal.export + a reason; a refusal is recorded
-      const missing = [
-        ...(['idNumber.reveal', 'personal.export'] as const).filter((perm) => !hasPermission(actor.roles, perm)).map((perm) => (perm === 'idNumber.reveal' ? '查看完整身份证号的权限' : '导出个人信息的权限')),
-        ...([...reason].length < 4 ? ['至少4个字的导出理由'] : []),
-      ];
-      if (missing.length) {
-        await new AuditService(this.ctx).record(actor, { action: 'export', targetType: 'person_list', targetId: q.region ?? actor.regionCode, outcome: 'denied', details: { format, scope: actor.regionCode, filters: { region: q.region ?? null }, idNumbers: 'full', reason: reason || null, missing } });
-        throw forbidden(`导出完整身份证号需要:${missing.join('、')}`);
-      }
-    }
+    // issue 9 item 10: full ID numbers only with idNumber.reveal + personal.export + a reason; a refusal is recorded
+    const reason = full ? await requireFullIdExport(this.ctx, actor, opts.reason, { targetType: 'person_list', targetId: q.region ?? actor.regionCode, details: { format, filters: { region: q.region ?? null } } }) : null;
     if (!hasPermission(actor.roles, 'personal.export')) throw forbidden('没有导出个人信息的权限');
     const sees = hasPermission(actor.roles, 'personal.view');
     if (opts.fullNames && !sees) throw forbidden('没有查看完整姓名的权限');
@@ -178,7 +169,7 @@ export class ExportService {
     rows.sort((a, b) => (a.householdNo < b.householdNo ? -1 : a.householdNo > b.householdNo ? 1 : 0));
     return this.finish(actor, {
       title: '人员名单', target: 'person_list', file: 'persons', region: q.region, columns: personExportColumns(full), rows, format, encoding: opts.encoding,
-      filters: { region: q.region ?? null }, idNumbers: full ? 'full' : 'masked', reason: full ? reason : null, details: { names: opts.fullNames ? 'full' : 'masked' },
+      filters: { region: q.region ?? null }, idNumbers: full ? 'full' : 'masked', reason, details: { names: opts.fullNames ? 'full' : 'masked' },
     });
   }
 

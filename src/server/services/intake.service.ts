@@ -42,6 +42,7 @@ import type { Actor } from './actor';
 import { maskClue, maskHeldRow, type HeldRowDto } from '../presenters/intake.presenter';
 import { nowIso, today, type ServiceContext } from './context';
 import { CheckService } from './check.service';
+import { requireFullIdExport } from './full-id-export';
 import { RegistryService, type HouseholdSnapshot, type UpsertOutcome } from './registry.service';
 
 /** The file to import: where it is on disk and the name the user gave it. */
@@ -1094,9 +1095,13 @@ const yuan = (fen: number | null | undefined) => (fen === null || fen === undefi
  * Exports the registry inside the scope in the national person layout （自定义）监测对象信息 (two title rows,
  * header on row 3, one row per person, household fields repeated), with full ID numbers: for authorised
  * users and for moving data between installations; importing the file gives back the same registry.
- * Recorded in the audit log. Money in yuan as the national system shows it.
+ * Full ID numbers: only with idNumber.reveal + personal.export + a reason (services/full-id-export.ts,
+ * 403 recorded otherwise); the audit record carries scope, row counts, the reason and the file's SHA-256.
+ * Money in yuan as the national system shows it.
+ * @throws forbidden (recorded) without the permissions or the reason
  */
-export async function exportNationalLayout(ctx: ServiceContext, actor: Actor, path: string, opts: { year?: number } = {}): Promise<{ households: number; persons: number }> {
+export async function exportNationalLayout(ctx: ServiceContext, actor: Actor, path: string, opts: { year?: number; reason?: string } = {}): Promise<{ households: number; persons: number }> {
+  const reason = await requireFullIdExport(ctx, actor, opts.reason, { targetType: 'household', targetId: actor.scope.regionCode, details: { layout: 'national-person', filters: { year: opts.year ?? null } } });
   const year = opts.year ?? ctx.config.defaultYear;
   const repo = new HouseholdRepository(ctx.db);
   const cols = ['村级区划代码', '户编号', '证件号码', '姓名', '与户主关系', '性别', '民族', '文化程度', '在校生状况', '健康状况', '劳动技能', '务工所在地',
@@ -1135,8 +1140,12 @@ export async function exportNationalLayout(ctx: ServiceContext, actor: Actor, pa
     }
   }
   await writeXlsx(path, [{ name: NATIONAL_PERSON.sheetName, titleRows: [NATIONAL_PERSON.zh, `导出时间:${nowIso(ctx.clock).slice(0, 10)}`], header: cols, rows, textColumns: [0, 1, 2, 27, 30] }]);
+  const { sha256 } = await fileDigest(path);
   await ctx.db.transaction().execute((trx) =>
-    new AuditRepository(trx).append({ at: nowIso(ctx.clock), actor: actor.username, action: 'export', targetType: 'household', targetId: null, regionCode: actor.scope.regionCode, outcome: 'ok', details: JSON.stringify({ layout: 'national-person', households, persons: rows.length, fullIdNumbers: true }) }),
+    new AuditRepository(trx).append({
+      at: nowIso(ctx.clock), actor: actor.username, action: 'export', targetType: 'household', targetId: null, regionCode: actor.scope.regionCode, outcome: 'ok',
+      details: JSON.stringify({ layout: 'national-person', scope: actor.scope.regionCode, filters: { year }, households, rows: rows.length, idNumbers: 'full', reason, sha256 }),
+    }),
   );
   return { households, persons: rows.length };
 }
