@@ -194,4 +194,19 @@ forEachDialect('department lists', (dialect) => {
       await services.intake.rollback(actor, cm.batchId!);
     });
   });
+
+  describe('preview equals commit: registry conflicts (item 6)', () => {
+    it('a member registered in another household is found by the preview; the commit rejects that household only, as the preview said', async () => {
+      const c = idNumber('522633', '19660303', 83);
+      // 王大山 is registered in D-1: a file putting him in household W-2 would fail the whole commit before
+      const lines = ['户编号,姓名,身份证号,与户主关系,劳动技能', `W-1,某丙,${c},户主,普通劳动力`, `W-2,王大山,${ID.wang},户主,普通劳动力`];
+      const pv = await services.intake.preview(actor, csv(lines), { kind: 'national-person', village: VILLAGES.basha });
+      expect(pv.counts).toMatchObject({ rows: 2, add: 1, reject: 1, households: { add: 1 } });
+      expect(pv.problems.find((p) => p.code === 'PERSON_IN_OTHER_HOUSEHOLD')).toMatchObject({ row: 3, column: '身份证号', level: 'error', idMasked: `522633**********${ID.wang.slice(-2)}` });
+      const cm = await services.intake.commit(actor, csv(lines), { kind: 'national-person', village: VILLAGES.basha });
+      expect(cm.counts).toMatchObject({ rows: 2, add: 1, reject: 1, households: { add: 1 } });
+      expect(cm.problems.map((p) => p.code)).toEqual(pv.problems.map((p) => p.code));
+      await services.intake.rollback(actor, cm.batchId!);
+    });
+  });
 });

@@ -37,7 +37,7 @@ import { HouseholdRepository } from '../repositories/household.repository';
 import { RegionRepository } from '../repositories/region.repository';
 import { AuditRepository } from '../repositories/audit.repository';
 import { IntakeRepository, type ImportBatchRow, type MatchedPerson } from '../repositories/intake.repository';
-import { inScope, type Scope } from '../repositories/scope';
+import { inScope, NATIONAL_SCOPE, type Scope } from '../repositories/scope';
 import type { Actor } from './actor';
 import { maskClue, maskHeldRow, type HeldRowDto } from '../presenters/intake.presenter';
 import { nowIso, today, type ServiceContext } from './context';
@@ -747,6 +747,7 @@ export class IntakeService {
         problems.push({ sheet, row: r.row, column: code === 'MISSING_HOUSEHOLD_ID' ? '户编号' : null, code, level: verdicts[i]!.status === 'rejected' ? 'error' : 'hold', message: `${INTEGRITY_ZH[code]}${others.length ? `(另见第 ${others.join('、')} 行)` : ''}` });
       }
     });
+    await this.registryConflicts(actor, irows, verdicts, problems, sheet);
     const villageCache = new Map<string, { code: string | null; message?: string }>();
     const loadedVillages = new Map<string, boolean>();
     /** fields defaulted, per column: one summary problem each instead of one per row */
@@ -879,6 +880,41 @@ export class IntakeService {
     problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     for (const p of problems) report.problems.push(p);
     return { ...out, households };
+  }
+
+  /**
+   * Preview equals commit (issue 9 item 6): what the registry's write would refuse for the whole file is
+   * found per household before the households are built, in the preview and the commit alike — a household
+   * number used by a household outside the scope (HOUSEHOLD_NO_OUTSIDE_SCOPE), a member whose number is
+   * registered in another household (PERSON_IN_OTHER_HOUSEHOLD). Every row of such a household is rejected.
+   */
+  private async registryConflicts(actor: Actor, irows: IntegrityRow[], verdicts: ReturnType<typeof checkIntegrity>, problems: IntakeProblem[], sheet: string): Promise<void> {
+    const rowsOf = new Map<string, number[]>();
+    irows.forEach((r, i) => {
+      if (r.householdNo && verdicts[i]!.status === 'accepted' && r.id) rowsOf.set(r.householdNo, [...(rowsOf.get(r.householdNo) ?? []), i]);
+    });
+    if (!rowsOf.size) return;
+    const repo = new HouseholdRepository(this.ctx.db);
+    const existing = await repo.getByNos(NATIONAL_SCOPE, [...rowsOf.keys()]);
+    const hashOf = new Map<number, string>();
+    for (const idxs of rowsOf.values()) for (const i of idxs) hashOf.set(i, this.ctx.ids.hash(irows[i]!.id!));
+    const owners = await repo.ownersOfIdHashes([...new Set(hashOf.values())]);
+    for (const [no, idxs] of rowsOf) {
+      const h = existing.get(no);
+      const outside = h !== undefined && !inScope(actor.scope, h.villageCode);
+      const elsewhere = idxs.filter((i) => {
+        const o = owners.get(hashOf.get(i)!);
+        return o !== undefined && o !== h?.id;
+      });
+      if (!outside && !elsewhere.length) continue;
+      for (const i of idxs) {
+        verdicts[i]!.status = 'rejected';
+        const row = irows[i]!.row;
+        if (outside) problems.push({ sheet, row, column: '户编号', code: 'HOUSEHOLD_NO_OUTSIDE_SCOPE', level: 'error', message: `户编号 ${no} 已被您管辖范围以外的农户使用,本户未导入` });
+        else if (elsewhere.includes(i)) problems.push({ sheet, row, column: '身份证号', code: 'PERSON_IN_OTHER_HOUSEHOLD', level: 'error', message: '此身份证号已在其他户登记(同一人不能属于两户),本户未导入' });
+        else problems.push({ sheet, row, column: null, code: 'HOUSEHOLD_INVALID', level: 'error', message: '本户有成员已在其他户登记,整户未导入' });
+      }
+    }
   }
 
   /** Whether a 12-digit code is a village of the loaded division table (the registry's own check), cached per import. */
