@@ -13,7 +13,10 @@ export interface IntakeProblemDto {
   code: string;
   /** error: row rejected; hold: kept for verification; warning: imported with a note */
   level: 'error' | 'hold' | 'warning';
+  /** never holds an ID number in clear */
   message: string;
+  /** the row's ID number masked (first 6 and last 2 characters), when the row has one */
+  idMasked?: string | null;
 }
 
 export interface ImportCountsDto {
@@ -47,6 +50,13 @@ export interface ImportReportDto {
   headerSignature: string;
   columns: { name: string; key: string | null; zh: string | null }[];
   missingColumns: string[];
+  /**
+   * required columns the list lacks for which a value is proposed: the user confirms it (request
+   * `defaults`) or maps a column; until then the import is incomplete (never assumed silently)
+   */
+  proposedDefaults: { key: string; zh: string; value: string; values: string[]; confirmed: boolean }[];
+  /** value map applied (remembered for the county and given with the request): column key → file value → code */
+  valueMap: Record<string, Record<string, string>>;
   ambiguous: Record<string, string[]>;
   mappingComplete: boolean;
   alreadyImportedBatchId: number | null;
@@ -155,6 +165,10 @@ export const importRequest = z.object({
   village: z.string().regex(/^\d{12}$/, '村级区划代码应为12位数字').optional(),
   /** the mapping step: "乡镇/村" (or "乡镇/") of the file → 12-digit village (9-digit township) code; remembered per county on commit */
   placeMapping: z.record(z.string().min(1).max(200), z.string().regex(/^\d{9}(\d{3})?$/, '应为9位乡级或12位村级区划代码')).optional(),
+  /** a department's own code values: column (key or Chinese name) → file value → template value; remembered per county on commit */
+  valueMap: z.record(z.string().max(200), z.record(z.string().max(200), z.string().max(60))).optional(),
+  /** confirmed values for required columns the list lacks: column (key or Chinese name) → value (see ImportReportDto.proposedDefaults) */
+  defaults: z.record(z.string().max(200), z.string().max(60)).optional(),
 });
 export type ImportRequest = z.infer<typeof importRequest>;
 

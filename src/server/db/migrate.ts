@@ -21,6 +21,7 @@ import * as indicators from './migrations/2026120315010001-indicators';
 import * as reporting from './migrations/2026120315010002-reporting';
 import * as evaluation from './migrations/2026120315010003-evaluation';
 import * as places from './migrations/2026120313010001-places';
+import * as departmentLists from './migrations/2026120312010001-department-lists';
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261129000000-initial': initial,
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026120315010002-reporting': reporting,
   '2026120315010003-evaluation': evaluation,
   '2026120313010001-places': places,
+  '2026120312010001-department-lists': departmentLists,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -364,6 +364,10 @@ export interface ImportProblemTable {
   code: string;
   level: string;
   message: string;
+  /** masked ID number of the row (domain/masking.ts), null when the row has none */
+  idMasked?: string | null;
+  /** keyed lookup hash of the row's ID number (IdProtector.hash), null when none */
+  idHash?: string | null;
 }
 
 /** A household added or updated by an import, with its state before (JSON) for rollback. */
@@ -418,6 +422,17 @@ export interface DepartmentRecordTable {
   householdId: number | null;
   countyCode: string | null;
   factsJson: string;
+  /** student lists: the guardian found by the guardian's ID number (issue 9 item 3) */
+  guardianPersonId?: number | null;
+}
+
+/** A department's code values mapped to a template column's values, per kind and county ('' = everywhere): JSON { columnKey: { fileValue: templateValue } }. */
+export interface ValueMappingTable {
+  kind: string;
+  countyCode: string;
+  mappingJson: string;
+  updatedBy: string;
+  updatedAt: string;
 }
 
 /**
@@ -941,6 +956,7 @@ export interface Database {
   importHeldRow: ImportHeldRowTable;
   headerMapping: HeaderMappingTable;
   departmentRecord: DepartmentRecordTable;
+  valueMapping: ValueMappingTable;
   riskClue: RiskClueTable;
   workSpell: WorkSpellTable;
   villageProfile: VillageProfileTable;
