@@ -10,7 +10,7 @@
  */
 import { ageOn } from '../id-number';
 import { formatYuan } from '../money';
-import type { IncomeRecordTable } from '../../db/schema';
+import type { IncomeRecordTable, WorkSpellTable } from '../../db/schema';
 import type { CheckFindingDto } from '../../../shared/intake';
 import type { MeasureKind, MeasureSubKind } from '../../../shared/workflow';
 
@@ -28,25 +28,17 @@ export const CHECK_FAMILY_ZH: Record<CheckFamily, string> = {
   work: '外出务工记录', plans: '计划外出务工', villages: '行政村信息', income: '收入', required: '必填项为空', land: '土地与生活条件',
 };
 
-/** A spell of migrant work (kind workSpell) or a plan to work away (kind workPlan) of a member. */
-export interface CheckSpell {
+/**
+ * A spell of migrant work (kind workSpell) or a plan to work away (kind workPlan) of a member: the columns
+ * of work_spell (months `YYYY-MM`, money in fen, 务工所在县 / 计划务工所在县 as written), with 是否已务工 /
+ * 是否计划务工 as true/false/null (blank).
+ */
+export type CheckSpell = Pick<WorkSpellTable, 'sourceRow' | 'startMonth' | 'endMonth' | 'workCounty' | 'monthlyWageFen' | 'channel' | 'industry' | 'employer' | 'transportSubsidyFen' | 'serviceNeed'> & {
   kind: 'workSpell' | 'workPlan';
-  sourceRow: number;
-  /** 是否已务工 / 是否计划务工: null when blank */
   working: boolean | null;
-  startMonth: string | null;
-  endMonth: string | null;
-  /** 务工所在县 / 计划务工所在县 as written */
-  workCounty: string | null;
-  monthlyWageFen: number | null;
-  channel: string | null;
-  industry: string | null;
-  employer: string | null;
-  transportSubsidyFen: number | null;
-  serviceNeed: string | null;
   /** 是否点对点输送 as written (kept among the row's unknown columns); undefined when the file had no such column */
   pointToPoint?: string | null;
-}
+};
 
 /** A member as the checks see it. */
 export interface CheckMember {
