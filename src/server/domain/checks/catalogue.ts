@@ -11,7 +11,7 @@ import { INSURANCE_CHECKS } from './insurance';
 import { LABOUR_CHECKS } from './labour';
 import { LAND_CHECKS } from './land';
 import { MEASURE_CHECKS } from './measures';
-import { factsOf, type CheckDef, type CheckFamily, type CheckHousehold, type CheckInfo, type CheckLevel, type CheckVillage, type Finding, type VillageCheckDef } from './model';
+import { factsOf, labelled, type CheckDef, type CheckFamily, type CheckHousehold, type CheckInfo, type CheckLevel, type CheckVillage, type Finding, type VillageCheckDef } from './model';
 import { MONITORING_CHECKS } from './monitoring';
 import { PHONE_CHECKS } from './phones';
 import { PLAN_CHECKS } from './plans';
@@ -52,9 +52,10 @@ export function runChecks(h: CheckHousehold, asOf: string, checks: readonly Chec
   for (const c of checks) {
     if (c.applies && !c.applies(h)) continue;
     for (const hit of c.run(h, asOf)) {
+      const values = labelled(hit.values);
       out.push({
         checkId: c.id, householdId: h.householdId, householdNo: h.householdNo, countyCode: h.countyCode, villageCode: h.villageCode,
-        member: hit.member ? hit.member.name : null, sourceRow: hit.sourceRow ?? null, values: hit.values, facts: factsOf(hit.values),
+        member: hit.member ? hit.member.name : null, sourceRow: hit.sourceRow ?? null, values, facts: factsOf(values),
       });
     }
   }

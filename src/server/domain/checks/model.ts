@@ -12,7 +12,8 @@ import { ageOn } from '../id-number';
 import { formatYuan } from '../money';
 import type { IncomeRecordTable, WorkSpellTable } from '../../db/schema';
 import type { CheckFindingDto } from '../../../shared/intake';
-import type { MeasureKind, MeasureSubKind } from '../../../shared/workflow';
+import { EDUCATION_LEVEL_ZH, HEALTH_STATUS_ZH, HOUSEHOLD_TYPE_ZH, LABOUR_SKILL_ZH, MONITORED_CATEGORY_ZH, RELATION_TO_HEAD_ZH, RISK_TYPE_ZH, SCHOOL_STAGE_ZH, SEX_ZH } from '../../../shared/enums';
+import { ELIMINATION_MODE_ZH, MEASURE_KIND_ZH, type MeasureKind, type MeasureSubKind } from '../../../shared/workflow';
 
 /** Which part of the data a check reads (and what a finding names). */
 export type CheckLevel = 'household' | 'person' | 'spell' | 'village';
@@ -268,6 +269,22 @@ export const onSpell = (kind: 'spells' | 'plans', pred: (s: CheckSpell, m: Check
       return v ? [{ member: m, sourceRow: s.sourceRow, values: { ...(s.startMonth ? { 开始时间: s.startMonth } : {}), ...v } }] : [];
     }),
   );
+
+/** Chinese labels of the coded values, by the column they stand under (as the national exports spell them). */
+const LABELS: Record<string, Record<string, string>> = {
+  劳动技能: LABOUR_SKILL_ZH, 健康状况: HEALTH_STATUS_ZH, 在校生状况: SCHOOL_STAGE_ZH, 文化程度: EDUCATION_LEVEL_ZH, 与户主关系: RELATION_TO_HEAD_ZH,
+  户类型: HOUSEHOLD_TYPE_ZH, 监测对象类别: MONITORED_CATEGORY_ZH, 风险消除方式: ELIMINATION_MODE_ZH, 致贫返贫风险: RISK_TYPE_ZH, 帮扶措施: MEASURE_KIND_ZH, 性别: SEX_ZH,
+};
+
+/** The values with coded ones in Chinese (lists joined with 、 label each item). */
+export function labelled(values: CheckValues): CheckValues {
+  const out: CheckValues = {};
+  for (const [k, v] of Object.entries(values)) {
+    const zh = LABELS[k];
+    out[k] = zh && typeof v === 'string' ? v.split('、').map((x) => zh[x] ?? x).join('、') : v;
+  }
+  return out;
+}
 
 /** The facts sentence of a finding from its values: `column value, …`. */
 export function factsOf(values: CheckValues): string {

@@ -79,4 +79,15 @@ forEachDialect('data-quality checks API', (dialect) => {
     expect(r.checks.find((c) => c.id === 'WRK-04')).toMatchObject({ findings: 1, source: expect.stringContaining('务工监测'), hint: expect.stringContaining('结束时间') });
     expect(r.byRegion.find((b) => b.regionCode === VILLAGES.basha)).toEqual({ regionCode: VILLAGES.basha, households: 1, findings: 7 });
   });
+
+  it('without personal.view the values of health checks are withheld and names stay masked', async () => {
+    // 杨二: disability grade 2 but 健康状况 健康 → Q24 (a health check)
+    await db.updateTable('person').set({ disabilityGrade: 2 }).where('name', '=', '杨二').execute();
+    const reader = await testAuthHeaders(app, services, { roles: ['readOnly'] });
+    const r = (await app.inject({ method: 'GET', url: '/api/v1/intake/checks?region=522633&year=2025', headers: reader })).json() as CheckReportDto;
+    expect(r.findings.find((f) => f.checkId === 'Q24')).toMatchObject({ member: '杨*', values: {}, facts: '(健康信息,无查看权限)' });
+    expect(r.findings.find((f) => f.checkId === 'Q43')).toMatchObject({ values: { 务工月收入: '38,000.00 元' } });
+    const full = (await app.inject({ method: 'GET', url: '/api/v1/intake/checks?region=522633&year=2025', headers: auth })).json() as CheckReportDto;
+    expect(full.findings.find((f) => f.checkId === 'Q24')).toMatchObject({ member: '杨*', values: { 残疾等级: 2, 健康状况: '健康' } });
+  });
 });
