@@ -21,6 +21,8 @@ import { systemActor } from '../src/server/services/actor';
 
 const persons = Number(process.env.BENCH_PERSONS ?? 100_000);
 const seeded = Number(process.env.BENCH_SEED_PERSONS ?? 20_000);
+/** CPU seconds of this process since `from` (user + system): steadier than wall time on a shared machine. */
+const cpu = (from: NodeJS.CpuUsage) => { const u = process.cpuUsage(from); return ((u.user + u.system) / 1e6).toFixed(2); };
 const mb = () => `${Math.round(process.memoryUsage().rss / 1024 / 1024)} MiB`;
 let state = 1;
 /** Deterministic generator (LCG): the same households every run. */
@@ -75,10 +77,11 @@ for (let p = 0, no = 1; p < persons; no++) {
 }
 console.log(`generated ${households.length.toLocaleString()} households, ${persons.toLocaleString()} persons; ${CHECKS.length} household checks; RSS ${mb()}`);
 let t = performance.now();
+let c0 = process.cpuUsage();
 let findings = 0;
 for (const h of households) findings += runChecks(h, '2026-03-15').length;
 let s = (performance.now() - t) / 1000;
-console.log(`pure checks: ${s.toFixed(2)} s, ${Math.round(persons / s).toLocaleString()} persons/s, ${findings.toLocaleString()} findings; RSS ${mb()}`);
+console.log(`pure checks: ${s.toFixed(2)} s wall, ${cpu(c0)} s CPU, ${Math.round(persons / s).toLocaleString()} persons/s, ${findings.toLocaleString()} findings; RSS ${mb()}`);
 households.length = 0;
 
 // 2. service over a seeded registry
@@ -88,9 +91,10 @@ try {
   await rt.services.regions.ensureReferenceData();
   await rt.services.seed.seed({ persons: seeded, seed: 1 });
   t = performance.now();
+  c0 = process.cpuUsage();
   const r = await rt.services.checks.run(systemActor());
   s = (performance.now() - t) / 1000;
-  console.log(`CheckService.run over ${r.households.toLocaleString()} seeded households (${seeded.toLocaleString()} persons, SQLite): ${s.toFixed(2)} s, ${r.findings.length.toLocaleString()} findings; RSS ${mb()}`);
+  console.log(`CheckService.run over ${r.households.toLocaleString()} seeded households (${seeded.toLocaleString()} persons, SQLite): ${s.toFixed(2)} s wall, ${cpu(c0)} s CPU, ${r.findings.length.toLocaleString()} findings; RSS ${mb()}`);
 } finally {
   await rt.close();
   rmSync(dir, { recursive: true, force: true });

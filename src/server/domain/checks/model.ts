@@ -250,25 +250,32 @@ export const yuan = (fen: number | null) => (fen === null ? null : `${formatYuan
 export const yn = (b: boolean | number | null) => (b === null ? '(空)' : b ? '是' : '否');
 export const blank = (s: string | null | undefined) => s === null || s === undefined || s.trim() === '';
 
+const NONE: Hit[] = [];
 /** A household check from a predicate: values when it fires, null otherwise. */
 export const onHousehold = (pred: (h: CheckHousehold, asOf: string) => CheckValues | null): CheckDef['run'] => (h, asOf) => {
   const v = pred(h, asOf);
-  return v ? [{ values: v }] : [];
+  return v ? [{ values: v }] : NONE;
 };
-/** A person check: every member for whom the predicate gives values. */
-export const onMember = (pred: (m: CheckMember, h: CheckHousehold, asOf: string) => CheckValues | null): CheckDef['run'] => (h, asOf) =>
-  h.members.flatMap((m) => {
+/** A person check: every member for whom the predicate gives values (a loop: this runs ~200 times per household). */
+export const onMember = (pred: (m: CheckMember, h: CheckHousehold, asOf: string) => CheckValues | null): CheckDef['run'] => (h, asOf) => {
+  let out: Hit[] = NONE;
+  for (const m of h.members) {
     const v = pred(m, h, asOf);
-    return v ? [{ member: m, values: v }] : [];
-  });
+    if (v) (out === NONE ? (out = []) : out).push({ member: m, values: v });
+  }
+  return out;
+};
 /** A spell check over the members' spells (workSpell) or plans (workPlan). */
-export const onSpell = (kind: 'spells' | 'plans', pred: (s: CheckSpell, m: CheckMember, h: CheckHousehold, asOf: string) => CheckValues | null): CheckDef['run'] => (h, asOf) =>
-  h.members.flatMap((m) =>
-    m[kind].flatMap((s) => {
+export const onSpell = (kind: 'spells' | 'plans', pred: (s: CheckSpell, m: CheckMember, h: CheckHousehold, asOf: string) => CheckValues | null): CheckDef['run'] => (h, asOf) => {
+  let out: Hit[] = NONE;
+  for (const m of h.members) {
+    for (const s of m[kind]) {
       const v = pred(s, m, h, asOf);
-      return v ? [{ member: m, sourceRow: s.sourceRow, values: { ...(s.startMonth ? { 开始时间: s.startMonth } : {}), ...v } }] : [];
-    }),
-  );
+      if (v) (out === NONE ? (out = []) : out).push({ member: m, sourceRow: s.sourceRow, values: { ...(s.startMonth ? { 开始时间: s.startMonth } : {}), ...v } });
+    }
+  }
+  return out;
+};
 
 /** Chinese labels of the coded values, by the column they stand under (as the national exports spell them). */
 const LABELS: Record<string, Record<string, string>> = {
