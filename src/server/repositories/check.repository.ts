@@ -11,6 +11,12 @@ import type { VillageCounts } from '../domain/checks/model';
 import { whereVillageInScope, type Scope } from './scope';
 
 const CHUNK = 1000;
+/** Person columns the checks read. */
+const MEMBER_COLUMNS = [
+  'householdId', 'idHash', 'idMasked', 'idStatus', 'idType', 'certCipher', 'name', 'sex', 'birthDate', 'relationToHead', 'ethnicity', 'education', 'schoolStage', 'healthStatus',
+  'disabilityGrade', 'disabilityCategory', 'labourSkill', 'workPlace', 'residentMedicalInsurance', 'employeeMedicalInsurance', 'criticalIllnessInsurance', 'medicalAssistance',
+  'residentPension', 'employeePension', 'dibao', 'tekun', 'outOfSchool', 'dropoutReason', 'notEnrolledReason', 'employmentChannel', 'tekunSupportFen', 'workMonths', 'phoneMasked',
+] as const;
 
 /** The registry's counts of one village (persons and households it holds). */
 export type VillageCountsRow = VillageCounts & { villageCode: string };
@@ -26,6 +32,18 @@ export interface VillageProfileRow {
 
 export class CheckRepository {
   constructor(private readonly db: Db) {}
+
+  /**
+   * The members of the households (ids inside the caller's scope) with the columns the checks read: no ID
+   * ciphertext or phone ciphertext (the certificate's is kept: its category and grade characters are checked).
+   */
+  async members(householdIds: readonly number[]) {
+    const out = [];
+    for (let i = 0; i < householdIds.length; i += CHUNK) {
+      out.push(...(await this.db.selectFrom('person').select(MEMBER_COLUMNS).where('householdId', 'in', householdIds.slice(i, i + CHUNK)).orderBy('householdId').orderBy('id').execute()));
+    }
+    return out;
+  }
 
   /** Income records of the households for a year, by household. */
   async incomes(householdIds: readonly number[], year: number): Promise<Map<number, IncomeRecordTable>> {

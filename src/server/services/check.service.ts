@@ -131,7 +131,7 @@ export class CheckService {
     hrepo: HouseholdRepository, irepo: IntakeRepository, crepo: CheckRepository,
   ): Promise<CheckHousehold[]> {
     const hs = await hrepo.getMany(scope, ids);
-    const members = await hrepo.membersWithProtectedColumns(scope, ids);
+    const members = await crepo.members(ids);
     const facts = await irepo.facts(ids, year);
     const incomes = await crepo.incomes(ids, year);
     const spells = await crepo.spells(ids);
@@ -157,9 +157,7 @@ export class CheckService {
     for (const x of measures) measuresOf.set(x.householdId, [...(measuresOf.get(x.householdId) ?? []), { kind: x.kind as MeasureKind, subKind: x.subKind as MeasureSubKind | null, text: x.note }]);
     const byH = new Map<number, typeof members>();
     for (const m of members) byH.set(m.householdId, [...(byH.get(m.householdId) ?? []), m]);
-    return hs.map((h): CheckHousehold => {
-      const inc = incomes.get(h.id);
-      return {
+    return hs.map((h): CheckHousehold => ({
         householdId: h.id, householdNo: h.householdNo, countyCode: h.countyCode, countyName: countyNames.get(h.countyCode) ?? null, villageCode: h.villageCode, fromNational: national.has(h.id),
         householdType: h.householdType, monitoredCategory: h.monitoredCategory, riskTypes: h.riskTypes ? h.riskTypes.split(',') : [], identifiedMonth: h.identifiedMonth,
         riskEliminated: h.riskEliminated === 1, eliminationMode: h.eliminationMode, eliminatedMonth: h.eliminatedMonth, farmlandMu: Number(h.farmlandMu), forestMu: Number(h.forestMu),
@@ -177,11 +175,10 @@ export class CheckService {
           workMonths: num(m.workMonths), phoneMasked: m.phoneMasked, ...(spellsOf.get(`${h.id}:${m.idHash}`) ?? { spells: [], plans: [] }),
         })),
         perCapitaNetIncomeFen: facts.get(h.id)?.perCapitaNetIncomeFen ?? null,
-        income: inc ? { wageFen: inc.wageFen, businessIncomeFen: inc.businessIncomeFen, businessExpensesFen: inc.businessExpensesFen, propertyFen: inc.propertyFen, transferFen: inc.transferFen, compliantOutOfPocketFen: inc.compliantOutOfPocketFen } : null,
+        income: incomes.get(h.id) ?? null,
         thresholdFen: threshold(h.countyCode, year).valueFen,
         // measures: the national export lists them (none = none); a household entered here says so only once it has any
         measures: national.has(h.id) || measuresOf.has(h.id) ? (measuresOf.get(h.id) ?? []) : null,
-      };
-    });
+    }));
   }
 }
