@@ -54,7 +54,7 @@ export default function DataQualityPage() {
       <Space wrap>
         <Input.Search placeholder="区划代码(如 522633),空为全部" allowClear style={{ width: 280, maxWidth: '100%' }} onSearch={(v) => setRegion(v.trim() || undefined)} data-testid="quality-region" />
         {mayExportPersonalData(user?.roles) ? <a href={checksXlsxUrl(region)} data-testid="quality-download">导出 .xlsx</a> : null}
-        {rep.data ? <span data-testid="quality-summary">{`${rep.data.year} 年,${rep.data.households} 户,${rep.data.villages} 个行政村,发现 ${rep.data.findings.length} 条`}</span> : null}
+        {rep.data ? <span data-testid="quality-summary">{`${rep.data.year} 年,${rep.data.villages} 个行政村,${rep.data.households} 户,发现 ${rep.data.findings.length} 条`}</span> : null}
       </Space>
       {rep.error ? <ErrorAlert error={rep.error} onRetry={rep.reload} /> : null}
       <Tabs items={[
