@@ -137,7 +137,7 @@ const CASES: [string, CheckHousehold, CheckHousehold][] = [
   ['STU-06', plus({ schoolStage: 'undergraduate', birthDate: '2011-01-01', labourSkill: 'none' }), plus({ schoolStage: 'undergraduate', birthDate: '2009-01-01', labourSkill: 'none' })],
   ['STU-07', plus({ schoolStage: 'vocationalCollege', birthDate: '2012-01-01', labourSkill: 'none' }), plus({ schoolStage: 'vocationalCollege', birthDate: '2010-01-01', labourSkill: 'none' })],
   ['STU-08', plus({ birthDate: '2006-01-01', education: 'primary' }), plus({ birthDate: '2006-01-01', education: 'primary', healthStatus: 'disabled', disabilityGrade: 2 })],
-  ['STU-09', plus({ outOfSchool: true }), plus({ outOfSchool: true, birthDate: '2012-01-01', labourSkill: 'none', schoolStage: 'notInSchool', notEnrolledReason: '辍学' })],
+  ['STU-09', plus({ outOfSchool: true }), h({ members: [m({ outOfSchool: true }), spouse({ outOfSchool: true }), m({ relationToHead: 'son', outOfSchool: true, birthDate: '2012-01-01', labourSkill: 'none', schoolStage: 'notInSchool', notEnrolledReason: '辍学' })], memberCount: 3 })],
   ['STU-10', plus({ birthDate: '2014-01-01', labourSkill: 'none', notEnrolledReason: '因病' }), plus({ birthDate: '2014-01-01', labourSkill: 'none', notEnrolledReason: '因病', healthStatus: 'seriousIllness' })],
   ['STU-11', plus({ schoolStage: 'seniorSecondary', birthDate: '2008-06-01', labourSkill: 'none', dropoutReason: '厌学' }), plus({ birthDate: '2008-06-01', dropoutReason: '厌学' })],
   ['STU-12', mon({ measures: meas(['education', 'yuluPlan', '雨露计划']) }), mon({ measures: meas(['education', 'yuluPlan', '雨露计划']), members: [m(), spouse(), m({ relationToHead: 'son', birthDate: '2008-06-01', schoolStage: 'vocationalSecondary', labourSkill: 'none' })], memberCount: 3 })],
