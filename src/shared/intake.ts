@@ -134,14 +134,52 @@ export interface RiskClueDto {
   personalDataMasked?: boolean;
 }
 
+/** Level a data-quality check applies to: 户 / 人 / 务工记录 / 行政村. */
+export type CheckLevelDto = 'household' | 'person' | 'spell' | 'village';
+
+/** A catalogue entry of a data-quality check (GET /intake/checks/catalogue). */
+export interface CheckInfoDto {
+  id: string;
+  /** family code (e.g. work, measures, villages) */
+  family: string;
+  /** Chinese name of the family */
+  familyZh: string;
+  zh: string;
+  /** what the check means in policy */
+  meaning: string;
+  /** the policy document it comes from */
+  source: string;
+  level: CheckLevelDto;
+  /** how to fix a finding */
+  hint: string;
+  /** facts withheld without personal.view */
+  health?: boolean;
+}
+
+/** A finding: the household (householdNo '' for a village finding), the member (masked), the values that triggered it. */
+export interface CheckFindingDto {
+  checkId: string;
+  householdId: number | null;
+  householdNo: string;
+  countyCode: string;
+  villageCode: string;
+  member: string | null;
+  /** row of the imported work/plan/village file when the finding is about such a row */
+  sourceRow?: number | null;
+  values: Record<string, string | number | boolean | null>;
+  facts: string;
+}
+
 /** A data-quality check run. */
 export interface CheckReportDto {
   asOf: string;
   year: number;
   regionCode: string | null;
   households: number;
-  checks: { id: string; zh: string; source: string; findings: number }[];
-  findings: { checkId: string; householdId: number | null; householdNo: string; countyCode: string; villageCode: string; member: string | null; facts: string }[];
+  /** village profiles checked */
+  villages: number;
+  checks: (CheckInfoDto & { findings: number })[];
+  findings: CheckFindingDto[];
   byRegion: { regionCode: string; findings: number; households: number }[];
 }
 

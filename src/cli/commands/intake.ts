@@ -12,6 +12,8 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { openRuntime, type Runtime } from '../../server/bootstrap';
 import { validationError } from '../../server/errors';
+import { CHECK_FAMILY_ZH, CHECK_LEVEL_ZH, type CheckFamily, type CheckLevel } from '../../server/domain/checks/model';
+import { checkCatalogue } from '../../server/services/check.service';
 import { csvLine } from '../../server/presenters/export';
 import { exchangeHash, readExchangeKey } from '../../server/intake/exchange';
 import { normalizeHeader } from '../../server/intake/readers/header';
@@ -130,17 +132,29 @@ export function registerIntakeCommands(program: Command): void {
     .option('--year <year>', '收入年度', int)
     .option('--out <file.xlsx>', '把结果写入 .xlsx')
     .option('--json', '以 JSON 输出报告')
-    .action(async (o: { region?: string; year?: number; out?: string; json?: boolean }) =>
-      withRuntime(async (rt) => {
+    .option('--catalogue', '只列出核查项目录(编号、名称、政策含义、来源、层级、修改提示),不运行核查')
+    .option('--family <family>', `与 --catalogue 一起:按类别筛选(${Object.keys(CHECK_FAMILY_ZH).join('、')})`)
+    .option('--level <level>', '与 --catalogue 一起:按层级筛选(household、person、spell、village)')
+    .option('--q <text>', '与 --catalogue 一起:按编号、名称或来源中的文字筛选')
+    .action(async (o: { region?: string; year?: number; out?: string; json?: boolean; catalogue?: boolean; family?: string; level?: string; q?: string }) => {
+      if (o.catalogue) {
+        if (o.family && !(o.family in CHECK_FAMILY_ZH)) throw validationError([{ field: '--family', message: `应为 ${Object.keys(CHECK_FAMILY_ZH).join('、')} 之一,收到 ${o.family}` }]);
+        if (o.level && !(o.level in CHECK_LEVEL_ZH)) throw validationError([{ field: '--level', message: `应为 household、person、spell、village 之一,收到 ${o.level}` }]);
+        const list = checkCatalogue({ family: o.family as CheckFamily | undefined, level: o.level as CheckLevel | undefined, q: o.q });
+        if (o.json) console.log(JSON.stringify(list, null, 2));
+        else for (const c of list) console.log(`${c.id}\t${c.familyZh}\t${CHECK_LEVEL_ZH[c.level]}\t${c.zh}\t来源:${c.source}\t提示:${c.hint}`);
+        return;
+      }
+      return withRuntime(async (rt) => {
         const r = await rt.services.checks.run(cliActor(), { regionCode: o.region, year: o.year });
         if (o.out) await writeCheckXlsx(r, o.out);
         if (o.json) console.log(JSON.stringify(r, null, 2));
         else {
-          console.log(`核查 ${r.households} 户(${r.regionCode ?? '全部'},${r.year} 年),发现 ${r.findings.length} 条:`);
+          console.log(`核查 ${r.households} 户、${r.villages} 个行政村(${r.regionCode ?? '全部'},${r.year} 年),发现 ${r.findings.length} 条:`);
           for (const c of r.checks.filter((x) => x.findings > 0)) console.log(`  ${c.id} ${c.zh}:${c.findings}`);
         }
-      }),
-    );
+      });
+    });
 
   const imports = program.command('imports').description('导入批次');
   imports
