@@ -10,6 +10,8 @@ import { registerIntakeCommands } from './commands/intake';
 import { registerPlaceCommands } from './commands/places';
 import { registerCaseCommands } from './commands/cases';
 import { registerAccountCommands } from './commands/accounts';
+import { registerProcedureCommands } from './commands/procedures';
+import { registerIndicatorCommands } from './commands/indicators';
 
 const program = new ZxCommand();
 program.name('zhenxing').description('振兴:国家乡村振兴重点帮扶县防止返贫监测平台').showHelpAfterError();
@@ -21,6 +23,8 @@ registerIntakeCommands(program);
 registerPlaceCommands(program);
 registerCaseCommands(program);
 registerAccountCommands(program);
+registerProcedureCommands(program);
+registerIndicatorCommands(program);
 
 /** A file the user named that cannot be read is bad input (exit 2) with the path in Chinese, never a raw ENOENT. */
 function fileSystemMessage(e: unknown): string | null {

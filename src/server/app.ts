@@ -29,6 +29,9 @@ import { userRoutes } from './routes/users/users.routes';
 import { personRoutes } from './routes/persons/persons.routes';
 import { auditRoutes } from './routes/audit/audit.routes';
 import { exportRoutes } from './routes/exports/exports.routes';
+import { procedureRoutes } from './routes/procedures/procedures.routes';
+import { indicatorRoutes } from './routes/indicators/indicators.routes';
+import { evaluationRoutes } from './routes/evaluation/evaluation.routes';
 
 /** The built web UI folder. */
 export const WEB_DIST = join(DATA_DIR, '../dist/web');
@@ -65,6 +68,9 @@ export async function buildApp(services: Services, opts: { logger?: pino.Logger 
   personRoutes(app, services);
   auditRoutes(app, services);
   exportRoutes(app, services);
+  procedureRoutes(app, services);
+  indicatorRoutes(app, services);
+  evaluationRoutes(app, services);
   // wildcard: files are looked up per request, so a rebuilt UI is served without a restart
   if (web) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });
   return app;

@@ -24,6 +24,12 @@ import { AuditService } from './services/audit.service';
 import { KeyRotationService } from './services/key-rotation.service';
 import { PersonalDataService } from './services/personal-data.service';
 import { ExportService } from './services/export.service';
+import { ProcedureService } from './services/procedure.service';
+import { IndicatorService } from './services/indicators/indicator.service';
+import { ReportingService } from './services/indicators/reporting.service';
+import { EvaluationService } from './services/evaluation/evaluation.service';
+import { AnalysisService } from './services/evaluation/analysis.service';
+import { EvaluationExportService } from './services/evaluation/evaluation-export.service';
 import { registerAuditKey, registeredAuditKey } from './repositories/audit.repository';
 
 export interface Services {
@@ -46,6 +52,12 @@ export interface Services {
   keys: KeyRotationService;
   personalData: PersonalDataService;
   exports: ExportService;
+  procedures: ProcedureService;
+  indicators: IndicatorService;
+  reporting: ReportingService;
+  evaluation: EvaluationService;
+  analysis: AnalysisService;
+  evaluationExports: EvaluationExportService;
 }
 
 /**
@@ -77,5 +89,11 @@ export function createServices(db: Db, config: Config, clock: Clock, ids: IdProt
     keys: new KeyRotationService(ctx),
     personalData: new PersonalDataService(ctx),
     exports: new ExportService(ctx),
+    procedures: new ProcedureService(ctx),
+    indicators: new IndicatorService(ctx),
+    reporting: new ReportingService(ctx),
+    evaluation: new EvaluationService(ctx),
+    analysis: new AnalysisService(ctx),
+    evaluationExports: new EvaluationExportService(ctx),
   };
 }

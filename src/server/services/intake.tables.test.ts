@@ -63,7 +63,7 @@ forEachDialect('IntakeService: other national tables', (dialect) => {
       const rep = await services.checks.run(actor, { regionCode: '522633' });
       expect(rep.checks.find((c) => c.id === 'Q43')).toMatchObject({ zh: '务工月收入超出100–30,000元', findings: 1 });
       expect(rep.checks.find((c) => c.id === 'Q43')!.source).toContain('务工月收入范围');
-      expect(rep.findings.filter((f) => f.checkId === 'Q43').map((f) => [f.householdNo, f.facts])).toEqual([['T0101', '2025-08 起务工月收入 38,000.00 元']]);
+      expect(rep.findings.filter((f) => f.checkId === 'Q43').map((f) => [f.householdNo, f.facts])).toEqual([['T0101', '开始时间 2025-08,务工月收入 38,000.00 元']]);
     });
     it('the spells survive a person import that re-writes the household members (matched by the lookup hash)', async () => {
       const [o] = await services.registry.upsertHouseholds({ regionCode: null }, [household('T0101', VILLAGES.basha, [head({ idNumber: A, name: '测务工', workPlace: '广东省东莞市' }), person({ idNumber: B, name: '测计划' })])]);

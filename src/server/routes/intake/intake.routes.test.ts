@@ -121,6 +121,11 @@ forEachDialect('intake routes', (dialect) => {
     const events = await services.ctx.db.selectFrom('auditEvent').select(['action', 'targetType', 'details']).execute();
     expect(events.filter((e) => e.action === 'export').map((e) => e.targetType).sort()).toEqual(['check_report', 'import_problems']);
     expect(events.some((e) => e.action === 'import_commit')).toBe(true);
+    // the clue was verified: the rollback would erase handled work, so it is refused naming the clue (issue 16 item 11)
+    const refused = await app.inject({ method: 'POST', url: `/api/v1/intake/imports/${job.report!.batchId}/rollback`, headers: auth });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toContain(`线索 ${clues[0]!.id}(MED-01,已核实)`);
+    expect((await app.inject({ method: 'PUT', url: `/api/v1/intake/clues/${clues[0]!.id}/status`, payload: { status: 'open' }, headers: auth })).statusCode).toBe(204);
     const rb = await app.inject({ method: 'POST', url: `/api/v1/intake/imports/${job.report!.batchId}/rollback`, headers: auth });
     expect(rb.statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/api/v1/intake/clues', headers: auth })).json()).toEqual([]);
