@@ -8,6 +8,7 @@ import type { IdProtector } from './crypto/id-protector';
 import type { Clock, ServiceContext } from './services/context';
 import { HouseholdService } from './services/household.service';
 import { RegionService } from './services/region.service';
+import { PlaceService } from './services/place.service';
 import { RegistryService } from './services/registry.service';
 import { ScreeningService } from './services/screening.service';
 import { SeedService } from './services/seed.service';
@@ -23,6 +24,7 @@ import { AuditService } from './services/audit.service';
 import { KeyRotationService } from './services/key-rotation.service';
 import { PersonalDataService } from './services/personal-data.service';
 import { ExportService } from './services/export.service';
+import { ProcedureService } from './services/procedure.service';
 import { IndicatorService } from './services/indicators/indicator.service';
 import { ReportingService } from './services/indicators/reporting.service';
 import { EvaluationService } from './services/evaluation/evaluation.service';
@@ -33,6 +35,7 @@ import { registerAuditKey, registeredAuditKey } from './repositories/audit.repos
 export interface Services {
   ctx: ServiceContext;
   regions: RegionService;
+  places: PlaceService;
   thresholds: ThresholdService;
   registry: RegistryService;
   households: HouseholdService;
@@ -49,6 +52,7 @@ export interface Services {
   keys: KeyRotationService;
   personalData: PersonalDataService;
   exports: ExportService;
+  procedures: ProcedureService;
   indicators: IndicatorService;
   reporting: ReportingService;
   evaluation: EvaluationService;
@@ -68,6 +72,7 @@ export function createServices(db: Db, config: Config, clock: Clock, ids: IdProt
   return {
     ctx,
     regions: new RegionService(ctx),
+    places: new PlaceService(ctx),
     thresholds: new ThresholdService(ctx),
     registry: new RegistryService(ctx),
     households: new HouseholdService(ctx),
@@ -84,6 +89,7 @@ export function createServices(db: Db, config: Config, clock: Clock, ids: IdProt
     keys: new KeyRotationService(ctx),
     personalData: new PersonalDataService(ctx),
     exports: new ExportService(ctx),
+    procedures: new ProcedureService(ctx),
     indicators: new IndicatorService(ctx),
     reporting: new ReportingService(ctx),
     evaluation: new EvaluationService(ctx),

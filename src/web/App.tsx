@@ -24,6 +24,10 @@ const DataQualityPage = lazy(() => import('./features/intake/DataQualityPage'));
 const WorklistPage = lazy(() => import('./features/workflow/WorklistPage'));
 const CasePage = lazy(() => import('./features/workflow/CasePage'));
 const TimelinessPage = lazy(() => import('./features/workflow/TimelinessPage'));
+const ProceduresPage = lazy(() => import('./features/procedures/ProceduresPage'));
+const RecordPage = lazy(() => import('./features/procedures/RecordPage'));
+const NoticesPage = lazy(() => import('./features/procedures/NoticesPage'));
+const NoticePage = lazy(() => import('./features/procedures/NoticesPage').then((m) => ({ default: m.NoticePage })));
 const SignInPage = lazy(() => import('./features/accounts/SignInPage'));
 const ChangePasswordPage = lazy(() => import('./features/accounts/ChangePasswordPage'));
 const UsersPage = lazy(() => import('./features/accounts/UsersPage'));
@@ -50,6 +54,10 @@ const router = createBrowserRouter([
       { path: 'workflow', element: <WorklistPage /> },
       { path: 'workflow/cases/:id', element: <CasePage /> },
       { path: 'workflow/timeliness', element: <TimelinessPage /> },
+      { path: 'procedures', element: <ProceduresPage /> },
+      { path: 'procedures/records/:id', element: <RecordPage /> },
+      { path: 'notices', element: <NoticesPage /> },
+      { path: 'notices/:id', element: <NoticePage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'evaluation/catalogue', element: <CataloguePage /> },

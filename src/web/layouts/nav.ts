@@ -40,6 +40,14 @@ export const NAV: NavGroup[] = [
     ],
   },
   {
+    key: 'procedures',
+    label: { zh: '审批与公示', en: 'Procedures & notices (审批与公示)' },
+    items: [
+      { key: 'procedures', path: '/procedures', label: { zh: '审批程序', en: 'Procedures (审批程序)' }, testId: 'menu-procedures' },
+      { key: 'notices', path: '/notices', label: { zh: '公示', en: 'Notices (公示)' }, testId: 'menu-notices' },
+    ],
+  },
+  {
     key: 'evaluation',
     label: { zh: '监测评价', en: 'Monitoring & evaluation (监测评价)' },
     items: [
