@@ -206,6 +206,9 @@ forEachDialect('department lists', (dialect) => {
       const cm = await services.intake.commit(actor, csv(lines), { kind: 'national-person', village: VILLAGES.basha });
       expect(cm.counts).toMatchObject({ rows: 2, add: 1, reject: 1, households: { add: 1 } });
       expect(cm.problems.map((p) => p.code)).toEqual(pv.problems.map((p) => p.code));
+      // audited like the registry's refusal (decision 0227), preview and commit, without a number or a place
+      const audits = await db.selectFrom('auditEvent').select(['outcome', 'details']).where('action', '=', 'registration_duplicate_refused').orderBy('id').execute();
+      expect(audits.map((e) => [e.outcome, JSON.parse(e.details!).persons, JSON.parse(e.details!).dryRun])).toEqual([['denied', 1, true], ['denied', 1, false]]);
       await services.intake.rollback(actor, cm.batchId!);
     });
   });
