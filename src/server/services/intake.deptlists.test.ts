@@ -82,6 +82,18 @@ forEachDialect('department lists', (dialect) => {
     });
   });
 
+  describe('rollback with a case opened from a clue (issue 16 item 11)', () => {
+    it('an open clue from which a case was opened holds the rollback, naming the case', async () => {
+      const r = await services.intake.commit(actor, csv(['姓名,身份证号,残疾等级', `李金宝,${ID.li},三级`]), { kind: 'disability' });
+      const clue = await db.selectFrom('riskClue').select(['id', 'householdId']).where('batchId', '=', r.batchId!).executeTakeFirstOrThrow();
+      const opened = await services.cases.openCase(actor, { householdId: clue.householdId, origin: 'departmentAlert', sourceRef: `clue:${clue.id}`, clueDate: '2026-03-10' });
+      const refused = await services.intake.rollback(actor, r.batchId!).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: 'conflict', details: { clues: [{ id: clue.id, ruleId: 'DIS-01', status: 'open', caseId: opened.id }] } });
+      expect((refused as Error).message).toContain(`线索 ${clue.id}(DIS-01,待核实,已据此立案 ${opened.id})`);
+      expect(await db.selectFrom('departmentRecord').select('id').where('batchId', '=', r.batchId!).execute()).toHaveLength(1);
+    });
+  });
+
   describe('their own columns and codes (item 1)', () => {
     it('a 民政 list with 低保类别 A类/B类 is read: A类 and B类 are 低保 (分类施保)', async () => {
       const r = await services.intake.preview(actor, csv(['姓名,身份证号,低保类别,月保障金额', `李金宝,${ID.li},A类,450`, `王大山,${ID.wang},B类,380`]), { kind: 'dibao' });
