@@ -51,6 +51,16 @@ describe('zhenxing intake commands', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('内容不是 Excel 工作簿');
   }, 60_000);
+  it('check --catalogue lists the checks of a family with their source and hint; a wrong level exits 2', () => {
+    const r = run('check', '--catalogue', '--family', 'plans', '--json');
+    expect(r.status).toBe(0);
+    const list = JSON.parse(r.stdout) as { id: string; zh: string; hint: string }[];
+    expect(list.map((c) => c.id)).toEqual(['PLN-01', 'PLN-02', 'PLN-03', 'PLN-04', 'PLN-05', 'PLN-06']);
+    expect(list[1]).toMatchObject({ zh: '计划务工但未填写就业服务需求', hint: '补录就业服务需求' });
+    const bad = run('check', '--catalogue', '--level', 'nope');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--level');
+  }, 60_000);
 });
 
 describe('import --map / --value-map / --default (issue 9 item 1)', () => {

@@ -175,18 +175,6 @@ export class IntakeRepository {
     return out;
   }
 
-  /** Regions of a level whose name starts with `name`, under a parent (or anywhere for counties). */
-  async regionsByName(level: string, name: string, parentCode: string | null): Promise<{ code: string; name: string }[]> {
-    return this.db
-      .selectFrom('region')
-      .select(['code', 'name'])
-      .where('level', '=', level)
-      .where('name', 'like', `${name.replace(/[%_\\]/g, '')}%`)
-      .$if(parentCode !== null, (q) => q.where('parentCode', '=', parentCode!))
-      .limit(5)
-      .execute();
-  }
-
   private personQuery(scope: Scope) {
     return scoped(
       this.db

@@ -197,9 +197,9 @@ export class ExportService {
    * Writes the file (user and time inside, see presenters/export.ts), audits it and names it. The audit
    * record (issue 9 item 10) carries the user and time (of the event), the scope (the user's region and
    * the region asked for), the filters, the row count, masked or full ID numbers, the reason of a full
-   * export, and the SHA-256 (hex) of the exact bytes sent.
+   * export, and the SHA-256 (hex) of the exact bytes sent. Public: the 监测评价 exports use it too.
    */
-  private async finish<T>(actor: Actor, o: { title: string; target: string; file: string; region?: string; columns: ExportColumn<T>[]; rows: T[]; format: 'csv' | 'xlsx'; encoding?: CsvEncoding; filters: Record<string, unknown>; idNumbers?: 'masked' | 'full'; reason?: string | null; details: Record<string, unknown> }): Promise<ExportFile> {
+  async finish<T>(actor: Actor, o: { title: string; target: string; file: string; region?: string; columns: ExportColumn<T>[]; rows: T[]; format: 'csv' | 'xlsx'; encoding?: CsvEncoding; filters?: Record<string, unknown>; idNumbers?: 'masked' | 'full'; reason?: string | null; details: Record<string, unknown> }): Promise<ExportFile> {
     const at = nowIso(this.ctx.clock);
     const meta = { title: o.title, exportedBy: actor.username, at };
     const body = o.format === 'csv' ? toCsv(o.columns, o.rows, meta, o.encoding) : await toXlsx(o.columns, o.rows, meta);

@@ -44,6 +44,7 @@ import { nowIso, today, type ServiceContext } from './context';
 import { CheckService } from './check.service';
 import { requireFullIdExport } from './full-id-export';
 import { RegistryService, type HouseholdSnapshot, type UpsertOutcome } from './registry.service';
+import { PlaceService, type PlaceResolver } from './place.service';
 
 /** The file to import: where it is on disk and the name the user gave it. */
 export interface ImportFile {
@@ -59,8 +60,10 @@ export interface ImportOptions {
   mapping?: Record<string, string>;
   /** income year of a person file (default: the configured default year) */
   year?: number;
-  /** 12-digit village code for rows without place columns */
+  /** 12-digit village code for rows without place columns; rows with their own place columns must agree with it */
   village?: string;
+  /** the preview's mapping step: "乡镇/村" → 12-digit village (or "乡镇/" → 9-digit township) code; remembered per county on commit */
+  placeMapping?: Record<string, string>;
   /** a department's own code values (column → file value → template value): applied after the county's remembered map, remembered on commit (issue 9 item 1) */
   valueMap?: ValueMap;
   /** confirmed values of required columns the list lacks (column key or Chinese name → value): see ImportReport.proposedDefaults */
@@ -170,6 +173,7 @@ export class IntakeService {
       if (runningId !== null && e instanceof AppError) await this.refuseBatch(actor, runningId, e);
       throw e;
     }
+    if (a.report.mappingComplete && a.report.alreadyImportedBatchId === null) await new PlaceService(this.ctx).rememberMappings(actor, opts.placeMapping);
     if (a.batched && runningId !== null) return this.finishBatch(actor, a, runningId, outcomes, members, opts);
     const r = a.report;
     r.dryRun = false;
@@ -569,7 +573,7 @@ export class IntakeService {
     if (parsed.length === 0) throw fileError('FILE_NO_DATA', '表头下面没有数据行', { sheet: table.sheet.name });
     if (template.target === 'householdUpdate') return this.planHouseholdFields(actor, parsed, report, empty);
     if (template.target === 'workSpell') return this.planSpells(actor, template, parsed, report, empty);
-    if (template.target === 'villageProfile') return this.planVillages(actor, parsed, report, empty, opts.village);
+    if (template.target === 'villageProfile') return this.planVillages(actor, parsed, report, empty, opts);
     return this.planList(actor, template, parsed, report, empty);
   }
 
@@ -682,10 +686,10 @@ export class IntakeService {
    * county and township names (or the default village code of the import) inside the scope; a village not
    * found is reported with row and column. A village twice in the file keeps its first row.
    */
-  private async planVillages(actor: Actor, parsed: ParsedRow[], report: ImportReport, out: Analysis, fallback: string | undefined): Promise<Analysis> {
+  private async planVillages(actor: Actor, parsed: ParsedRow[], report: ImportReport, out: Analysis, opts: ImportOptions): Promise<Analysis> {
     const sheet = report.sheet;
     const c = report.counts;
-    const cache = new Map<string, { code: string | null; message?: string }>();
+    const places = await new PlaceService(this.ctx).resolverFor(actor.scope, opts);
     const seen = new Map<string, number>();
     const villageCol = report.columns.find((x) => x.key === 'village')?.name ?? '村';
     for (const p of parsed) {
@@ -694,10 +698,10 @@ export class IntakeService {
         c.reject++;
         continue;
       }
-      const place = await this.resolveVillage(actor.scope, p.values, fallback, cache);
-      if (!place.code) {
+      const place = await this.resolveVillage(places, p.values, p.row, report);
+      if (place.code === null) {
         c.reject++;
-        report.problems.push({ sheet, row: p.row, column: villageCol, code: 'VILLAGE_UNKNOWN', level: 'error', message: place.message! });
+        report.problems.push({ sheet, row: p.row, column: place.column, code: place.problem, level: 'error', message: place.message });
         continue;
       }
       const prev = seen.get(place.code);
@@ -707,10 +711,11 @@ export class IntakeService {
         continue;
       }
       seen.set(place.code, p.row);
-      const { county: _c, township: _t, village: _v, collectiveIncome, ...figures } = p.values;
+      const { county: _c, township: _t, village: _v, villageCode: _vc, collectiveIncome, ...figures } = p.values;
       out.profiles.push({ villageCode: place.code, countyCode: place.code.slice(0, 6), sourceRow: p.row, figuresJson: JSON.stringify(figures), collectiveIncomeFen: typeof collectiveIncome === 'number' ? collectiveIncome : null });
     }
     c.add = out.profiles.length;
+    report.placeNames = places.unmatched();
     return out;
   }
 
@@ -754,8 +759,8 @@ export class IntakeService {
         problems.push({ sheet, row: r.row, column: code === 'MISSING_HOUSEHOLD_ID' ? '户编号' : null, code, level: verdicts[i]!.status === 'rejected' ? 'error' : 'hold', message: `${INTEGRITY_ZH[code]}${others.length ? `(另见第 ${others.join('、')} 行)` : ''}` });
       }
     });
+    const places = await new PlaceService(this.ctx).resolverFor(actor.scope, opts);
     await this.registryConflicts(actor, irows, verdicts, problems, sheet);
-    const villageCache = new Map<string, { code: string | null; message?: string }>();
     const loadedVillages = new Map<string, boolean>();
     /** fields defaulted, per column: one summary problem each instead of one per row */
     const defaulted = new Map<string, number>();
@@ -771,9 +776,9 @@ export class IntakeService {
     const build = async (no: string, idxs: number[], rows: ParsedRow[]): Promise<void> => {
       const head = rows.find((r) => r.values.relationToHead === 'head') ?? rows[0]!;
       const v = head.values;
-      const village = await this.resolveVillage(actor.scope, v, opts.village, villageCache);
-      if (!village.code) {
-        rejectHousehold(idxs, 'VILLAGE_UNKNOWN', village.message!, '村');
+      const village = await this.resolveVillage(places, v, head.row, report, problems);
+      if (village.code === null) {
+        rejectHousehold(idxs, village.problem, village.message, village.column);
         return;
       }
       // preview equals commit (issue 9 item 6): a well-formed code of a village not loaded would fail the registry's write of the whole file
@@ -886,7 +891,28 @@ export class IntakeService {
     for (const [column, n] of defaulted) problems.push({ sheet, row: null, column, code: 'FIELD_DEFAULTED', level: 'warning', message: column === '劳动技能' ? `${n} 行劳动技能未填,已按年龄推定(16–60岁普通劳动力,其余无劳动力),请核实` : `${n} 户户类型未填,已按“一般农户”导入,请核实` });
     problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     for (const p of problems) report.problems.push(p);
+    report.placeNames = places.unmatched();
     return { ...out, households };
+  }
+
+  /**
+   * 12-digit village of a row through the place resolver (services/place.service.ts, rules in domain/places):
+   * by code, else the full town + village path, else a remembered name mapping, else the default village.
+   * A problem names the column it comes from; an old code mapped to the current one adds a warning.
+   */
+  private async resolveVillage(
+    places: PlaceResolver, v: Record<string, Value>, row: number, report: ImportReport, warnings: IntakeProblem[] = report.problems,
+  ): Promise<{ code: string; problem?: undefined } | { code: null; problem: string; message: string; column: string }> {
+    const r = await places.resolve(v, row);
+    const col = (key: string, zh: string) => report.columns.find((x) => x.key === key)?.name ?? zh;
+    if (r.ok) {
+      if (r.warning) warnings.push({ sheet: report.sheet, row, column: r.via === 'crosswalk' ? col('villageCode', '村级区划代码') : col('county', '县'), code: r.warning.code, level: 'warning', message: r.warning.message });
+      return { code: r.code };
+    }
+    const column = typeof v.villageCode === 'string' && v.villageCode.trim() ? col('villageCode', '村级区划代码')
+      : r.problem === 'TOWN_NOT_FOUND' || r.problem === 'AMBIGUOUS_TOWN' ? col('township', '乡')
+      : r.problem === 'COUNTY_NOT_FOUND' || r.problem === 'COUNTY_MISSING' || (r.problem === 'VILLAGE_OPTION_DISAGREES' && !v.village) ? col('county', '县') : col('village', '村');
+    return { code: null, problem: r.problem, message: r.message, column };
   }
 
   /**
@@ -932,37 +958,6 @@ export class IntakeService {
       cache.set(code, hit);
     }
     return hit;
-  }
-
-  /** 12-digit village of a household: a code column, names 县/乡/村 under the scope, or the default. */
-  private async resolveVillage(scope: Scope, v: Record<string, Value>, fallback: string | undefined, cache: Map<string, { code: string | null; message?: string }>): Promise<{ code: string | null; message?: string }> {
-    const code = typeof v.villageCode === 'string' ? v.villageCode.trim() : null;
-    const key = JSON.stringify([code, v.county, v.township, v.village, fallback]);
-    const hit = cache.get(key);
-    if (hit) return hit;
-    const repo = new IntakeRepository(this.ctx.db);
-    let result: { code: string | null; message?: string };
-    if (code) result = /^\d{12}$/.test(code) ? { code } : { code: null, message: `村级区划代码“${code}”应为12位数字` };
-    else if (typeof v.village === 'string' && typeof v.county === 'string') {
-      const counties = (await repo.regionsByName('county', v.county, null)).filter((c) => inScope(scope, c.code) || (scope.regionCode !== null && c.code.startsWith(scope.regionCode)) || scope.regionCode === null || scope.regionCode.startsWith(c.code));
-      let found: string | null = null;
-      let message = `找不到县“${v.county}”`;
-      for (const county of counties) {
-        const towns = typeof v.township === 'string' ? await repo.regionsByName('township', v.township, county.code) : [];
-        message = `在${county.name}找不到乡镇“${v.township ?? ''}”`;
-        for (const town of towns) {
-          const villages = await repo.regionsByName('village', v.village, town.code);
-          message = `在${town.name}找不到村“${v.village}”`;
-          if (villages.length === 1) found = villages[0]!.code;
-          else if (villages.length > 1) message = `村名“${v.village}”在${town.name}有多个匹配,请使用村级区划代码列`;
-        }
-      }
-      result = found ? { code: found } : { code: null, message };
-    } else if (fallback) result = { code: fallback };
-    else result = { code: null, message: '没有村级区划代码列,也没有县、乡、村名称;请补充,或导入时指定默认村' };
-    if (result.code && !inScope(scope, result.code)) result = { code: null, message: `村级区划 ${result.code} 不在您的管辖范围内` };
-    cache.set(key, result);
-    return result;
   }
 
   /**

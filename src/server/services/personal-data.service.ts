@@ -100,7 +100,7 @@ export class PersonalDataService {
     if (!h) throw notFound('该农户');
     const now = this.ctx.clock();
     const expiresAt = new Date(now.getTime() + input.days * 86_400_000).toISOString();
-    return this.ctx.db.transaction().execute(async (trx) => {
+    const granted = await this.ctx.db.transaction().execute(async (trx) => {
       const users = new UserRepository(trx);
       const u = await users.credentials(input.username);
       if (!u || u.disabled === 1) throw notFound('该用户');
@@ -111,5 +111,8 @@ export class PersonalDataService {
       }));
       return { id, expiresAt };
     });
+    // the grantee's cached session is read again with the grant (decision 0244)
+    new UserRepository(this.ctx.db).forgetSessions();
+    return granted;
   }
 }

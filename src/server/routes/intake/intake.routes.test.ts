@@ -12,20 +12,11 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect, newTestApp, newTestServices, testAuthHeaders } from '../../../../test/harness';
 import { head, household, income, person, VILLAGES } from '../../../../test/fixtures/registry';
+import { multipart } from '../../../../test/fixtures/multipart';
 import { createServices, type Services } from '../../container';
 import { testConfig } from '../../../../test/harness';
 
 const FIX = join(__dirname, '../../../../test/fixtures/intake');
-
-function multipart(fileName: string, content: Buffer): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = '----zx' + Math.random().toString(16).slice(2);
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(fileName)}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 forEachDialect('intake routes', (dialect) => {
   let services: Services;

@@ -1,7 +1,8 @@
 /**
  * Import page (`/intake`): upload → mapping (columns found, missing, ambiguous; the user may correct
  * them) → preview with every problem (sheet, row, column, code, message; downloadable .xlsx) → commit
- * with progress → summary; and the import history with rollback.
+ * with progress → summary; and the import history with rollback. Place names the code list does not hold are
+ * mapped in the preview (PlaceNamesCard), remembered per county on commit.
  */
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Flex, Input, InputNumber, Popconfirm, Progress, Select, Space, Steps, Table, Tag, Typography, Upload, message } from 'antd';
@@ -10,6 +11,7 @@ import { ApiError } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSession } from '../accounts/session';
+import { PlaceNamesCard } from './PlaceNamesCard';
 import { commitUpload, getJob, listImports, listKinds, mayExportPersonalData, previewUpload, problemsUrl, rollbackImport, templateUrl, uploadFile } from './intake-api';
 
 const LEVEL = { error: { color: 'red', zh: '拒绝' }, hold: { color: 'orange', zh: '待核实' }, warning: { color: 'blue', zh: '提示' } } as const;
@@ -25,6 +27,7 @@ export default function ImportPage() {
   const [sheet, setSheet] = useState<number | undefined>();
   const [village, setVillage] = useState('');
   const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [placeMapping, setPlaceMapping] = useState<Record<string, string>>({});
   /** values the user confirmed for required columns the list lacks (never assumed: issue 9 item 1) */
   const [defaults, setDefaults] = useState<Record<string, string>>({});
   const [report, setReport] = useState<ImportReportDto | null>(null);
@@ -33,7 +36,7 @@ export default function ImportPage() {
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const kindInfo = kinds.data?.find((k) => k.kind === kind);
-  const req = (d = defaults) => ({ kind, sheet, village: village || undefined, mapping: Object.keys(mapping).length ? mapping : undefined, defaults: Object.keys(d).length ? d : undefined });
+  const req = (d = defaults) => ({ kind, sheet, village: village || undefined, mapping: Object.keys(mapping).length ? mapping : undefined, placeMapping: Object.keys(placeMapping).length ? placeMapping : undefined, defaults: Object.keys(d).length ? d : undefined });
 
   const doPreview = async (id = upload?.uploadId, d = defaults) => {
     if (!id) return;
@@ -140,6 +143,7 @@ export default function ImportPage() {
                 },
               ]} />
           </Card>
+          <PlaceNamesCard names={report.placeNames ?? []} value={placeMapping} onChange={setPlaceMapping} onApply={() => doPreview()} busy={busy} />
           <Card size="small" title="预览(尚未写入)" data-testid="preview-card"
             extra={<Space>{canExport ? <a href={problemsUrl(upload!.uploadId)} data-testid="problems-download">下载问题清单(.xlsx)</a> : null}
               <Button type="primary" disabled={!report.mappingComplete || busy} onClick={doCommit} data-testid="commit-button">确认导入</Button></Space>}>
