@@ -198,7 +198,8 @@ forEachDialect('department lists', (dialect) => {
       const lines = ['村级区划代码,户编号,姓名,身份证号,与户主关系,劳动技能', `${VILLAGES.basha},V-1,某甲,${a},户主,普通劳动力`, `522633199999,V-2,某乙,${b},户主,普通劳动力`];
       const pv = await services.intake.preview(actor, csv(lines), { kind: 'national-person' });
       expect(pv.counts).toMatchObject({ rows: 2, add: 1, reject: 1, households: { add: 1 } });
-      expect(pv.problems.find((p) => p.code === 'VILLAGE_NOT_LOADED')).toMatchObject({ row: 3, column: '村级区划代码', level: 'error', message: '村级区划 522633199999 未载入区划表(可能已撤并或代码有误),本户未导入;请核对村级区划代码' });
+      // the place resolver (issue 9 items 7–8) names the unknown code; the household is rejected in the preview already
+      expect(pv.problems.find((p) => p.row === 3 && p.level === 'error')).toMatchObject({ column: '村级区划代码', code: 'VILLAGE_CODE_UNKNOWN', message: '村级区划代码 522633199999 不在从江县的现行区划代码中' });
       const cm = await services.intake.commit(actor, csv(lines), { kind: 'national-person' });
       expect(cm.counts).toMatchObject({ rows: 2, add: 1, reject: 1, households: { add: 1 } });
       expect(cm.problems.map((p) => p.code)).toEqual(pv.problems.map((p) => p.code));
