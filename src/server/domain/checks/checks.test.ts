@@ -359,6 +359,10 @@ describe('data-quality checks: findings carry the values that triggered them', (
   it('Q17: the member, the stage and the age (20 on 2026-03-15)', () => {
     expect(runChecks(plus({ schoolStage: 'juniorSecondary', birthDate: '2005-06-01', labourSkill: 'none' }), asOf).find((f) => f.checkId === 'Q17')).toMatchObject({ member: '之子', values: { 在校生状况: '初中', 年龄: 20 } });
   });
+  it('the recorded 人均纯收入 is the official figure: components adding up to 6,500 against 8,000 recorded are INC-01, not Q07', () => {
+    expect(ids(h({ householdType: 'liftedOutOfPoverty', perCapitaNetIncomeFen: 650_000, recordedPerCapitaIncomeFen: 800_000 }))).toEqual(['INC-01']);
+    expect(ids(h({ householdType: 'liftedOutOfPoverty', perCapitaNetIncomeFen: 650_000, recordedPerCapitaIncomeFen: null }))).toEqual(['Q07']);
+  });
   it('coded values are shown as the national exports spell them', () => {
     expect(runChecks(hd({ labourSkill: 'none' }), asOf).find((f) => f.checkId === 'LAB-04')).toMatchObject({ values: { 年龄: 46, 健康状况: '健康', 劳动技能: '无劳动力' }, facts: '年龄 46,健康状况 健康,劳动技能 无劳动力' });
     expect(runChecks(h({ riskTypes: ['illness', 'drinkingWater'] }), asOf).find((f) => f.checkId === 'Q13')).toMatchObject({ values: { 致贫返贫风险: '因病、因安全饮水' } });
