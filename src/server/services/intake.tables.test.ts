@@ -92,7 +92,7 @@ forEachDialect('IntakeService: other national tables', (dialect) => {
     it('preview → commit: two villages matched by name, collective income 万元 in fen; unknown village reported; rollback', async () => {
       const p = await services.intake.preview(actor, fixture('t03_villages.csv'), { kind: 'national-village' });
       expect(p.counts).toMatchObject({ rows: 3, add: 2, reject: 1 });
-      expect(p.problems.find((x) => x.code === 'VILLAGE_UNKNOWN')).toMatchObject({ row: 6, column: '村', level: 'error' });
+      expect(p.problems.find((x) => x.code === 'VILLAGE_NOT_FOUND')).toMatchObject({ row: 6, column: '村', level: 'error' });
       const r = await services.intake.commit(actor, fixture('t03_villages.csv'), { kind: 'national-village' });
       const rows = await db.selectFrom('villageProfile').selectAll().where('batchId', '=', r.batchId!).orderBy('sourceRow').execute();
       expect(rows.map((x) => [x.villageCode, x.countyCode, x.collectiveIncomeFen === null ? null : Number(x.collectiveIncomeFen)])).toEqual([
