@@ -675,9 +675,10 @@ export class IntakeService {
   }
 
   /**
-   * Village kind (（自定义）行政村信息) → village_profile rows: each village is found by its name within the
-   * county and township names (or the default village code of the import) inside the scope; a village not
-   * found is reported with row and column. A village twice in the file keeps its first row.
+   * Village kind (（自定义）行政村信息) → village_profile rows: each village is found by its 村级区划代码, else by
+   * the town + village names in the county (or the default village code of the import) inside the scope,
+   * through the place resolver (decision 0161); a village not found is reported with row, column and the
+   * specific code (VILLAGE_NOT_FOUND, AMBIGUOUS_VILLAGE, …). A village twice in the file keeps its first row.
    */
   private async planVillages(actor: Actor, parsed: ParsedRow[], report: ImportReport, out: Analysis, opts: ImportOptions): Promise<Analysis> {
     const sheet = report.sheet;
