@@ -1,7 +1,8 @@
 /** Rules page (`/rules`): the screening rules with their sources, and the thresholds of the year. */
 import { Card, Flex, Table, Typography } from 'antd';
 import type { RuleDto, ThresholdDto } from '../../../shared/api';
-import { listRules, listThresholds } from '../../api/client';
+import { getSummary, listRules, listThresholds } from '../../api/client';
+import { useSession } from '../accounts/session';
 import { useApi } from '../../api/use-api';
 import { useI18n } from '../../i18n';
 import { useYear } from '../../components/MetaProvider';
@@ -17,6 +18,10 @@ export default function RulesPage() {
   const [year] = useYear();
   const rules = useApi((signal) => listRules(signal), []);
   const thresholds = useApi((signal) => listThresholds(year, signal), [year], year !== undefined);
+  const { user } = useSession();
+  const region = user?.regionCode ?? undefined;
+  // per rule: households it flags, and those it alone flags (issue 16), in the user's region and year
+  const summary = useApi((signal) => getSummary(region, year, signal), [region, year], year !== undefined && !!user);
   const anyPlaceholder = thresholds.data?.some((th) => th.status === 'placeholder');
 
   return (
@@ -34,6 +39,18 @@ export default function RulesPage() {
           { key: 'id', dataIndex: 'id', title: t('colRuleId'), render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
           { key: 'name', dataIndex: 'name', title: t('colRuleName') },
           { key: 'version', dataIndex: 'version', title: t('colRuleVersion') },
+          {
+            key: 'flagged',
+            title: summary.data ? t('colRuleFlagged', { region: summary.data.region.name }) : t('colRuleFlaggedShort'),
+            align: 'right',
+            render: (_: unknown, r) => (summary.data ? <span data-testid={`rule-flagged-${r.id}`}>{(summary.data.byRule[r.id] ?? 0).toLocaleString('zh-CN')}</span> : '—'),
+          },
+          {
+            key: 'alone',
+            title: t('colRuleAlone'),
+            align: 'right',
+            render: (_: unknown, r) => (summary.data ? <span data-testid={`rule-alone-${r.id}`}>{(summary.data.byRuleAlone?.[r.id] ?? 0).toLocaleString('zh-CN')}</span> : '—'),
+          },
           { key: 'riskTypes', title: t('colRiskTypes'), render: (_: unknown, r) => <RiskTypeTags riskTypes={r.riskTypes} /> },
           { key: 'description', dataIndex: 'description', title: t('colDescription'), width: 420 },
           { key: 'source', dataIndex: 'source', title: t('colRuleSource'), width: 280, render: (v: string) => <Typography.Text style={{ fontSize: 12 }}>{v}</Typography.Text> },
