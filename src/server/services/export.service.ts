@@ -8,6 +8,7 @@
  * withheld without personal.view, presenters/intake.presenter.ts). CSV exports take an encoding: UTF-8
  * (default), GBK (refused with the cells it cannot hold, C07) or GB18030.
  */
+import { beijingStamp } from '../../shared/time';
 import type { HouseholdListItem } from '../../shared/api';
 import type { RiskClueDto } from '../../shared/intake';
 import { HEALTH_STATUS_ZH, HOUSEHOLD_TYPE_ZH, LABOUR_SKILL_ZH, MONITORED_CATEGORY_ZH, RELATION_TO_HEAD_ZH, RISK_TYPE_ZH, SCHOOL_STAGE_ZH, SEX_ZH } from '../../shared/enums';
@@ -129,9 +130,8 @@ export class ExportService {
       action: 'export', targetType: 'household_list', targetId: q.region ?? actor.regionCode, outcome: 'ok',
       details: { format, rows: rows.length, names: opts.fullNames ? 'full' : 'masked', filters: Object.fromEntries(Object.entries(q).filter(([k, v]) => v !== undefined && k !== 'cursor' && k !== 'limit' && k !== 'q')) },
     });
-    const stamp = at.slice(0, 19).replace(/[-:T]/g, '');
     return {
-      body, rows: rows.length, filename: `households-${actor.regionCode ?? 'national'}-${stamp}.${format}`,
+      body, rows: rows.length, filename: exportFileName('households', q.region ?? actor.regionCode, at, format),
       contentType: format === 'csv' ? csvContentType(opts.encoding) : XLSX_TYPE,
     };
   }
@@ -188,7 +188,15 @@ export class ExportService {
     const meta = { title: o.title, exportedBy: actor.username, at };
     const body = o.format === 'csv' ? toCsv(o.columns, o.rows, meta, o.encoding) : await toXlsx(o.columns, o.rows, meta);
     await new AuditService(this.ctx).record(actor, { action: 'export', targetType: o.target, targetId: o.region ?? actor.regionCode, outcome: 'ok', details: { format: o.format, rows: o.rows.length, encoding: o.format === 'csv' ? (o.encoding ?? 'utf-8') : undefined, ...o.details } });
-    const stamp = at.slice(0, 19).replace(/[-:T]/g, '');
-    return { body, rows: o.rows.length, filename: `${o.file}-${actor.regionCode ?? 'national'}-${stamp}.${o.format}`, contentType: o.format === 'csv' ? csvContentType(o.encoding) : XLSX_TYPE };
+    return { body, rows: o.rows.length, filename: exportFileName(o.file, o.region ?? actor.regionCode, at, o.format), contentType: o.format === 'csv' ? csvContentType(o.encoding) : XLSX_TYPE };
   }
+}
+
+/**
+ * The file name of an export: what, the region exported (the filter's region, else the user's, else
+ * `national`) and the time in Beijing time, e.g. `households-522633-20260315180000.csv` (issue 16: an
+ * export from a county's list was named `households-national-…`).
+ */
+export function exportFileName(what: string, region: string | null | undefined, at: string, ext: string): string {
+  return `${what}-${region || 'national'}-${beijingStamp(at)}.${ext}`;
 }

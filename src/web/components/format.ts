@@ -1,6 +1,8 @@
 /**
- * Number formatting for the UI: money arrives in integer fen and is shown in yuan with two decimals.
+ * Number and time formatting for the UI: money arrives in integer fen and is shown in yuan with two
+ * decimals; times arrive in UTC and are shown in Beijing time (formatBeijingTime, the one helper).
  */
+export { formatBeijingTime } from '../../shared/time';
 
 /** Fen → yuan text with two decimals (`123456` → `1,234.56`); `—` for null. */
 export function formatYuan(fen: number | null | undefined): string {

@@ -2,6 +2,7 @@
  * Audit log (`/audit`) for administrators of a region: events of that region, newest first, searchable
  * by user and action, paged by "more".
  */
+import { formatBeijingTime } from '../../components/format';
 import { useState } from 'react';
 import { Button, Card, Flex, Input, Table, Tag } from 'antd';
 import { searchAudit, type AuditEventDto } from '../../api/client';
@@ -38,7 +39,7 @@ export default function AuditPage() {
         pagination={false}
         columns={[
           { key: 'id', dataIndex: 'id', title: '#' },
-          { key: 'at', dataIndex: 'at', title: '时间' },
+          { key: 'at', dataIndex: 'at', title: '时间(北京时间)', render: (v: string) => formatBeijingTime(v) },
           { key: 'actor', dataIndex: 'actor', title: '用户' },
           { key: 'action', title: '操作', render: (_, e) => ACTION_LABELS[e.action] ?? e.action },
           { key: 'target', title: '对象', render: (_, e) => `${e.targetType}${e.targetId ? ` ${e.targetId}` : ''}` },

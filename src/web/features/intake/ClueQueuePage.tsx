@@ -1,4 +1,5 @@
 /** Clue queue (`/intake/clues`): risk clues raised by department lists in the user's region, with their facts and source. */
+import { formatBeijingTime } from '../../components/format';
 import { useState } from 'react';
 import { Button, Flex, Segmented, Space, Table, Tag, Typography, message } from 'antd';
 import { Link } from 'react-router';
@@ -28,7 +29,7 @@ export default function ClueQueuePage() {
       {clues.error ? <ErrorAlert error={clues.error} onRetry={clues.reload} /> : null}
       <Table<RiskClueDto> size="small" rowKey="id" loading={clues.loading} dataSource={clues.data ?? []} data-testid="clue-table"
         columns={[
-          { title: '时间', dataIndex: 'createdAt', width: 180 },
+          { title: '时间(北京时间)', dataIndex: 'createdAt', width: 170, render: (v: string) => formatBeijingTime(v) },
           { title: '来源', render: (_, c) => `${c.sourceDepartment} · 批次${c.batchId} 第${c.sourceRow}行`, width: 200 },
           { title: '规则', dataIndex: 'ruleId', width: 80 },
           { title: '风险类型', dataIndex: 'riskType', width: 110, render: (r: string) => <Tag color="volcano">{RISK_TYPE_ZH[r as RiskType] ?? r}</Tag> },
