@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { CheckReportDto } from '../../../shared/intake';
 import { useApi } from '../../api/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { RegionName } from '../../components/RegionName';
 import { useSession } from '../accounts/session';
 import { checksXlsxUrl, mayExportPersonalData, runChecks } from './intake-api';
 
@@ -30,7 +31,7 @@ export default function DataQualityPage() {
         </Card>
         <Card size="small" title="按区域" style={{ width: 360 }}>
           <Table size="small" rowKey="regionCode" loading={rep.loading} dataSource={rep.data?.byRegion ?? []} pagination={{ pageSize: 15 }}
-            columns={[{ title: '区划', dataIndex: 'regionCode' }, { title: '农户', dataIndex: 'households' }, { title: '发现', dataIndex: 'findings' }]} />
+            columns={[{ title: '区划', dataIndex: 'regionCode', render: (v: string) => <RegionName code={v} /> }, { title: '农户', dataIndex: 'households' }, { title: '发现', dataIndex: 'findings' }]} />
         </Card>
       </Flex>
       <Card size="small" title="发现">
@@ -38,7 +39,7 @@ export default function DataQualityPage() {
           columns={[
             { title: '核查项', dataIndex: 'checkId', width: 70 }, { title: '名称', render: (_, f) => zh.get(f.checkId) },
             { title: '户编号', dataIndex: 'householdNo', render: (no: string, f) => (f.householdId ? <Link to={`/households/${f.householdId}`}>{no}</Link> : no) },
-            { title: '村', dataIndex: 'villageCode' }, { title: '成员', dataIndex: 'member' }, { title: '事实', dataIndex: 'facts' },
+            { title: '村', dataIndex: 'villageCode', render: (v: string) => <RegionName code={v} /> }, { title: '成员', dataIndex: 'member' }, { title: '事实', dataIndex: 'facts' },
           ]} />
       </Card>
     </Flex>

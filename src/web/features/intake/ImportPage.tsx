@@ -163,7 +163,7 @@ export default function ImportPage() {
         {history.error ? <ErrorAlert error={history.error} onRetry={history.reload} /> : null}
         <Table<ImportBatchDto> size="small" rowKey="id" loading={history.loading} dataSource={history.data ?? []} pagination={{ pageSize: 10 }}
           columns={[
-            { title: '批次', dataIndex: 'id', width: 70 }, { title: '时间(北京时间)', dataIndex: 'startedAt', width: 170, render: (v: string) => formatBeijingTime(v) }, { title: '文件', dataIndex: 'fileName' }, { title: '类型', dataIndex: 'kind', width: 130 },
+            { title: '批次', dataIndex: 'id', width: 70 }, { title: '时间(北京时间)', dataIndex: 'startedAt', width: 170, render: (v: string) => formatBeijingTime(v) }, { title: '文件', dataIndex: 'fileName' }, { title: '类型', dataIndex: 'kind', width: 130, render: (k: string) => kinds.data?.find((x) => x.kind === k)?.zh ?? k },
             { title: '操作人', dataIndex: 'actor', width: 110 },
             { title: '新增/更新/未变', render: (_, b) => `${b.added}/${b.updated}/${b.unchanged}`, width: 120 }, { title: '待核实', dataIndex: 'held', width: 80 }, { title: '拒绝', dataIndex: 'rejected', width: 70 },
             { title: '状态', dataIndex: 'status', width: 90, render: (s: string) => (s === 'committed' ? <Tag color="green">已导入</Tag> : s === 'running' ? <Tag color="orange">未完成(重新导入同一文件可续导)</Tag> : <Tag>已回退</Tag>) },

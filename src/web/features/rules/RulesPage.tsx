@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PlaceholderWarning } from '../../components/Banners';
 import { ThresholdTag } from '../../components/ThresholdTag';
 import { RiskTypeTags } from '../households/household-tags';
+import { RegionName } from '../../components/RegionName';
 
 /** The rules page. */
 export default function RulesPage() {
@@ -70,7 +71,7 @@ export default function RulesPage() {
               key: 'region',
               title: t('colThresholdRegion'),
               sorter: (a, b) => (a.countyCode ?? a.provinceCode).localeCompare(b.countyCode ?? b.provinceCode),
-              render: (_: unknown, th) => (th.countyCode ? th.countyCode : `${th.provinceCode} (${t('provinceWide')})`),
+              render: (_: unknown, th) => (th.countyCode ? <RegionName code={th.countyCode} /> : <><RegionName code={th.provinceCode} />({t('provinceWide')})</>),
             },
             { key: 'year', dataIndex: 'year', title: t('colYear') },
             {

@@ -12,11 +12,12 @@ import { useApi } from '../../api/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { getOverdue, getWorklist, openCase, todayIso } from './api';
 import { useTr } from './i18n';
+import { RegionName } from '../../components/RegionName';
 
 const columnsOf = (tr: (zh: string) => string): ColumnsType<WorkItemDto> => [
   { key: 'case', title: tr('案件'), render: (_: unknown, w) => <Link to={`/workflow/cases/${w.caseId}`} data-testid={`work-${w.caseId}`}>#{w.caseId} {tr(CASE_KIND_ZH[w.kind])}</Link> },
   { key: 'household', title: tr('农户'), render: (_: unknown, w) => <Link to={`/households/${w.householdId}`}>{w.headName}({w.householdNo})</Link> },
-  { key: 'village', dataIndex: 'villageCode', title: tr('村') },
+  { key: 'village', dataIndex: 'villageCode', title: tr('村'), render: (v: string) => <RegionName code={v} /> },
   { key: 'state', title: tr('状态'), render: (_: unknown, w) => <Tag>{tr(CASE_STATE_ZH[w.state])}</Tag> },
   { key: 'due', dataIndex: 'due', title: tr('应完成日期') },
   { key: 'why', title: tr('事由'), render: (_: unknown, w) => <Typography.Text type={w.overdue ? 'danger' : undefined}>{w.why}</Typography.Text> },
