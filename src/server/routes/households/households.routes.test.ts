@@ -224,6 +224,12 @@ forEachDialect('households routes', (dialect) => {
         await expect400('/api/v1/households', query, field);
       });
 
+      it('the income-range message names the field in Chinese, not the internal path (issue 16)', async () => {
+        const body = await expect400('/api/v1/households', { incomeMinFen: 5, incomeMaxFen: 1 }, 'querystring.incomeMinFen');
+        expect(body.error.message).toMatch(/^参数有误:人均纯收入下限 /);
+        expect(body.error.message).not.toContain('querystring');
+      });
+
       it('an unknown region is 400 unknown_region', async () => {
         const body = await expect400('/api/v1/households', { region: '999999' }, 'region', 'unknown_region');
         expect(body.error.message).toContain('999999');
