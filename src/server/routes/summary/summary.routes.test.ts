@@ -87,6 +87,10 @@ forEachDialect('summary routes', (dialect) => {
       const v = await ok('/api/v1/summary', { region: VILLAGES.guandong });
       expect(v).toMatchObject({ households: 4, persons: 8, flaggedHouseholds: 2 });
       expect(bins(v)).toEqual({ negative: 0, below: 1, near: 0, middle: 2, high: 0, noData: 1 });
+      // screened: a township and a village say when (issue 16: they said 尚未筛查 though results exist)
+      const t = await ok('/api/v1/summary', { region: '522633100' });
+      expect(t.screenedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      expect(v.screenedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     });
 
     it('a year without data gives zeros', async () => {

@@ -76,8 +76,10 @@ export default function HouseholdListPage() {
       q: v.q?.trim() || undefined,
     });
 
+  // 重置 empties the fields (resetFields would restore the initial values taken from the URL, so a second
+  // 查询 brought the old filters back: issue 16)
   const onReset = () => {
-    form.resetFields();
+    form.setFieldsValue({ householdType: undefined, category: undefined, rule: undefined, riskType: undefined, incomeMin: null, incomeMax: null, q: undefined });
     update({ householdType: undefined, category: undefined, rule: undefined, riskType: undefined, incomeMinFen: undefined, incomeMaxFen: undefined, q: undefined });
   };
 

@@ -13,12 +13,13 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { getOverdue, getWorklist, openCase, todayIso } from './api';
 import { useTr } from './i18n';
 import { RegionName } from '../../components/RegionName';
+import { can, useSession } from '../accounts/session';
 
-const columnsOf = (tr: (zh: string) => string): ColumnsType<WorkItemDto> => [
+const columnsOf = (tr: (zh: string) => string, mayDo: (w: WorkItemDto) => boolean): ColumnsType<WorkItemDto> => [
   { key: 'case', title: tr('案件'), render: (_: unknown, w) => <Link to={`/workflow/cases/${w.caseId}`} data-testid={`work-${w.caseId}`}>#{w.caseId} {tr(CASE_KIND_ZH[w.kind])}</Link> },
   { key: 'household', title: tr('农户'), render: (_: unknown, w) => <Link to={`/households/${w.householdId}`}>{w.headName}({w.householdNo})</Link> },
   { key: 'village', dataIndex: 'villageCode', title: tr('村'), render: (v: string) => <RegionName code={v} /> },
-  { key: 'state', title: tr('状态'), render: (_: unknown, w) => <Tag>{tr(CASE_STATE_ZH[w.state])}</Tag> },
+  { key: 'state', title: tr('状态'), render: (_: unknown, w) => <><Tag>{tr(CASE_STATE_ZH[w.state])}</Tag>{w.step && !mayDo(w) ? <Tag color="default" data-testid="view-only">{tr('仅查看')}</Tag> : null}</> },
   { key: 'due', dataIndex: 'due', title: tr('应完成日期') },
   { key: 'why', title: tr('事由'), render: (_: unknown, w) => <Typography.Text type={w.overdue ? 'danger' : undefined}>{w.why}</Typography.Text> },
 ];
@@ -35,7 +36,9 @@ export default function WorklistPage() {
   const [form] = Form.useForm();
   const initialHousehold = params.get('household');
   const tr = useTr();
-  const columns = columnsOf(tr);
+  const { user } = useSession();
+  // a step the user may not do (permission or level) is marked, not offered (issue 16)
+  const columns = columnsOf(tr, (w) => can(user, 'case.process') && !!user && w.levels.includes(user.level));
 
   async function submit(v: { householdId: number; origin: string; sourceRef?: string; clueDate: string; note?: string }) {
     setBusy(true);
