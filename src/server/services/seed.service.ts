@@ -83,7 +83,9 @@ export class SeedService {
     const screening = new ScreeningService(this.ctx);
     for (const y of years) await screening.screen({ year: y, onProgress: opts.onScreenProgress });
     const cases = opts.demoCases ?? 40;
-    const workflow = await new DemoWorkflowService(this.ctx).run(year, { identification: cases, elimination: Math.ceil(cases / 3) });
+    const workflow = cases > 0
+      ? await new DemoWorkflowService(this.ctx).run(year, { identification: cases, elimination: Math.ceil(cases / 3) })
+      : { identification: 0, enrolled: 0, elimination: 0, eliminated: 0, measures: 0, refused: 0 };
     await meta.set('seed', JSON.stringify({ seed: opts.seed, persons, households, at: new Date(this.ctx.clock()).toISOString() }));
     return { counties: counties.length, villages: villages.length, households, persons, idsToVerify, years, workflow, millis: Date.now() - started };
   }

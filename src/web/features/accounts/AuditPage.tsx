@@ -30,7 +30,7 @@ export default function AuditPage() {
         {events.data?.length === 100 && last ? <Button onClick={() => setQuery({ ...query, beforeId: last.id })}>更早</Button> : null}
       </Flex>
       {events.error ? <ErrorAlert error={events.error} onRetry={events.reload} /> : null}
-      <Table<AuditEventDto>
+      <Table<AuditEventDto> scroll={{ x: 'max-content' }}
         rowKey="id"
         size="small"
         loading={events.loading}

@@ -42,7 +42,7 @@ export default function UsersPage() {
       <Typography.Paragraph type="secondary">只能管理本人所在区域及其下级区域的用户。每次权限变更都记入审计日志。</Typography.Paragraph>
       {users.error ? <ErrorAlert error={users.error} onRetry={users.reload} /> : null}
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Table<UserDto>
+      <Table<UserDto> scroll={{ x: 'max-content' }}
         rowKey="id"
         loading={users.loading}
         dataSource={users.data ?? []}

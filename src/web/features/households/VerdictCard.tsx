@@ -59,7 +59,7 @@ export function VerdictCard({ verdict }: { verdict: VerdictDto }) {
         <Typography.Paragraph style={{ margin: 0 }}>{ex.summary}</Typography.Paragraph>
         {verdict.riskTypes.length ? <div><RiskTypeTags riskTypes={verdict.riskTypes} /></div> : null}
         {ex.inputs.length ? (
-          <Table<Input>
+          <Table<Input> scroll={{ x: 'max-content' }}
             size="small"
             rowKey="key"
             pagination={false}

@@ -27,7 +27,7 @@ export default function ClueQueuePage() {
       <Typography.Title level={3} style={{ margin: 0 }}>风险线索(部门筛查预警)</Typography.Title>
       <Segmented value={status} onChange={(v) => setStatus(String(v))} options={[{ value: 'open', label: '待核实' }, { value: 'verified', label: '已入户核实' }, { value: 'dismissed', label: '已排除' }, { value: '', label: '全部' }]} />
       {clues.error ? <ErrorAlert error={clues.error} onRetry={clues.reload} /> : null}
-      <Table<RiskClueDto> size="small" rowKey="id" loading={clues.loading} dataSource={clues.data ?? []} data-testid="clue-table"
+      <Table<RiskClueDto> scroll={{ x: 'max-content' }} size="small" rowKey="id" loading={clues.loading} dataSource={clues.data ?? []} data-testid="clue-table"
         columns={[
           { title: '时间(北京时间)', dataIndex: 'createdAt', width: 170, render: (v: string) => formatBeijingTime(v) },
           { title: '来源', render: (_, c) => `${c.sourceDepartment} · 批次${c.batchId} 第${c.sourceRow}行`, width: 200 },

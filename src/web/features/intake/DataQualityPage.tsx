@@ -26,16 +26,16 @@ export default function DataQualityPage() {
       {rep.error ? <ErrorAlert error={rep.error} onRetry={rep.reload} /> : null}
       <Flex gap={16} wrap>
         <Card size="small" title="按核查项" style={{ flex: 1, minWidth: 420 }}>
-          <Table<CheckReportDto['checks'][number]> size="small" rowKey="id" loading={rep.loading} dataSource={rep.data?.checks ?? []} pagination={{ pageSize: 15 }}
+          <Table<CheckReportDto['checks'][number]> scroll={{ x: 'max-content' }} size="small" rowKey="id" loading={rep.loading} dataSource={rep.data?.checks ?? []} pagination={{ pageSize: 15 }}
             columns={[{ title: '编号', dataIndex: 'id', width: 60 }, { title: '核查项', dataIndex: 'zh' }, { title: '发现', dataIndex: 'findings', width: 70 }, { title: '来源', dataIndex: 'source', ellipsis: true }]} />
         </Card>
         <Card size="small" title="按区域" style={{ width: 360 }}>
-          <Table size="small" rowKey="regionCode" loading={rep.loading} dataSource={rep.data?.byRegion ?? []} pagination={{ pageSize: 15 }}
+          <Table scroll={{ x: 'max-content' }} size="small" rowKey="regionCode" loading={rep.loading} dataSource={rep.data?.byRegion ?? []} pagination={{ pageSize: 15 }}
             columns={[{ title: '区划', dataIndex: 'regionCode', render: (v: string) => <RegionName code={v} /> }, { title: '农户', dataIndex: 'households' }, { title: '发现', dataIndex: 'findings' }]} />
         </Card>
       </Flex>
       <Card size="small" title="发现">
-        <Table<CheckReportDto['findings'][number]> size="small" rowKey={(f, i) => `${f.checkId}-${f.householdNo}-${i}`} loading={rep.loading} dataSource={rep.data?.findings ?? []} data-testid="findings-table"
+        <Table<CheckReportDto['findings'][number]> scroll={{ x: 'max-content' }} size="small" rowKey={(f, i) => `${f.checkId}-${f.householdNo}-${i}`} loading={rep.loading} dataSource={rep.data?.findings ?? []} data-testid="findings-table"
           columns={[
             { title: '核查项', dataIndex: 'checkId', width: 70 }, { title: '名称', render: (_, f) => zh.get(f.checkId) },
             { title: '户编号', dataIndex: 'householdNo', render: (no: string, f) => (f.householdId ? <Link to={`/households/${f.householdId}`}>{no}</Link> : no) },

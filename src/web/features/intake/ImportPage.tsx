@@ -144,13 +144,13 @@ export default function ImportPage() {
             ]} />
             {report.alreadyImportedBatchId !== null ? <Alert type="info" showIcon message={`该文件已于批次 ${report.alreadyImportedBatchId} 导入,再次导入不会重复写入`} /> : null}
             {progress !== null ? <Progress percent={progress} status="active" data-testid="commit-progress" /> : null}
-            <Table<IntakeProblemDto> size="small" rowKey={(p, i) => `${p.row}-${p.code}-${i}`} dataSource={report.problems} pagination={{ pageSize: 20 }} data-testid="problems-table"
+            <Table<IntakeProblemDto> scroll={{ x: 'max-content' }} size="small" rowKey={(p, i) => `${p.row}-${p.code}-${i}`} dataSource={report.problems} pagination={{ pageSize: 20 }} data-testid="problems-table"
               columns={[
                 { title: '行', dataIndex: 'row', width: 70 }, { title: '列', dataIndex: 'column', width: 160 },
                 { title: '处理', dataIndex: 'level', width: 80, render: (l: IntakeProblemDto['level']) => <Tag color={LEVEL[l].color}>{LEVEL[l].zh}</Tag> },
                 { title: '代码', dataIndex: 'code', width: 220 }, { title: '说明', dataIndex: 'message' },
               ]} />
-            {report.clues.length ? <Table size="small" rowKey={(c) => `${c.row}-${c.ruleId}`} dataSource={report.clues} pagination={false}
+            {report.clues.length ? <Table scroll={{ x: 'max-content' }} size="small" rowKey={(c) => `${c.row}-${c.ruleId}`} dataSource={report.clues} pagination={false}
               columns={[{ title: '行', dataIndex: 'row', width: 70 }, { title: '规则', dataIndex: 'ruleId', width: 90 }, { title: '风险线索', dataIndex: 'summary' }]} /> : null}
           </Card>
         </>
@@ -161,7 +161,7 @@ export default function ImportPage() {
       ) : null}
       <Card size="small" title="导入记录">
         {history.error ? <ErrorAlert error={history.error} onRetry={history.reload} /> : null}
-        <Table<ImportBatchDto> size="small" rowKey="id" loading={history.loading} dataSource={history.data ?? []} pagination={{ pageSize: 10 }}
+        <Table<ImportBatchDto> scroll={{ x: 'max-content' }} size="small" rowKey="id" loading={history.loading} dataSource={history.data ?? []} pagination={{ pageSize: 10 }}
           columns={[
             { title: '批次', dataIndex: 'id', width: 70 }, { title: '时间(北京时间)', dataIndex: 'startedAt', width: 170, render: (v: string) => formatBeijingTime(v) }, { title: '文件', dataIndex: 'fileName' }, { title: '类型', dataIndex: 'kind', width: 130, render: (k: string) => kinds.data?.find((x) => x.kind === k)?.zh ?? k },
             { title: '操作人', dataIndex: 'actor', width: 110 },

@@ -60,7 +60,7 @@ export default function RulesPage() {
       <Card size="small" title={t('thresholdsTitle')} extra={<YearSelect />}>
         {anyPlaceholder ? <PlaceholderWarning /> : null}
         {thresholds.error ? <ErrorAlert error={thresholds.error} onRetry={thresholds.reload} /> : null}
-        <Table<ThresholdDto>
+        <Table<ThresholdDto> scroll={{ x: 'max-content' }}
           rowKey={(th) => `${th.provinceCode}-${th.countyCode ?? ''}-${th.year}`}
           size="small"
           loading={thresholds.loading}

@@ -69,7 +69,7 @@ function CaseView({ c, reload }: { c: CaseDto; reload: () => void }) {
       {c.notice ? <NoticeCard c={c} reload={reload} /> : null}
       <AttachmentsCard c={c} reload={reload} />
       <Card size="small" title={tr('已办环节')}>
-        <Table<CaseStepDto>
+        <Table<CaseStepDto> scroll={{ x: 'max-content' }}
           rowKey="id"
           size="small"
           pagination={false}
@@ -205,7 +205,7 @@ function ActionCard({ c, reload }: { c: CaseDto; reload: () => void }) {
       body = (
         <>
           {c.assessment ? (
-            <Table
+            <Table scroll={{ x: 'max-content' }}
               rowKey="id"
               size="small"
               pagination={false}

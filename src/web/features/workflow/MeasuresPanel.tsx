@@ -54,7 +54,7 @@ export function MeasuresPanel({ householdId, onChange }: { householdId: number; 
             </Flex>
           ) : null}
           {d.needsDevelopmentMeasure ? <Alert type="warning" showIcon title={tr('该户有劳动能力,须至少落实一项开发式帮扶措施(产业、就业、公益岗位或金融),不能只有综合保障')} /> : null}
-          <Table<MeasureDto>
+          <Table<MeasureDto> scroll={{ x: 'max-content' }}
             rowKey="id"
             size="small"
             pagination={false}

@@ -74,8 +74,8 @@ export default function WorklistPage() {
       </Card>
       <Tabs
         items={[
-          { key: 'todo', label: tr('我的待办({n})', { n: work.data?.length ?? '…' }), children: work.error ? <ErrorAlert error={work.error} onRetry={work.reload} /> : <Table rowKey="caseId" size="small" loading={work.loading} columns={columns} dataSource={work.data ?? []} pagination={{ pageSize: 50 }} onRow={(w) => (w.overdue ? { style: { background: '#fff2f0' } } : {})} /> },
-          { key: 'overdue', label: tr('逾期({n})', { n: overdue.data?.length ?? '…' }), children: overdue.error ? <ErrorAlert error={overdue.error} /> : <Table rowKey="caseId" size="small" loading={overdue.loading} columns={columns} dataSource={overdue.data ?? []} pagination={{ pageSize: 50 }} /> },
+          { key: 'todo', label: tr('我的待办({n})', { n: work.data?.length ?? '…' }), children: work.error ? <ErrorAlert error={work.error} onRetry={work.reload} /> : <Table scroll={{ x: 'max-content' }} rowKey="caseId" size="small" loading={work.loading} columns={columns} dataSource={work.data ?? []} pagination={{ pageSize: 50 }} onRow={(w) => (w.overdue ? { style: { background: '#fff2f0' } } : {})} /> },
+          { key: 'overdue', label: tr('逾期({n})', { n: overdue.data?.length ?? '…' }), children: overdue.error ? <ErrorAlert error={overdue.error} /> : <Table scroll={{ x: 'max-content' }} rowKey="caseId" size="small" loading={overdue.loading} columns={columns} dataSource={overdue.data ?? []} pagination={{ pageSize: 50 }} /> },
         ]}
       />
     </Flex>
