@@ -10,6 +10,8 @@ import { buildApp } from '../../src/server/app';
 import { openRuntime } from '../../src/server/bootstrap';
 import { ensureWebBuilt } from '../../src/cli/commands/start';
 import { systemActor, type Role } from '../../src/server/services/actor';
+import { NATIONAL_SCOPE } from '../../src/server/repositories/scope';
+import { head, household, idNumber, income } from '../fixtures/registry';
 
 /** A user of the browser tests: signs in with this password, no forced change. */
 export interface E2eUser {
@@ -76,8 +78,12 @@ export async function startE2eServer(opts: { demoCases?: number } = {}): Promise
   let village: E2eUser | null = null;
   if (enrolled) {
     village = await mk('e2e.village', enrolled.villageCode, ['villageCadre']);
-    const other = await rt.db.selectFrom('household').select('id').where('villageCode', '=', enrolled.villageCode).where('id', '<>', enrolled.householdId)
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('monitoringCase as m').select('m.id').whereRef('m.householdId', '=', 'household.id')))).orderBy('id').limit(1).executeTakeFirstOrThrow();
+    // an invented household of the village (format-valid ID number, never a real person) asks for help
+    const county = enrolled.villageCode.slice(0, 6);
+    const reg = await rt.services.registry.registerHouseholds(NATIONAL_SCOPE, [
+      household(`${enrolled.villageCode}9001`, enrolled.villageCode, [head({ idNumber: idNumber(county, '19700315', 901), name: '韦新户' })], [income(2025, 500_000)]),
+    ]);
+    const other = { id: reg.ids.get(`${enrolled.villageCode}9001`)! };
     const cadre = { ...systemActor('e2e.village'), level: 'village' as const, regionCode: enrolled.villageCode, roles: ['villageCadre' as Role], scope: { regionCode: enrolled.villageCode } };
     await rt.services.cases.openCase(cadre, { householdId: other.id, kind: 'identification', origin: 'selfReport', clueDate: new Date().toISOString().slice(0, 10), note: '农户申请(演示)' });
   }
