@@ -2,6 +2,7 @@
  * Household list (`/households?region=…`): filters in the URL, server-side sorting, cursor pagination
  * (a stack of cursors for 上一页 / 下一页) and the total.
  */
+import { HouseholdSearch } from './HouseholdSearch';
 import { useMemo, useState } from 'react';
 import { Button, Card, Empty, Flex, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
@@ -156,6 +157,7 @@ export default function HouseholdListPage() {
         </Space>
       </Flex>
       {meta.data?.thresholdPlaceholders ? <PlaceholderWarning /> : null}
+      <HouseholdSearch />
       <Card size="small">
         <Flex vertical gap={12}>
           <RegionFilter region={filters.region} year={year} onChange={(region) => update({ region })} />

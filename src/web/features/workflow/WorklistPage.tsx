@@ -4,7 +4,7 @@
  * clue came from, its reference and date).
  */
 import { useState } from 'react';
-import { App, Button, Card, Flex, Form, Input, InputNumber, Select, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Select, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CASE_KIND_ZH, CASE_ORIGINS, CASE_ORIGIN_ZH, CASE_STATE_ZH, type WorkItemDto } from '../../../shared/workflow';
@@ -13,6 +13,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { getOverdue, getWorklist, openCase, todayIso } from './api';
 import { useTr } from './i18n';
 import { RegionName } from '../../components/RegionName';
+import { HouseholdPicker } from '../../components/HouseholdPicker';
 import { can, useSession } from '../accounts/session';
 
 const columnsOf = (tr: (zh: string) => string, mayDo: (w: WorkItemDto) => boolean): ColumnsType<WorkItemDto> => [
@@ -64,7 +65,12 @@ export default function WorklistPage() {
       </Flex>
       <Card size="small" title={tr('由风险线索发起案件')}>
         <Form form={form} layout="inline" onFinish={submit} initialValues={{ origin: 'grassrootsScreening', clueDate: todayIso(), householdId: initialHousehold ? Number(initialHousehold) : undefined }}>
-          <Form.Item name="householdId" label={tr('农户编号(ID)')} rules={[{ required: true, message: tr('请输入农户ID') }]}><InputNumber min={1} data-testid="open-household" /></Form.Item>
+          <Form.Item name="householdId" label={tr('农户')} rules={[{ required: true, message: tr('请选择农户') }]}>
+            <HouseholdPicker testId="open-household" onPicked={(h) => {
+              // a household flagged by this system's screening: the clue came from the screening (issue 16)
+              if (h?.flaggedRules.length) form.setFieldsValue({ origin: 'screening', sourceRef: `screening:${h.flaggedRules.join(',')}` });
+            }} />
+          </Form.Item>
           <Form.Item name="origin" label={tr('线索来源')}><Select style={{ width: 200 }} options={CASE_ORIGINS.map((o) => ({ value: o, label: tr(CASE_ORIGIN_ZH[o]) }))} /></Form.Item>
           <Form.Item name="sourceRef" label={tr('线索编号')}><Input placeholder="如 clue:123" style={{ width: 140 }} /></Form.Item>
           <Form.Item name="clueDate" label={tr('发现日期')} rules={[{ required: true }]}><Input type="date" data-testid="open-clue-date" /></Form.Item>
