@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Alert, App as AntdApp, Button, Card, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { ROLE_ZH } from '../../../shared/audit-labels';
 import { RegionName } from '../../components/RegionName';
+import { RegionCascader } from '../../components/RegionCascader';
 import { ApiError, createUser, listUsers, updateUser, type UserDto } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -83,7 +84,7 @@ export default function UsersPage() {
         >
           <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}><Input data-testid="new-username" /></Form.Item>
           <Form.Item label="姓名" name="displayName"><Input /></Form.Item>
-          <Form.Item label="区划代码" name="regionCode" extra="本人区域或其下级区域(省2位至村12位);留空为全国(仅全国管理员)"><Input /></Form.Item>
+          <Form.Item label="区域" name="regionCode" extra="本人区域或其下级区域;留空为全国(仅全国管理员)"><RegionCascader /></Form.Item>
           <Form.Item label="角色" name="roles" rules={[{ required: true, message: '请选择角色' }]}><Select mode="multiple" options={roleOptions} /></Form.Item>
         </Form>
       </Modal>

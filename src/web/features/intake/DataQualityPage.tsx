@@ -6,6 +6,7 @@ import type { CheckReportDto } from '../../../shared/intake';
 import { useApi } from '../../api/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RegionName } from '../../components/RegionName';
+import { RegionCascader } from '../../components/RegionCascader';
 import { useSession } from '../accounts/session';
 import { checksXlsxUrl, mayExportPersonalData, runChecks } from './intake-api';
 
@@ -19,7 +20,7 @@ export default function DataQualityPage() {
     <Flex vertical gap={16} data-testid="quality-page">
       <Typography.Title level={3} style={{ margin: 0 }}>数据质量核查</Typography.Title>
       <Space>
-        <Input.Search placeholder="区划代码(如 522633),空为全部" allowClear style={{ width: 300 }} onSearch={(v) => setRegion(v.trim() || undefined)} data-testid="quality-region" />
+        <RegionCascader value={region} onChange={setRegion} testId="quality-region" />
         {mayExportPersonalData(user?.roles) ? <a href={checksXlsxUrl(region)} data-testid="quality-download">导出 .xlsx</a> : null}
         {rep.data ? <span data-testid="quality-summary">{`${rep.data.year} 年,${rep.data.households} 户,发现 ${rep.data.findings.length} 条`}</span> : null}
       </Space>

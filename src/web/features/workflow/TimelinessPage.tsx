@@ -27,7 +27,7 @@ export default function TimelinessPage() {
   const f = state.data;
   return (
     <Flex vertical gap={16} data-testid="timeliness-page">
-      <Flex justify="space-between" align="center">
+      <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={3} style={{ margin: 0 }}>{tr('时效与动态清零 {region}', { region: f.regionCode ?? tr('全国') })}</Typography.Title>
         <Input.Search placeholder={tr('区划代码')} defaultValue={region} allowClear onSearch={(v) => setParams(v ? { region: v } : {})} style={{ width: 200 }} />
       </Flex>

@@ -14,6 +14,7 @@ import { getOverdue, getWorklist, openCase, todayIso } from './api';
 import { useTr } from './i18n';
 import { RegionName } from '../../components/RegionName';
 import { HouseholdPicker } from '../../components/HouseholdPicker';
+import { RegionCascader } from '../../components/RegionCascader';
 import { can, useSession } from '../accounts/session';
 
 const columnsOf = (tr: (zh: string) => string, mayDo: (w: WorkItemDto) => boolean): ColumnsType<WorkItemDto> => [
@@ -56,10 +57,10 @@ export default function WorklistPage() {
 
   return (
     <Flex vertical gap={16} data-testid="worklist-page">
-      <Flex justify="space-between" align="center">
+      <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={3} style={{ margin: 0 }}>{tr('监测帮扶 · 待办')}</Typography.Title>
         <Flex gap={8}>
-          <Input.Search placeholder={tr('区划代码')} defaultValue={region} allowClear onSearch={(v) => setParams(v ? { region: v } : {})} style={{ width: 200 }} />
+          <RegionCascader value={region} onChange={(v) => setParams(v ? { region: v } : {})} testId="worklist-region" />
           <Link to={`/workflow/timeliness${region ? `?region=${region}` : ''}`}><Button data-testid="to-timeliness">{tr('时效与动态清零')}</Button></Link>
         </Flex>
       </Flex>
