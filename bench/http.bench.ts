@@ -19,7 +19,7 @@ import { table, timeIt } from './lib/report';
 const dir = process.env.BENCH_DIR;
 if (!dir && !process.env.BENCH_DATABASE_URL) throw new Error('BENCH_DIR (a seeded SQLite data folder) or BENCH_DATABASE_URL is required');
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const env = { ...process.env, ZX_DATA_DIR: dir ?? '/tmp/zhenxing-http-bench', DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '', LOG_LEVEL: 'silent', ZX_ID_KEY: '22'.repeat(32) };
+const env = { ...process.env, ZX_DATA_DIR: dir ?? '/tmp/zhenxing-http-bench', DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '', LOG_LEVEL: 'silent', ZX_ID_KEY: '22'.repeat(32), ZX_AUDIT_KEY: '23'.repeat(32) };
 
 // the regions to load: the county with the most households, its first township and village
 const rt = await openRuntime(env);

@@ -157,6 +157,13 @@ function identify(m: { idNumber: string; certificateNumber: string | null; idTyp
   return { id: c.idNumber!, status: c.status!, birthDate: c.birthDate!, sex: c.sex!, cert: { number: c.certificate!, category: c.category!, grade: c.grade! } };
 }
 
+/**
+ * Marker in the details of the 409 answered when a member's ID number is already registered in another
+ * household. The answer is the same whether that household is inside the caller's scope or not, and
+ * names neither it nor its region (docs/decisions/0227-national-uniqueness-answer.md).
+ */
+export const ID_REGISTERED = 'id_registered';
+
 export class RegistryService {
   private readonly screening: ScreeningService;
 
@@ -309,7 +316,7 @@ export class RegistryService {
       const existing = await repo.idsByNo({ regionCode: null }, households.map((h) => h.householdNo));
       if (existing.size) throw conflict(`户编号已存在:${[...existing.keys()].slice(0, 20).join('、')}`);
       const already = await this.existingIdHashes(trx, idHashes);
-      if (already.size) throw conflict(`${already.size} 名成员的身份证号已在其他户登记(同一人不能属于两户)`);
+      if (already.size) throw conflict(`${already.size} 名成员的身份证号已在其他户登记(同一人不能属于两户)`, { reason: ID_REGISTERED, persons: already.size });
       await repo.bulkInsertHouseholds(households);
       const idsByNo = await repo.idsByNo({ regionCode: null }, households.map((h) => h.householdNo));
       const personRows = persons.map((p) => ({ ...p.row, householdId: idsByNo.get(p.householdNo)! }));
