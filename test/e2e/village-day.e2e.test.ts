@@ -54,6 +54,16 @@ test('a village cadre walks worklist → case → step → measure at 375 px wit
       expect(await village.innerText()).toMatch(/村/);
       expect(await village.getAttribute('data-region-code')).toBe(server!.village!.regionCode);
       await page.screenshot({ path: resolve(SHOTS, `${tag}-worklist.png`), fullPage: true });
+      // the rules page (per-rule counts, names of regions) and the household list (search by ID/name)
+      for (const [path, id, name] of [['/rules', 'rules-page', 'rules'], ['/households', 'household-list', 'households']] as const) {
+        await page.goto(`${server!.url}${path}`);
+        await page.getByTestId(id).waitFor({ timeout: T });
+        await settle(page);
+        expect(await overflow(page), `${tag} ${path}`).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: resolve(SHOTS, `${tag}-${name}.png`), fullPage: true });
+      }
+      await page.goto(`${server!.url}/workflow`);
+      await page.getByTestId('worklist-page').waitFor({ timeout: T });
       if (tag === 'desktop') {
         await ctx.close();
         continue;

@@ -25,7 +25,7 @@ export function HouseholdSearch() {
     }
   };
   return (
-    <Card size="small" title="按身份证号或姓名查找" data-testid="household-search">
+    <Card size="small" title="按身份证号或姓名查找" data-testid="household-id-search">
       <Form layout="inline" onFinish={(v) => void run(v as { idNumber?: string; name?: string })} style={{ rowGap: 8 }}>
         <Form.Item name="idNumber" label="身份证号"><Input autoComplete="off" maxLength={20} style={{ width: 200 }} data-testid="search-id" /></Form.Item>
         <Form.Item name="name" label="姓名(任一部分)"><Input maxLength={20} style={{ width: 140 }} data-testid="search-name" /></Form.Item>
