@@ -59,8 +59,8 @@ export default function WorklistPage() {
     <Flex vertical gap={16} data-testid="worklist-page">
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={3} style={{ margin: 0 }}>{tr('监测帮扶 · 待办')}</Typography.Title>
-        <Flex gap={8}>
-          <RegionCascader value={region} onChange={(v) => setParams(v ? { region: v } : {})} testId="worklist-region" />
+        <Flex gap={8} wrap>
+          <RegionCascader value={region} onChange={(v) => setParams(v ? { region: v } : {})} testId="worklist-region" width={220} />
           <Link to={`/workflow/timeliness${region ? `?region=${region}` : ''}`}><Button data-testid="to-timeliness">{tr('时效与动态清零')}</Button></Link>
         </Flex>
       </Flex>
