@@ -8,6 +8,7 @@ import type { IdProtector } from './crypto/id-protector';
 import type { Clock, ServiceContext } from './services/context';
 import { HouseholdService } from './services/household.service';
 import { RegionService } from './services/region.service';
+import { PlaceService } from './services/place.service';
 import { RegistryService } from './services/registry.service';
 import { ScreeningService } from './services/screening.service';
 import { SeedService } from './services/seed.service';
@@ -23,11 +24,18 @@ import { AuditService } from './services/audit.service';
 import { KeyRotationService } from './services/key-rotation.service';
 import { PersonalDataService } from './services/personal-data.service';
 import { ExportService } from './services/export.service';
+import { ProcedureService } from './services/procedure.service';
+import { IndicatorService } from './services/indicators/indicator.service';
+import { ReportingService } from './services/indicators/reporting.service';
+import { EvaluationService } from './services/evaluation/evaluation.service';
+import { AnalysisService } from './services/evaluation/analysis.service';
+import { EvaluationExportService } from './services/evaluation/evaluation-export.service';
 import { registerAuditKey, registeredAuditKey } from './repositories/audit.repository';
 
 export interface Services {
   ctx: ServiceContext;
   regions: RegionService;
+  places: PlaceService;
   thresholds: ThresholdService;
   registry: RegistryService;
   households: HouseholdService;
@@ -44,6 +52,12 @@ export interface Services {
   keys: KeyRotationService;
   personalData: PersonalDataService;
   exports: ExportService;
+  procedures: ProcedureService;
+  indicators: IndicatorService;
+  reporting: ReportingService;
+  evaluation: EvaluationService;
+  analysis: AnalysisService;
+  evaluationExports: EvaluationExportService;
 }
 
 /**
@@ -58,6 +72,7 @@ export function createServices(db: Db, config: Config, clock: Clock, ids: IdProt
   return {
     ctx,
     regions: new RegionService(ctx),
+    places: new PlaceService(ctx),
     thresholds: new ThresholdService(ctx),
     registry: new RegistryService(ctx),
     households: new HouseholdService(ctx),
@@ -74,5 +89,11 @@ export function createServices(db: Db, config: Config, clock: Clock, ids: IdProt
     keys: new KeyRotationService(ctx),
     personalData: new PersonalDataService(ctx),
     exports: new ExportService(ctx),
+    procedures: new ProcedureService(ctx),
+    indicators: new IndicatorService(ctx),
+    reporting: new ReportingService(ctx),
+    evaluation: new EvaluationService(ctx),
+    analysis: new AnalysisService(ctx),
+    evaluationExports: new EvaluationExportService(ctx),
   };
 }

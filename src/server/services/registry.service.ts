@@ -19,6 +19,7 @@ import type { AssistanceMeasureTable } from '../db/schema';
 import { conflict, notFound, validationError, type FieldIssue } from '../errors';
 import { HouseholdRepository, type HouseholdRow, type IncomeRow, type PersonPublicRow } from '../repositories/household.repository';
 import { RegionRepository } from '../repositories/region.repository';
+import { PlaceService } from './place.service';
 import { ScreeningRepository, type FactRow } from '../repositories/screening.repository';
 import { inScope, NATIONAL_SCOPE, regionScope, type Scope } from '../repositories/scope';
 import type { HouseholdTable, IncomeRecordTable, PersonTable } from '../db/schema';
@@ -197,7 +198,16 @@ export class RegistryService {
     const asOf = today(this.ctx.clock);
     const issues: FieldIssue[] = [];
 
-    const villages = new Set((await new RegionRepository(this.ctx.db).getMany([...new Set(parsed.map((h) => h.villageCode))])).filter((r) => r.level === 'village').map((r) => r.code));
+    const codes = [...new Set(parsed.map((h) => h.villageCode))];
+    const loaded = async () => new Set((await new RegionRepository(this.ctx.db).getMany(codes)).filter((r) => r.level === 'village').map((r) => r.code));
+    let villages = await loaded();
+    // any county of the shipped code list: its villages load on first use (decision 0161)
+    const unloaded = [...new Set(codes.filter((c) => !villages.has(c) && /^\d{12}$/.test(c)).map((c) => c.slice(0, 6)))];
+    if (unloaded.length) {
+      let added = 0;
+      for (const county of unloaded) added += await new PlaceService(this.ctx).ensureCountyPlaces(county);
+      if (added) villages = await loaded();
+    }
     const now = nowIso(this.ctx.clock);
     const households: Insertable<import('../db/schema').HouseholdTable>[] = [];
     const persons: { householdNo: string; row: Omit<Insertable<PersonTable>, 'householdId'> }[] = [];

@@ -16,6 +16,9 @@ import { ScreeningService, type Progress } from './screening.service';
 import { today, type ServiceContext } from './context';
 import { DemoWorkflowService, type DemoWorkflowReport } from './demo-workflow.service';
 import { isRuralVillageCode } from '../domain/division-code';
+import { seedEvaluationDemo } from '../seed/evaluation/demo';
+import { ReportingService } from './indicators/reporting.service';
+import { EvaluationService } from './evaluation/evaluation.service';
 
 /** What a seed run did. */
 export interface SeedReport {
@@ -86,6 +89,8 @@ export class SeedService {
     const workflow = cases > 0
       ? await new DemoWorkflowService(this.ctx).run(year, { identification: cases, elimination: Math.ceil(cases / 3) })
       : { identification: 0, enrolled: 0, elimination: 0, eliminated: 0, measures: 0, refused: 0 };
+    // 监测评价: a reported and approved period and a ranked evaluation round of the default year (issue 10)
+    await seedEvaluationDemo({ reporting: new ReportingService(this.ctx), evaluation: new EvaluationService(this.ctx) }, year, opts.seed);
     await meta.set('seed', JSON.stringify({ seed: opts.seed, persons, households, at: new Date(this.ctx.clock()).toISOString() }));
     return { counties: counties.length, villages: villages.length, households, persons, idsToVerify, years, workflow, millis: Date.now() - started };
   }

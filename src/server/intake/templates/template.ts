@@ -21,6 +21,11 @@ export interface TemplateColumn {
   unit?: 'yuan' | 'wanYuan';
   /** for `enum`: Chinese value → code */
   values?: Record<string, string>;
+  /**
+   * A value (Chinese, one of `values`) proposed when a list lacks this required column: the import then
+   * asks the user to confirm it (ImportOptions.defaults), never applies it silently (issue 9 item 1)
+   */
+  proposedDefault?: string;
   /** known but not stored: recognised so that it is not reported as unknown */
   ignored?: boolean;
   note?: string;

@@ -3,8 +3,11 @@
  * - GET /api/v1/exports/households.csv?… and /households.xlsx?… with the household list's filters →
  *   the file as an attachment; names masked unless `names=full` (personal.view too, else 403) (CSV UTF-8 with BOM; formula injection neutralised, see presenters/export.ts).
  *   No region filter = the user's whole region; a region outside it gives an empty file.
- * - GET /api/v1/exports/persons.csv|.xlsx?region=&names= → the persons of the region, one row per person
- *   (ID numbers masked, names as for households, health status withheld without personal.view).
+ * - GET /api/v1/exports/persons.csv|.xlsx?region=&names=&idNumbers=&reason= → the persons of the region, one
+ *   row per person (ID numbers masked and birth year only, names as for households, health status withheld
+ *   without personal.view); `idNumbers=full&reason=…` gives full numbers and dates only with idNumber.reveal
+ *   and personal.export and a reason of 4 characters or more, else 403, recorded (issue 9 item 10).
+ * Every export's audit record: user, time, scope, filters, row count, masked/full, reason, SHA-256 of the file.
  * - GET /api/v1/exports/clues.csv|.xlsx?status= → the risk-clue queue of the user's region.
  * Every CSV export takes `encoding=utf-8|gbk|gb18030` (default utf-8 with BOM): GBK is refused with 400
  * listing the cells it cannot encode and suggesting GB18030 (C07), never written with `?` in their place.
@@ -22,7 +25,8 @@ const names = z.enum(['masked', 'full']).default('masked');
 /** CSV encoding (ignored for .xlsx). */
 const encoding = z.enum(['utf-8', 'gbk', 'gb18030']).default('utf-8');
 const exportQuery = householdListQuery.safeExtend({ names, encoding });
-const personExportQuery = z.object({ region: regionCode.optional(), names, encoding });
+/** `idNumbers=full` with a `reason`: full ID numbers (idNumber.reveal + personal.export, else 403, recorded). */
+const personExportQuery = z.object({ region: regionCode.optional(), names, encoding, idNumbers: z.enum(['masked', 'full']).default('masked'), reason: z.string().max(200).optional() });
 const clueExportQuery = z.object({ status: z.enum(['open', 'verified', 'dismissed']).optional(), encoding });
 
 export function exportRoutes(app: FastifyInstance, s: Services): void {
@@ -34,7 +38,7 @@ export function exportRoutes(app: FastifyInstance, s: Services): void {
       return reply.type(f.contentType).header('content-disposition', `attachment; filename="${f.filename}"`).header('cache-control', 'no-store').send(f.body);
     });
     r.get(`/api/v1/exports/persons.${format}`, { schema: { tags: ['exports'], summary: `导出人员名单(${format.toUpperCase()})`, querystring: personExportQuery } }, async (req, reply) => {
-      const f = await s.exports.persons(actorOf(req), { region: req.query.region }, format, { fullNames: req.query.names === 'full', encoding: req.query.encoding });
+      const f = await s.exports.persons(actorOf(req), { region: req.query.region }, format, { fullNames: req.query.names === 'full', encoding: req.query.encoding, idNumbers: req.query.idNumbers, reason: req.query.reason });
       return reply.type(f.contentType).header('content-disposition', `attachment; filename="${f.filename}"`).header('cache-control', 'no-store').send(f.body);
     });
     r.get(`/api/v1/exports/clues.${format}`, { schema: { tags: ['exports'], summary: `导出风险线索(${format.toUpperCase()})`, querystring: clueExportQuery } }, async (req, reply) => {
