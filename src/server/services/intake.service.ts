@@ -473,6 +473,13 @@ export class IntakeService {
    */
   private async analyse(actor: Actor, file: ImportFile, opts: ImportOptions, keep = false, sink?: (hs: HouseholdInput[]) => Promise<void>): Promise<Analysis> {
     const a = await this.analyseFile(actor, file, opts, keep, sink);
+    // a member found registered in another household is audited as the registry's refusal is (decision 0227): probing is visible
+    const elsewhere = a.report.problems.filter((p) => p.code === 'PERSON_IN_OTHER_HOUSEHOLD').length;
+    if (elsewhere) {
+      await this.ctx.db.transaction().execute((trx) =>
+        new AuditRepository(trx).append({ at: nowIso(this.ctx.clock), actor: actor.username, action: 'registration_duplicate_refused', targetType: 'import_file', targetId: null, regionCode: actor.scope.regionCode, outcome: 'denied', details: JSON.stringify({ persons: elsewhere, fileName: file.fileName, dryRun: !keep }) }),
+      );
+    }
     for (const p of a.report.problems) {
       p.message = redactIdNumbers(p.message);
       const id = p.row === null ? undefined : a.rowIds.get(p.row);
