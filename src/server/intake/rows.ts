@@ -10,6 +10,7 @@ import { ID_CELL_ISSUE_ZH, parseIdCell, type IdCellResult } from './values/id';
 import { MONEY_ISSUE_ZH, parseMoneyCell } from './values/money';
 import { NAME_ISSUE_ZH, parseNameCell } from './values/name';
 import type { ColumnMapping } from './templates/mapping';
+import { normalizeSpelling } from './national/vocabulary';
 import type { ImportTemplate, TemplateColumn } from './templates/template';
 
 /** A parsed value: string, number (money in fen, decimals), boolean, or null when blank. */
@@ -27,6 +28,9 @@ export interface ParsedRow {
 export const VALUE_ISSUE_ZH: Record<string, string> = {
   ...ID_CELL_ISSUE_ZH, ...DATE_ISSUE_ZH, ...MONEY_ISSUE_ZH, ...NAME_ISSUE_ZH,
   VALUE_NOT_IN_LIST: '值不在可选范围内',
+  VALUE_NOT_IN_VOCABULARY: '取值不在全国防返贫监测信息系统的取值表中,本行待核实',
+  CERT_ID_TYPE_MISMATCH: '证件类型为居民身份证,证件号码却是20位残疾人证号,待核实',
+  CERT_NUMBER_MISSING: '证件类型为残疾人证,证件号码却不是残疾人证号(18位身份证号+1位残疾类别+1位残疾等级),待核实',
   VALUE_NOT_A_NUMBER: '不是数字',
   REQUIRED_MISSING: '必填项为空',
   ID_HASH_BAD_FORMAT: '身份证号哈希应为64位十六进制',
@@ -57,17 +61,24 @@ export function parseRow(t: ImportTemplate, mapping: ColumnMapping, columns: rea
       values[tc.key] = null;
       continue;
     }
-    values[tc.key] = parseValue(tc, cell, hc, asOf, (code, level, detail) => add(colName, code, level, detail), (r) => (id = r));
+    values[tc.key] = parseValue(tc, cell, hc, asOf, (code, level, detail) => add(colName, code, level, detail), (r) => (id = r), t.national === true);
     if (tc.required && values[tc.key] === null && !(tc.type === 'id' && mapping.idHash !== undefined)) {
       if (!problems.some((p) => p.column === colName && p.level === 'error')) add(colName, 'REQUIRED_MISSING', 'error');
     }
+  }
+  const idr = id as IdCellResult | null;
+  if (idr && idr.status !== 'rejected' && typeof values.idType === 'string') {
+    // 证件类型 and the shape of 证件号码 must agree (残疾人证: 20/22 characters, domain/disability-certificate.ts)
+    const idCol = byIndex.get(mapping.idNumber!)?.name ?? '证件号码';
+    if (values.idType === 'residentId' && idr.certificate) add(idCol, 'CERT_ID_TYPE_MISMATCH', 'hold', idr.raw);
+    if (values.idType === 'disabilityCertificate' && !idr.certificate) add(idCol, 'CERT_NUMBER_MISSING', 'hold', idr.raw);
   }
   return { row: raw.row, values, id, problems };
 }
 
 function parseValue(
   tc: TemplateColumn, cell: RawRow['cells'][number] | undefined, hc: HeaderColumn | undefined, asOf: string,
-  add: (code: string, level: ProblemLevel, detail?: string) => void, setId: (r: IdCellResult) => void,
+  add: (code: string, level: ProblemLevel, detail?: string) => void, setId: (r: IdCellResult) => void, national = false,
 ): Value {
   switch (tc.type) {
     case 'id': {
@@ -124,10 +135,12 @@ function parseValue(
     case 'bool':
     case 'enum': {
       if (isBlank(cell)) return null;
-      const s = cellText(cell).replace(/[\s\u3000]/g, '').replace(/（/g, '(').replace(/）/g, ')');
+      const s = normalizeSpelling(cellText(cell));
       const v = tc.values?.[s];
       if (v === undefined) {
-        add('VALUE_NOT_IN_LIST', 'error', `“${cellText(cell)}”,可填:${Object.keys(tc.values ?? {}).slice(0, 12).join('、')}`);
+        // national layouts: a value outside every spelling holds the row, naming every accepted spelling (issue 8)
+        if (national) add('VALUE_NOT_IN_VOCABULARY', 'hold', `“${cellText(cell)}”,可填:${Object.keys(tc.values ?? {}).join('、')}`);
+        else add('VALUE_NOT_IN_LIST', 'error', `“${cellText(cell)}”,可填:${Object.keys(tc.values ?? {}).slice(0, 12).join('、')}`);
         return null;
       }
       return tc.type === 'bool' ? v === '1' : v;

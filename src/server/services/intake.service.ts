@@ -31,6 +31,7 @@ import type { ImportTemplate } from '../intake/templates/template';
 import { EDUCATION_LEVEL_ZH, HEALTH_STATUS_ZH, HOUSEHOLD_TYPE_ZH, LABOUR_SKILL_ZH, MONITORED_CATEGORY_ZH, RELATION_TO_HEAD_ZH, RISK_TYPE_ZH, SCHOOL_STAGE_ZH, SEX_ZH } from '../../shared/enums';
 import { writeXlsx } from '../presenters/export';
 import { NATIONAL_PERSON } from '../intake/templates/national';
+import { nationalHouseholdFields, nationalPersonFields } from '../intake/national/registry-fields';
 import { HouseholdRepository } from '../repositories/household.repository';
 import { AuditRepository } from '../repositories/audit.repository';
 import { IntakeRepository, type ImportBatchRow, type MatchedPerson } from '../repositories/intake.repository';
@@ -510,6 +511,10 @@ export class IntakeService {
         c.reject++;
         continue;
       }
+      if (holdRow(p, out)) {
+        c.hold++;
+        continue;
+      }
       const no = String(p.values.householdNo).trim();
       const h = found.get(no);
       if (!h) {
@@ -558,10 +563,8 @@ export class IntakeService {
         c.reject++;
         continue;
       }
-      if (p.id.status === 'held') {
+      if (holdRow(p, out)) {
         c.hold++;
-        const { idNumber: _x, ...values } = p.values;
-        out.held.push({ row: p.row, householdNo: (p.values.householdNo as string | null) ?? null, name: null, id: p.id.id ?? null, reasons: p.problems.filter((x) => x.level === 'hold').map((x) => x.code), values });
         continue;
       }
       usable.push(p);
@@ -610,6 +613,10 @@ export class IntakeService {
         c.reject++;
         continue;
       }
+      if (holdRow(p, out)) {
+        c.hold++;
+        continue;
+      }
       const place = await this.resolveVillage(actor.scope, p.values, fallback, cache);
       if (!place.code) {
         c.reject++;
@@ -652,7 +659,7 @@ export class IntakeService {
       const no = typeof p.values.householdNo === 'string' ? p.values.householdNo.trim() : null;
       irows.push({
         row: p.row, householdNo: no, id: p.id?.id ?? null, name: (p.values.name as string | null) ?? null, isHead: p.values.relationToHead === 'head',
-        status: p.problems.some((x) => x.level === 'error') || !p.id || p.id.status === 'rejected' ? 'rejected' : p.id.status === 'held' ? 'held' : 'accepted',
+        status: p.problems.some((x) => x.level === 'error') || !p.id || p.id.status === 'rejected' ? 'rejected' : p.id.status === 'held' || p.problems.some((x) => x.level === 'hold') ? 'held' : 'accepted',
       });
       if (no) lastIdx.set(no, irows.length - 1);
       for (const x of p.problems) problems.push(x);
@@ -708,6 +715,7 @@ export class IntakeService {
           healthStatus: (pv.healthStatus as PersonInput['healthStatus']) ?? undefined, labourSkill: labour, workPlace: (pv.workPlace as string | null) ?? null,
           residentMedicalInsurance: b('residentMedicalInsurance', true), employeeMedicalInsurance: b('employeeMedicalInsurance', false), criticalIllnessInsurance: b('criticalIllnessInsurance', true),
           medicalAssistance: b('medicalAssistance', false), residentPension: b('residentPension', false), employeePension: b('employeePension', false), dibao: b('dibao', false), tekun: b('tekun', false),
+          ...nationalPersonFields(pv, r.id!),
         };
       });
       if (!v.householdType) defaulted.set('户类型', (defaulted.get('户类型') ?? 0) + 1);
@@ -728,6 +736,7 @@ export class IntakeService {
         eliminatedMonth: (v.eliminatedMonth as string | null) ?? null, farmlandMu: (v.farmlandMu as number | null) ?? 0, forestMu: (v.forestMu as number | null) ?? 0,
         housingAreaM2: (v.housingAreaM2 as number | null) ?? null, dangerousHouse: v.dangerousHouse === true, distanceToRoadKm: (v.distanceToRoadKm as number | null) ?? null,
         roadHardened: v.roadHardened !== false, electricity: v.electricity !== false, safeDrinkingWater: v.safeDrinkingWater !== false, sanitaryToilet: v.sanitaryToilet !== false,
+        ...nationalHouseholdFields(v, year),
         members, incomes,
       };
       const z = householdInput.safeParse(input);
@@ -903,6 +912,19 @@ export class IntakeService {
     for (const p of problems) report.problems.push(p);
     return out;
   }
+}
+
+/**
+ * Keeps a row with a hold-level problem (a value outside its national vocabulary, …) among the held rows
+ * of the analysis, with its values (never an ID number in clear) and the codes. Returns false when the
+ * row has none.
+ */
+function holdRow(p: ParsedRow, out: Analysis): boolean {
+  const reasons = p.problems.filter((x) => x.level === 'hold').map((x) => x.code);
+  if (!reasons.length) return false;
+  const { idNumber: _x, ...values } = p.values;
+  out.held.push({ row: p.row, householdNo: typeof p.values.householdNo === 'string' ? p.values.householdNo : null, name: typeof p.values.name === 'string' ? p.values.name : null, id: p.id?.id ?? null, reasons, values });
+  return true;
 }
 
 /** True when an error is an AppError of intake (bad_file). */
