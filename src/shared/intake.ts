@@ -55,6 +55,8 @@ export interface ImportReportDto {
   skippedRows: { row: number; reason: string }[];
   clues: { row: number; ruleId: string; riskType: string; summary: string }[];
   checks: { findings: number; byCheck: Record<string, number> } | null;
+  /** person files: each held row with its reasons and what holding it entails (its household waits, …) */
+  heldRows?: { row: number; householdNo: string | null; reasons: string[]; consequences: string[] }[];
 }
 
 /** An import kind with its template columns. */

@@ -22,6 +22,8 @@ export interface ParsedRow {
   /** the ID cell's outcome, when the template has an ID column */
   id: IdCellResult | null;
   problems: IntakeProblem[];
+  /** national layouts: every cell of the row as text, in the header's order (kept per row, intake/national/layout.ts) */
+  texts?: string[];
 }
 
 /** Chinese messages of every value code. */
@@ -73,7 +75,7 @@ export function parseRow(t: ImportTemplate, mapping: ColumnMapping, columns: rea
     if (values.idType === 'residentId' && idr.certificate) add(idCol, 'CERT_ID_TYPE_MISMATCH', 'hold', idr.raw);
     if (values.idType === 'disabilityCertificate' && !idr.certificate) add(idCol, 'CERT_NUMBER_MISSING', 'hold', idr.raw);
   }
-  return { row: raw.row, values, id, problems };
+  return { row: raw.row, values, id, problems, ...(t.national ? { texts: columns.map((c) => cellText(raw.cells[c.index])) } : {}) };
 }
 
 function parseValue(

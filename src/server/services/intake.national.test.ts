@@ -50,6 +50,11 @@ forEachDialect('national exports: lossless import', (dialect) => {
     // 20-digit 残疾人证 numbers: the person is matched by the 18-digit ID part, the certificate kept protected with category and grade
     const certs = await db.selectFrom('person').select(['idType', 'certMasked', 'disabilityCategory', 'disabilityGrade', 'healthStatus']).where('idType', '=', 'disabilityCertificate').execute();
     expect(certs).toHaveLength(g.certificates);
+    // every row kept: original spellings and the unknown columns (人编号, 县级备注（自定义）) per person
+    const kept = await db.selectFrom('nationalRow').select(['extraJson', 'spellingsJson']).where('kind', '=', 'national-person').execute();
+    expect(kept).toHaveLength(g.persons);
+    expect(kept.every((k) => typeof JSON.parse(k.extraJson)['人编号'] === 'string')).toBe(true);
+    expect(kept.filter((k) => JSON.stringify(JSON.parse(k.spellingsJson)['与户主关系']) === JSON.stringify(['父亲', '之父'])).length).toBeGreaterThan(0);
     expect(certs.every((c) => c.certMasked!.length === 20 && c.disabilityCategory! >= 1 && c.disabilityCategory! <= 7 && c.disabilityGrade! >= 1 && c.disabilityGrade! <= 4 && c.healthStatus === 'disabled')).toBe(true);
   });
 
@@ -99,6 +104,16 @@ forEachDialect('national exports: lossless import', (dialect) => {
       expect(p.message).toContain('“很健康”');
       for (const e of vocabulary('healthStatus')) expect(p.message).toContain(e.spelling);
       expect(r.problems.find((x) => x.row === 3)).toMatchObject({ code: 'HOUSEHOLD_HEAD_HELD', level: 'hold' });
+      // every consequence of holding the head, for each person behind it
+      const tail = '登记前,（务工月监测）已外出务工信息、计划外出务工信息中本人的行无法导入(报“登记中没有此证件号码的人员”)';
+      expect(r.heldRows).toEqual([
+        { row: 2, householdNo: 'HX1', reasons: ['VALUE_NOT_IN_VOCABULARY'], consequences: ['本行是户 HX1 的户主:整户暂不导入,第 3 行的成员随户主等待核实', tail] },
+        { row: 3, householdNo: 'HX1', reasons: ['HOUSEHOLD_HEAD_HELD'], consequences: ['户 HX1 的户主(第 2 行)待核实:本行随户主暂不导入,户主核实后随户导入', tail] },
+      ]);
+      const c = await services.intake.commit(actor, { path: csv, fileName: 'held.csv' }, { kind: 'national-person' });
+      expect(await db.selectFrom('household').select('id').where('householdNo', '=', 'HX1').execute()).toEqual([]);
+      const held = await services.intake.heldRows(actor, c.batchId!);
+      expect(held.map((h) => [h.row, h.consequences![0]])).toEqual([[2, r.heldRows![0]!.consequences[0]], [3, r.heldRows![1]!.consequences[0]]]);
     });
   });
 });

@@ -12,13 +12,17 @@ import { stat } from 'node:fs/promises';
 import type { Insertable } from 'kysely';
 import type { HouseholdInput, PersonInput } from '../../shared/registry';
 import { householdInput } from '../../shared/registry';
-import type { RiskClueTable, VillageProfileTable, WorkSpellTable } from '../db/schema';
+import type { NationalRowTable, RiskClueTable, VillageProfileTable, WorkSpellTable } from '../db/schema';
+import { NATIONAL_HOUSEHOLD, NATIONAL_VILLAGE } from '../intake/templates/national-other';
+import { keepOtherRow, personRowValues, renderRow, rowDiff, type HeaderEntry, type PlaceNames, type RowKeep } from '../intake/national/layout';
+import { RegionRepository } from '../repositories/region.repository';
 import type { RiskClueDto } from '../../shared/intake';
 import { ageOn, maskIdNumber } from '../domain/id-number';
 import { AppError, conflict, notFound, validationError } from '../errors';
 import { clueDedupKey, cluesFor, type ClueDraft, type ListFacts } from '../intake/clues';
 import { exchangeHash } from '../intake/exchange';
 import { checkIntegrity, INTEGRITY_ZH, type IntegrityRow } from '../intake/integrity';
+import { heldConsequences } from '../intake/consequences';
 import { fileError, type IntakeProblem } from '../intake/problems';
 import type { ImportCountsDto, ImportReportDto } from '../../shared/intake';
 import type { SheetInfo } from '../intake/readers/cell';
@@ -107,8 +111,10 @@ interface Analysis {
   profiles: Omit<Insertable<VillageProfileTable>, 'batchId'>[];
   /** true when the households were committed in bounded batches through the sink during the analysis */
   batched?: boolean;
+  /** national layouts: what is kept of each imported row (original spellings, unknown columns), by household number or id */
+  nationalRows: NationalRowDraft[];
   /** rows held for verification, with their values (kept, never dropped) */
-  held: { row: number; householdNo: string | null; name: string | null; id: string | null; reasons: string[]; values: Record<string, Value> }[];
+  held: { row: number; householdNo: string | null; name: string | null; id: string | null; reasons: string[]; values: Record<string, Value>; consequences?: string[] }[];
 }
 
 export class IntakeService {
@@ -138,6 +144,8 @@ export class IntakeService {
     let runningId: number | null = null;
     const outcomes: UpsertOutcome[] = [];
     const members = new Map<string, number>();
+    // the analysis fills its national rows before it hands a household to the sink
+    const pending: Pick<Analysis, 'nationalRows'> = { nationalRows: [] };
     const sink = async (hs: HouseholdInput[]) => {
       for (const h of hs) members.set(h.householdNo, h.members.length);
       if (runningId === null) runningId = await this.startBatch(actor, file, opts.kind);
@@ -145,6 +153,7 @@ export class IntakeService {
       const outs = await this.registry.upsertHouseholds(actor.scope, hs, {
         screen: false,
         within: async (trx, o) => {
+          await new IntakeRepository(trx).insertNationalRows(nationalRowsOf(pending.nationalRows, o, id, opts.kind));
           await new IntakeRepository(trx).insertChanges(
             o.filter((x) => x.action !== 'unchanged').map((x) => ({ batchId: id, householdId: x.householdId, householdNo: x.householdNo, countyCode: x.countyCode, action: x.action, versionAfter: x.versionAfter, beforeJson: x.before ? JSON.stringify(x.before) : null })),
           );
@@ -154,7 +163,7 @@ export class IntakeService {
     };
     let a: Analysis;
     try {
-      a = await this.analyse(actor, file, opts, true, sink);
+      a = await this.analyse(actor, file, opts, true, sink, pending);
     } catch (e) {
       // a refusal (bad file, conflict) after some batches were written: the batch says so instead of staying `running`
       if (runningId !== null && e instanceof AppError) await this.refuseBatch(actor, runningId, e);
@@ -176,14 +185,14 @@ export class IntakeService {
     const batchRow = {
       kind: r.kind, fileName: r.fileName, fileSha256: r.sha256, fileBytes: r.bytes, sheetName: r.sheet, scopeCode: actor.scope.regionCode, actor: actor.username,
       status: 'committed', startedAt: now, finishedAt: now, rowsTotal: r.counts.rows, added: 0, updated: 0, unchanged: 0, held: r.counts.hold, rejected: r.counts.reject + r.counts.duplicate, clues: 0,
-      rolledBackAt: null, rolledBackBy: null,
+      rolledBackAt: null, rolledBackBy: null, headerJson: a.template.national ? JSON.stringify(headerEntries(r)) : null,
     };
     const record = async (trx: ServiceContext['db'], counts: { added: number; updated: number; unchanged: number; clues: number }, regionCode: string | null) => {
       const repo = new IntakeRepository(trx);
       const id = await repo.insertBatch({ ...batchRow, ...counts });
       await repo.insertProblems(r.problems.slice(0, MAX_PROBLEMS).map((p) => ({ batchId: id, sheet: p.sheet, row: p.row, columnName: p.column, code: p.code, level: p.level, message: p.message })));
       if (opts.mapping && Object.keys(opts.mapping).length) await repo.saveMapping(r.kind, r.headerSignature, opts.mapping, actor.username, now);
-      await repo.insertHeldRows(a.held.map((h) => ({ batchId: id, row: h.row, householdNo: h.householdNo, name: h.name, idMasked: h.id ? maskIdNumber(h.id) : null, idCipher: h.id ? this.ctx.ids.encrypt(h.id) : null, reasons: [...new Set(h.reasons)].join(','), valuesJson: JSON.stringify(h.values), status: 'open' })));
+      await repo.insertHeldRows(a.held.map((h) => ({ batchId: id, row: h.row, householdNo: h.householdNo, name: h.name, idMasked: h.id ? maskIdNumber(h.id) : null, idCipher: h.id ? this.ctx.ids.encrypt(h.id) : null, reasons: [...new Set(h.reasons)].join(','), valuesJson: JSON.stringify(h.values), status: 'open', consequencesJson: h.consequences ? JSON.stringify(h.consequences) : null })));
       await new AuditRepository(trx).append({
         at: now, actor: actor.username, action: 'import_commit', targetType: 'import_batch', targetId: String(id), regionCode: regionCode ?? actor.scope.regionCode, outcome: 'ok',
         details: JSON.stringify({ kind: r.kind, fileName: r.fileName, sha256: r.sha256, rows: r.counts.rows, ...counts, held: r.counts.hold, rejected: r.counts.reject }),
@@ -198,6 +207,7 @@ export class IntakeService {
           const counts = { added: outs.filter((o) => o.action === 'added').length, updated: outs.filter((o) => o.action === 'updated').length, unchanged: outs.filter((o) => o.action === 'unchanged').length, clues: 0 };
           const counties = [...new Set(outs.map((o) => o.countyCode))];
           batchId = await record(trx, counts, counties.length === 1 ? counties[0]! : null);
+          await new IntakeRepository(trx).insertNationalRows(nationalRowsOf(a.nationalRows, outs, batchId, r.kind));
           await new IntakeRepository(trx).insertChanges(
             outs.filter((o) => o.action !== 'unchanged').map((o) => ({ batchId, householdId: o.householdId, householdNo: o.householdNo, countyCode: o.countyCode, action: o.action, versionAfter: o.versionAfter, beforeJson: o.before ? JSON.stringify(o.before) : null })),
           );
@@ -224,6 +234,7 @@ export class IntakeService {
           if (Number(res.numUpdatedRows) !== 1) throw conflict(`户编号 ${u.householdNo} 在导入过程中被修改,请重新预览`);
         }
         await new IntakeRepository(trx).insertChanges(ups.map((u) => ({ batchId: id, householdId: u.householdId, householdNo: u.householdNo, countyCode: u.countyCode, action: 'fieldsUpdated', versionAfter: u.version + 1, beforeJson: JSON.stringify(u.before) })));
+        await new IntakeRepository(trx).insertNationalRows(a.nationalRows.map((d) => ({ batchId: id, kind: r.kind, countyCode: d.countyCode ?? '', householdId: d.householdId, idHash: null, sourceRow: d.sourceRow, spellingsJson: JSON.stringify(d.keep.spellings), extraJson: JSON.stringify(d.keep.extra) })));
         if (ups.length) await this.registry.refreshFacts(trx, ups.map((u) => u.householdId));
         return id;
       });
@@ -310,9 +321,9 @@ export class IntakeService {
     const total = outcomes.length;
     await this.ctx.db.transaction().execute(async (trx) => {
       const repo = new IntakeRepository(trx);
-      await repo.updateBatch(batchId, { status: 'committed', finishedAt: now, sheetName: r.sheet, rowsTotal: r.counts.rows, added, updated, unchanged: total - added - updated, held: r.counts.hold, rejected: r.counts.reject + r.counts.duplicate });
+      await repo.updateBatch(batchId, { headerJson: a.template.national ? JSON.stringify(headerEntries(r)) : null, status: 'committed', finishedAt: now, sheetName: r.sheet, rowsTotal: r.counts.rows, added, updated, unchanged: total - added - updated, held: r.counts.hold, rejected: r.counts.reject + r.counts.duplicate });
       await repo.insertProblems(r.problems.slice(0, MAX_PROBLEMS).map((p) => ({ batchId, sheet: p.sheet, row: p.row, columnName: p.column, code: p.code, level: p.level, message: p.message })));
-      await repo.insertHeldRows(a.held.map((h) => ({ batchId, row: h.row, householdNo: h.householdNo, name: h.name, idMasked: h.id ? maskIdNumber(h.id) : null, idCipher: h.id ? this.ctx.ids.encrypt(h.id) : null, reasons: [...new Set(h.reasons)].join(','), valuesJson: JSON.stringify(h.values), status: 'open' })));
+      await repo.insertHeldRows(a.held.map((h) => ({ batchId, row: h.row, householdNo: h.householdNo, name: h.name, idMasked: h.id ? maskIdNumber(h.id) : null, idCipher: h.id ? this.ctx.ids.encrypt(h.id) : null, reasons: [...new Set(h.reasons)].join(','), valuesJson: JSON.stringify(h.values), status: 'open', consequencesJson: h.consequences ? JSON.stringify(h.consequences) : null })));
       if (opts.mapping && Object.keys(opts.mapping).length) await repo.saveMapping(r.kind, r.headerSignature, opts.mapping, actor.username, now);
       await new AuditRepository(trx).append({ at: now, actor: actor.username, action: 'import_commit', targetType: 'import_batch', targetId: String(batchId), regionCode: actor.scope.regionCode, outcome: 'ok', details: JSON.stringify({ kind: r.kind, fileName: r.fileName, sha256: r.sha256, rows: r.counts.rows, added, updated, batched: true }) });
     });
@@ -404,6 +415,7 @@ export class IntakeService {
       await t.deleteCluesOfBatch(id);
       await trx.deleteFrom('workSpell').where('batchId', '=', id).execute();
       await trx.deleteFrom('villageProfile').where('batchId', '=', id).execute();
+      await trx.deleteFrom('nationalRow').where('batchId', '=', id).execute();
       await t.updateBatch(id, { status: 'rolledBack', rolledBackAt: now, rolledBackBy: actor.username });
       await new AuditRepository(trx).append({ at: now, actor: actor.username, action: 'import_rollback', targetType: 'import_batch', targetId: String(id), regionCode: batch.scopeCode, outcome: 'ok', details: JSON.stringify({ households: changes.length, fileName: batch.fileName }) });
     });
@@ -419,7 +431,7 @@ export class IntakeService {
   async heldRows(actor: Actor, batchId: number): Promise<HeldRowDto[]> {
     const repo = new IntakeRepository(this.ctx.db);
     if (!(await repo.batch(actor.scope, batchId))) throw notFound('该导入批次');
-    return (await repo.heldRows(batchId)).map((h) => maskHeldRow(actor, { row: h.row, householdNo: h.householdNo, name: h.name, idMasked: h.idMasked, reasons: h.reasons.split(','), values: JSON.parse(h.valuesJson) as Record<string, unknown>, status: h.status }));
+    return (await repo.heldRows(batchId)).map((h) => maskHeldRow(actor, { row: h.row, householdNo: h.householdNo, name: h.name, idMasked: h.idMasked, reasons: h.reasons.split(','), values: JSON.parse(h.valuesJson) as Record<string, unknown>, status: h.status, consequences: h.consequencesJson ? (JSON.parse(h.consequencesJson) as string[]) : [] }));
   }
 
   /** The clue queue inside the scope (newest first), optionally of one status; health details withheld without personal.view. */
@@ -441,7 +453,7 @@ export class IntakeService {
     });
   }
 
-  private async analyse(actor: Actor, file: ImportFile, opts: ImportOptions, keep = false, sink?: (hs: HouseholdInput[]) => Promise<void>): Promise<Analysis> {
+  private async analyse(actor: Actor, file: ImportFile, opts: ImportOptions, keep = false, sink?: (hs: HouseholdInput[]) => Promise<void>, pending?: Pick<Analysis, 'nationalRows'>): Promise<Analysis> {
     const template = templateOf(opts.kind);
     const { sha256, bytes } = await fileDigest(file.path);
     const repo = new IntakeRepository(this.ctx.db);
@@ -466,7 +478,7 @@ export class IntakeService {
     };
     for (const c of m.missing) report.problems.push({ sheet: table.sheet.name, row: null, column: c.zh, code: 'COLUMN_MISSING', level: 'error', message: `缺少必填列“${c.zh}”(可用列名:${[c.zh, ...(c.synonyms ?? [])].join('、')})` });
     for (const [k, names] of Object.entries(m.ambiguous)) report.problems.push({ sheet: table.sheet.name, row: null, column: names.join('、'), code: 'COLUMN_AMBIGUOUS', level: 'warning', message: `“${template.columns.find((c) => c.key === k)!.zh}”可对应多列(${names.join('、')}),请在列对应中指定` });
-    const empty: Analysis = { report, template, households: [], matches: [], records: [], drafts: [], held: [], spells: [], profiles: [], fieldUpdates: [] };
+    const empty: Analysis = { report, template, households: [], matches: [], records: [], drafts: [], held: [], spells: [], profiles: [], fieldUpdates: [], nationalRows: pending?.nationalRows ?? [] };
     if (!report.mappingComplete) {
       await table.rows.return(undefined);
       return empty;
@@ -528,6 +540,8 @@ export class IntakeService {
         continue;
       }
       seen.set(no, p.row);
+      const k = keepOtherRow(NATIONAL_HOUSEHOLD.columns, new Set(['sanitaryToilet']), headerEntries(report), p.texts ?? [], p.values);
+      out.nationalRows.push({ householdNo: no, householdId: h.id, countyCode: h.countyCode, idHash: null, sourceRow: p.row, keep: { spellings: JSON.parse(k.spellingsJson), extra: JSON.parse(k.extraJson) } });
       const set: Record<string, number> = {};
       const before: Record<string, number> = {};
       if (typeof p.values.sanitaryToilet === 'boolean' && (p.values.sanitaryToilet ? 1 : 0) !== h.sanitaryToilet) {
@@ -589,6 +603,7 @@ export class IntakeService {
         idHash: person.idHash, householdId: person.householdId, countyCode: person.countyCode, villageCode: person.villageCode, kind: t.kind === 'national-work-plan' ? 'workPlan' : 'workSpell', sourceRow: p.row,
         working: typeof v.working === 'boolean' ? (v.working ? 1 : 0) : null, startMonth: text(v.startMonth ?? null), endMonth: text(v.endMonth ?? null), workCounty: text(v.workCounty ?? null),
         monthlyWageFen: wage, channel: text(v.channel ?? null), industry: text(v.industry ?? null), employer: text(v.employer ?? null), transportSubsidyFen: fen(v.transportSubsidy ?? null), serviceNeed: text(v.serviceNeed ?? null),
+        ...(t.national ? keepOtherRow(t.columns, SPELL_KEYS, headerEntries(report), p.texts ?? [], { ...v, idNumber: p.id!.certificate?.number ?? p.id!.id }) : {}),
       });
       c.matched++;
     }
@@ -631,7 +646,10 @@ export class IntakeService {
       }
       seen.set(place.code, p.row);
       const { county: _c, township: _t, village: _v, collectiveIncome, ...figures } = p.values;
-      out.profiles.push({ villageCode: place.code, countyCode: place.code.slice(0, 6), sourceRow: p.row, figuresJson: JSON.stringify(figures), collectiveIncomeFen: typeof collectiveIncome === 'number' ? collectiveIncome : null });
+      out.profiles.push({
+        villageCode: place.code, countyCode: place.code.slice(0, 6), sourceRow: p.row, figuresJson: JSON.stringify(figures), collectiveIncomeFen: typeof collectiveIncome === 'number' ? collectiveIncome : null,
+        ...keepOtherRow(NATIONAL_VILLAGE.columns, VILLAGE_KEYS, headerEntries(report), p.texts ?? [], p.values),
+      });
     }
     c.add = out.profiles.length;
     return out;
@@ -670,6 +688,7 @@ export class IntakeService {
     report.counts.rows = irows.length;
     if (irows.length === 0) throw fileError('FILE_NO_DATA', '表头下面没有数据行', { sheet });
     const verdicts = checkIntegrity(irows);
+    const consequences = heldConsequences(irows, verdicts);
     irows.forEach((r, i) => {
       for (const code of verdicts[i]!.codes) {
         const others = verdicts[i]!.otherRows;
@@ -677,6 +696,7 @@ export class IntakeService {
       }
     });
     const villageCache = new Map<string, { code: string | null; message?: string }>();
+    const placeCache = new Map<string, PlaceNames>();
     /** fields defaulted, per column: one summary problem each instead of one per row */
     const defaulted = new Map<string, number>();
     const year = opts.year ?? this.ctx.config.defaultYear;
@@ -750,6 +770,17 @@ export class IntakeService {
         return;
       }
       planned.push({ no, members: members.length });
+      if (keep && t.national) {
+        const place = await placeNamesOf(this.ctx.db, village.code, placeCache);
+        const header = headerEntries(report);
+        const inc = z.data.incomes.find((x) => x.year === year) ?? null;
+        rows.forEach((r, k) => {
+          const m = z.data.members[k]!;
+          const model = { ...m, idNumber: r.id!.id!, sex: m.sex ?? r.id!.sex!, birthDate: r.id!.birthDate! };
+          const rendered = renderRow(t.columns, personRowValues(place, z.data, model, inc));
+          out.nationalRows.push({ householdNo: no, householdId: null, idHash: this.ctx.ids.hash(r.id!.id!), sourceRow: r.row, keep: rowDiff(header, r.texts ?? [], rendered) });
+        });
+      }
       if (keep) households.push(input);
       if (batched && households.length >= batchSize) await sink!(households.splice(0, households.length));
     };
@@ -768,7 +799,7 @@ export class IntakeService {
       if (keep && verdicts[i]!.status === 'held') {
         const hp = parseRow(t, mapping, again.header.columns, raw, sheet, asOf);
         const { idNumber: _x, ...values } = hp.values;
-        out.held.push({ row: raw.row, householdNo: no, name: (hp.values.name as string | null) ?? null, id: hp.id?.id ?? null, reasons: [...hp.problems.filter((x) => x.level === 'hold').map((x) => x.code), ...verdicts[i]!.codes], values });
+        out.held.push({ row: raw.row, householdNo: no, name: (hp.values.name as string | null) ?? null, id: hp.id?.id ?? null, reasons: [...hp.problems.filter((x) => x.level === 'hold').map((x) => x.code), ...verdicts[i]!.codes], values, consequences: consequences.get(i) ?? [] });
       }
       if (verdicts[i]!.status === 'accepted') {
         const g = open.get(no) ?? { idxs: [], rows: [] };
@@ -803,6 +834,7 @@ export class IntakeService {
     for (const [column, n] of defaulted) problems.push({ sheet, row: null, column, code: 'FIELD_DEFAULTED', level: 'warning', message: column === '劳动技能' ? `${n} 行劳动技能未填,已按年龄推定(16–60岁普通劳动力,其余无劳动力),请核实` : `${n} 户户类型未填,已按“一般农户”导入,请核实` });
     problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     for (const p of problems) report.problems.push(p);
+    report.heldRows = [...consequences].map(([i, c]) => ({ row: irows[i]!.row, householdNo: irows[i]!.householdNo, reasons: [...new Set([...problems.filter((p) => p.row === irows[i]!.row && p.level === 'hold').map((p) => p.code), ...verdicts[i]!.codes])], consequences: c }));
     return { ...out, households };
   }
 
@@ -912,6 +944,55 @@ export class IntakeService {
     for (const p of problems) report.problems.push(p);
     return out;
   }
+}
+
+/** What is kept of one imported row of a national layout, before its batch and household ids are known. */
+interface NationalRowDraft {
+  householdNo: string | null;
+  householdId: number | null;
+  countyCode?: string;
+  idHash: string | null;
+  sourceRow: number;
+  keep: RowKeep;
+}
+
+/** Columns that work_spell stores (the other columns of the work tables are kept as they came). */
+const SPELL_KEYS: ReadonlySet<string> = new Set(['idNumber', 'working', 'startMonth', 'endMonth', 'workCounty', 'monthlyWage', 'channel', 'industry', 'employer', 'transportSubsidy', 'serviceNeed']);
+/** Columns that village_profile stores (the place names are kept as they came). */
+const VILLAGE_KEYS: ReadonlySet<string> = new Set(NATIONAL_VILLAGE.columns.map((c) => c.key).filter((k) => k !== 'county' && k !== 'township' && k !== 'village'));
+
+/** The header of a report as (column name, template key) pairs, in the file's order. */
+const headerEntries = (r: ImportReport): HeaderEntry[] => r.columns.map((c) => [c.name, c.key]);
+
+/**
+ * The national_row rows of the households of `outs` (person layout): each draft of those households, with
+ * its household id and county; drafts of other households stay for a later call.
+ */
+function nationalRowsOf(drafts: NationalRowDraft[], outs: readonly UpsertOutcome[], batchId: number, kind: string): Insertable<NationalRowTable>[] {
+  const byNo = new Map(outs.map((o) => [o.householdNo, o]));
+  const rows: Insertable<NationalRowTable>[] = [];
+  const rest: NationalRowDraft[] = [];
+  for (const d of drafts) {
+    const o = d.householdNo === null ? undefined : byNo.get(d.householdNo);
+    if (!o) {
+      rest.push(d);
+      continue;
+    }
+    rows.push({ batchId, kind, countyCode: o.countyCode, householdId: o.householdId, idHash: d.idHash, sourceRow: d.sourceRow, spellingsJson: JSON.stringify(d.keep.spellings), extraJson: JSON.stringify(d.keep.extra) });
+  }
+  drafts.splice(0, drafts.length, ...rest);
+  return rows;
+}
+
+/** 县, 乡 and 村 names of a village code (from the loaded region tree), cached per analysis. */
+async function placeNamesOf(db: ServiceContext['db'], villageCode: string, cache: Map<string, PlaceNames>): Promise<PlaceNames> {
+  const hit = cache.get(villageCode);
+  if (hit) return hit;
+  const rows = await new RegionRepository(db).getMany([villageCode.slice(0, 6), villageCode.slice(0, 9), villageCode]);
+  const name = (code: string) => rows.find((x) => x.code === code)?.name ?? null;
+  const out = { county: name(villageCode.slice(0, 6)), township: name(villageCode.slice(0, 9)), village: name(villageCode), villageCode };
+  cache.set(villageCode, out);
+  return out;
 }
 
 /**
