@@ -7,17 +7,32 @@
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect, newTestServices } from '../../../test/harness';
 import { generateNationalExport, NATIONAL_FILES, type GeneratedExport } from '../../../test/fixtures/national-export';
 import { idNumber } from '../../../test/fixtures/registry';
 import { vocabulary } from '../intake/national/vocabulary';
+import { openTable } from '../intake/readers/table';
+import { cellText } from '../intake/readers/cell';
+import { headerScorer } from '../intake/templates/mapping';
+import { templateOf } from '../intake/templates';
+import ExcelJS from 'exceljs';
 import type { Db } from '../db/connect';
 import type { Services } from '../container';
 import { systemActor } from './actor';
 
 const actor = systemActor('tester');
+
+/** A national file as the product's reader sees it: title (row 1), header rows, header names, and every data row as text. */
+async function readTable(path: string, kind: string) {
+  const t = await openTable(path, { fileName: basename(path), score: headerScorer(templateOf(kind)), inProcess: true });
+  const rows: string[][] = [];
+  for await (const r of t.rows) rows.push(t.header.columns.map((c) => cellText(r.cells[c.index])));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return { headerRows: t.header.rows, header: t.header.columns.map((c) => c.name), rows, title: String(wb.worksheets[0]!.getRow(1).getCell(1).value) };
+}
 const tmp = mkdtempSync(join(tmpdir(), 'zx-national-'));
 const file = (g: GeneratedExport, name: string) => ({ path: join(g.dir, name), fileName: name });
 
@@ -90,6 +105,30 @@ forEachDialect('national exports: lossless import', (dialect) => {
     expect(v.problems.filter((p) => p.level !== 'warning')).toEqual([]);
     expect(v.counts).toMatchObject({ rows: g.villages, add: g.villages, hold: 0, reject: 0 });
   });
+
+  it('round trip: the registry exported in the five layouts gives the same file names, title, header on row 3 and the same rows', async () => {
+    const out = join(g.dir, 'export');
+    const files = await services.nationalExport.exportAll(actor, out, { year: 2025 });
+    expect(files.map((f) => [f.fileName, f.rows])).toEqual([
+      [NATIONAL_FILES.person, g.persons], [NATIONAL_FILES.household, g.households], [NATIONAL_FILES.work, g.workRows], [NATIONAL_FILES.plan, g.planRows], [NATIONAL_FILES.village, g.villages],
+    ]);
+    for (const [f, kind] of [[NATIONAL_FILES.person, 'national-person'], [NATIONAL_FILES.household, 'national-household'], [NATIONAL_FILES.work, 'national-work'], [NATIONAL_FILES.plan, 'national-work-plan'], [NATIONAL_FILES.village, 'national-village']] as const) {
+      const a = await readTable(join(g.dir, f), kind);
+      const b = await readTable(join(out, f), kind);
+      expect(b.headerRows, f).toEqual([3]);
+      expect(b.title, f).toBe(a.title);
+      expect(b.header, f).toEqual(a.header);
+      expect(b.rows, f).toEqual(a.rows);
+    }
+    // a person changed since the import is written as the registry now holds it, in the preferred spelling
+    const someone = await db.selectFrom('person').select(['id', 'householdId']).where('relationToHead', '=', 'father').executeTakeFirstOrThrow();
+    await db.updateTable('person').set({ relationToHead: 'sibling' }).where('id', '=', someone.id).execute();
+    await services.nationalExport.exportTable(actor, 'national-person', join(out, 'changed.xlsx'), { year: 2025 });
+    const changed = await readTable(join(out, 'changed.xlsx'), 'national-person');
+    const col = changed.header.indexOf('与户主关系');
+    expect(changed.rows.filter((r) => r[col] === '之兄弟姐妹').length - (await readTable(join(out, NATIONAL_FILES.person), 'national-person')).rows.filter((r) => r[col] === '之兄弟姐妹').length).toBe(1);
+    await db.updateTable('person').set({ relationToHead: 'father' }).where('id', '=', someone.id).execute();
+  }, 180_000);
 
   describe('a value outside every vocabulary', () => {
     it('holds the row (and, for a head, the household) naming column, value and every accepted spelling; nothing of the household is written', async () => {

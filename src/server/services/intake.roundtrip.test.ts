@@ -12,7 +12,7 @@ import { head, household, income, person, VILLAGES } from '../../../test/fixture
 import type { Db } from '../db/connect';
 import type { Services } from '../container';
 import { systemActor } from './actor';
-import { exportNationalLayout } from './intake.service';
+import { NationalExportService } from './national-export.service';
 
 const tmp = mkdtempSync(join(tmpdir(), 'zx-roundtrip-'));
 const actor = systemActor('tester');
@@ -57,7 +57,7 @@ forEachDialect('export → import round trip', (dialect) => {
 
   it('exports, imports into an empty installation, and gets the same registry', async () => {
     const file = join(tmp, `registry-${dialect}.xlsx`);
-    await expect(exportNationalLayout(a.ctx, actor, file, { year: 2025 })).resolves.toEqual({ households: 2, persons: 3 });
+    await expect(new NationalExportService(a.ctx).exportTable(actor, 'national-person', file, { year: 2025 })).resolves.toMatchObject({ fileName: '（自定义）监测对象信息.xlsx', rows: 3 });
     const r = await b.intake.commit(actor, { path: file, fileName: 'registry.xlsx' }, { kind: 'national-person', year: 2025 });
     expect(r.headerRows).toEqual([3]);
     expect(r.counts).toMatchObject({ rows: 3, add: 3, hold: 0, reject: 0 });

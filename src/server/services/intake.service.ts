@@ -14,7 +14,7 @@ import type { HouseholdInput, PersonInput } from '../../shared/registry';
 import { householdInput } from '../../shared/registry';
 import type { NationalRowTable, RiskClueTable, VillageProfileTable, WorkSpellTable } from '../db/schema';
 import { NATIONAL_HOUSEHOLD, NATIONAL_VILLAGE } from '../intake/templates/national-other';
-import { keepOtherRow, personRowValues, renderRow, rowDiff, type HeaderEntry, type PlaceNames, type RowKeep } from '../intake/national/layout';
+import { keepOtherRow, personRowValues, renderRow, rowDiff, SPELL_KEYS, VILLAGE_KEYS, type HeaderEntry, type PlaceNames, type RowKeep } from '../intake/national/layout';
 import { RegionRepository } from '../repositories/region.repository';
 import type { RiskClueDto } from '../../shared/intake';
 import { ageOn, maskIdNumber } from '../domain/id-number';
@@ -32,9 +32,6 @@ import { parseRow, type ParsedRow, type Value } from '../intake/rows';
 import { templateOf } from '../intake/templates';
 import { headerScorer, headerSignature, matchHeader, type ColumnMapping } from '../intake/templates/mapping';
 import type { ImportTemplate } from '../intake/templates/template';
-import { EDUCATION_LEVEL_ZH, HEALTH_STATUS_ZH, HOUSEHOLD_TYPE_ZH, LABOUR_SKILL_ZH, MONITORED_CATEGORY_ZH, RELATION_TO_HEAD_ZH, RISK_TYPE_ZH, SCHOOL_STAGE_ZH, SEX_ZH } from '../../shared/enums';
-import { writeXlsx } from '../presenters/export';
-import { NATIONAL_PERSON } from '../intake/templates/national';
 import { nationalHouseholdFields, nationalPersonFields } from '../intake/national/registry-fields';
 import { HouseholdRepository } from '../repositories/household.repository';
 import { AuditRepository } from '../repositories/audit.repository';
@@ -956,11 +953,6 @@ interface NationalRowDraft {
   keep: RowKeep;
 }
 
-/** Columns that work_spell stores (the other columns of the work tables are kept as they came). */
-const SPELL_KEYS: ReadonlySet<string> = new Set(['idNumber', 'working', 'startMonth', 'endMonth', 'workCounty', 'monthlyWage', 'channel', 'industry', 'employer', 'transportSubsidy', 'serviceNeed']);
-/** Columns that village_profile stores (the place names are kept as they came). */
-const VILLAGE_KEYS: ReadonlySet<string> = new Set(NATIONAL_VILLAGE.columns.map((c) => c.key).filter((k) => k !== 'county' && k !== 'township' && k !== 'village'));
-
 /** The header of a report as (column name, template key) pairs, in the file's order. */
 const headerEntries = (r: ImportReport): HeaderEntry[] => r.columns.map((c) => [c.name, c.key]);
 
@@ -1012,56 +1004,3 @@ function holdRow(p: ParsedRow, out: Analysis): boolean {
 export const isIntakeError = (e: unknown) => e instanceof AppError && e.code === 'bad_file';
 
 
-const yesNo = (v: number | boolean) => (v ? '是' : '否');
-const yuan = (fen: number | null | undefined) => (fen === null || fen === undefined ? null : fen / 100);
-
-/**
- * Exports the registry inside the scope in the national person layout （自定义）监测对象信息 (two title rows,
- * header on row 3, one row per person, household fields repeated), with full ID numbers: for authorised
- * users and for moving data between installations; importing the file gives back the same registry.
- * Recorded in the audit log. Money in yuan as the national system shows it.
- */
-export async function exportNationalLayout(ctx: ServiceContext, actor: Actor, path: string, opts: { year?: number } = {}): Promise<{ households: number; persons: number }> {
-  const year = opts.year ?? ctx.config.defaultYear;
-  const repo = new HouseholdRepository(ctx.db);
-  const cols = ['村级区划代码', '户编号', '证件号码', '姓名', '与户主关系', '性别', '民族', '文化程度', '在校生状况', '健康状况', '劳动技能', '务工所在地',
-    '是否参加城乡居民基本医疗保险', '是否参加城镇职工基本医疗保险', '是否参加大病保险', '是否接受医疗救助', '是否参加城乡居民基本养老保险', '是否参加城镇职工基本养老保险', '享受低保政策情况', '享受特困供养政策情况',
-    '户类型', '监测对象类别', '致贫/返贫风险1', '致贫/返贫风险2', '致贫/返贫风险3', '致贫/返贫风险4', '致贫/返贫风险5', '识别监测时间', '风险是否已消除', '风险消除方式', '消除监测时间',
-    '耕地面积（亩）', '林地面积（亩）', '住房面积', '是否危房户', '与村主干路距离', '入户道路是否硬化', '是否通生活用电', '是否解决安全饮用水', '是否有卫生厕所',
-    '工资性收入', '生产经营性收入', '生产经营性支出', '财产性收入', '转移性收入', '合规自付支出'];
-  const rows: (string | number | null)[][] = [];
-  let households = 0;
-  let after = 0;
-  for (;;) {
-    const ids = await repo.idsPage(actor.scope, after, 1000);
-    if (!ids.length) break;
-    after = ids[ids.length - 1]!;
-    const hs = await repo.getMany(actor.scope, ids);
-    const persons = await repo.membersWithProtectedColumns(actor.scope, ids);
-    const incomes = new Map((await repo.incomes(actor.scope, ids)).filter((r) => r.year === year).map((r) => [r.householdId, r]));
-    const byH = new Map(hs.map((h) => [h.id, h]));
-    households += hs.length;
-    for (const p of persons) {
-      const h = byH.get(p.householdId)!;
-      const inc = incomes.get(h.id);
-      const risks = h.riskTypes ? h.riskTypes.split(',') : [];
-      rows.push([
-        h.villageCode, h.householdNo, ctx.ids.decrypt(p.idCipher), p.name, RELATION_TO_HEAD_ZH[p.relationToHead as keyof typeof RELATION_TO_HEAD_ZH], SEX_ZH[p.sex as keyof typeof SEX_ZH], p.ethnicity,
-        p.education ? EDUCATION_LEVEL_ZH[p.education as keyof typeof EDUCATION_LEVEL_ZH] : null, SCHOOL_STAGE_ZH[p.schoolStage as keyof typeof SCHOOL_STAGE_ZH].replace('(七至九年级)', ''),
-        HEALTH_STATUS_ZH[p.healthStatus as keyof typeof HEALTH_STATUS_ZH], LABOUR_SKILL_ZH[p.labourSkill as keyof typeof LABOUR_SKILL_ZH], p.workPlace,
-        yesNo(p.residentMedicalInsurance), yesNo(p.employeeMedicalInsurance), yesNo(p.criticalIllnessInsurance), yesNo(p.medicalAssistance), yesNo(p.residentPension), yesNo(p.employeePension), yesNo(p.dibao), yesNo(p.tekun),
-        HOUSEHOLD_TYPE_ZH[h.householdType as keyof typeof HOUSEHOLD_TYPE_ZH], h.monitoredCategory ? MONITORED_CATEGORY_ZH[h.monitoredCategory as keyof typeof MONITORED_CATEGORY_ZH] : null,
-        ...[0, 1, 2, 3, 4].map((i) => (risks[i] ? RISK_TYPE_ZH[risks[i] as keyof typeof RISK_TYPE_ZH] : null)),
-        h.identifiedMonth ? h.identifiedMonth.replace('-', '') : null, yesNo(h.riskEliminated), h.eliminationMode ? (h.eliminationMode === 'assistance' ? '帮扶消除' : '自然消除') : null, h.eliminatedMonth ? h.eliminatedMonth.replace('-', '') : null,
-        Number(h.farmlandMu), Number(h.forestMu), h.housingAreaM2 === null ? null : Number(h.housingAreaM2), yesNo(h.dangerousHouse), h.distanceToRoadKm === null ? null : Number(h.distanceToRoadKm),
-        yesNo(h.roadHardened), yesNo(h.electricity), yesNo(h.safeDrinkingWater), yesNo(h.sanitaryToilet),
-        yuan(inc?.wageFen), yuan(inc?.businessIncomeFen), yuan(inc?.businessExpensesFen), yuan(inc?.propertyFen), yuan(inc?.transferFen), yuan(inc?.compliantOutOfPocketFen),
-      ]);
-    }
-  }
-  await writeXlsx(path, [{ name: NATIONAL_PERSON.sheetName, titleRows: [NATIONAL_PERSON.zh, `导出时间:${nowIso(ctx.clock).slice(0, 10)}`], header: cols, rows, textColumns: [0, 1, 2, 27, 30] }]);
-  await ctx.db.transaction().execute((trx) =>
-    new AuditRepository(trx).append({ at: nowIso(ctx.clock), actor: actor.username, action: 'export', targetType: 'household', targetId: null, regionCode: actor.scope.regionCode, outcome: 'ok', details: JSON.stringify({ layout: 'national-person', households, persons: rows.length, fullIdNumbers: true }) }),
-  );
-  return { households, persons: rows.length };
-}

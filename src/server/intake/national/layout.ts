@@ -18,6 +18,7 @@ import type { IncomeData } from '../../../shared/registry';
 import type { Value } from '../rows';
 import type { TemplateColumn } from '../templates/template';
 import { MEASURE_COLUMNS, measureKey } from '../templates/national';
+import { NATIONAL_VILLAGE } from '../templates/national-other';
 import { preferredSpelling } from './vocabulary';
 
 /** A column of an imported header: its name in the file and the template key it was read as (null: unknown to the product). */
@@ -52,6 +53,11 @@ export function renderRow(columns: readonly TemplateColumn[], values: Record<str
   for (const c of columns) if (!c.ignored) out[c.key] = renderValue(c, values[c.key]);
   return out;
 }
+
+/** Columns that work_spell stores (the other columns of the work tables are kept as they came). */
+export const SPELL_KEYS: ReadonlySet<string> = new Set(['idNumber', 'working', 'startMonth', 'endMonth', 'workCounty', 'monthlyWage', 'channel', 'industry', 'employer', 'transportSubsidy', 'serviceNeed']);
+/** Columns that village_profile stores (the place names are kept as they came). */
+export const VILLAGE_KEYS: ReadonlySet<string> = new Set(NATIONAL_VILLAGE.columns.map((c) => c.key).filter((k) => k !== 'county' && k !== 'township' && k !== 'village'));
 
 /**
  * What a row of one of the other national tables keeps: the columns its own table stores rendered from
