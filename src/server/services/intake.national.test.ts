@@ -13,6 +13,7 @@ import { forEachDialect, newTestServices } from '../../../test/harness';
 import { generateNationalExport, NATIONAL_FILES, type GeneratedExport } from '../../../test/fixtures/national-export';
 import { idNumber } from '../../../test/fixtures/registry';
 import { vocabulary } from '../intake/national/vocabulary';
+import { readCoverageRules } from './workflow-files';
 import { openTable } from '../intake/readers/table';
 import { cellText } from '../intake/readers/cell';
 import { headerScorer } from '../intake/templates/mapping';
@@ -90,6 +91,14 @@ forEachDialect('national exports: lossless import', (dialect) => {
     expect(new Set(ms.map((m) => m.kind)).size).toBe(14);
     expect(ms.filter((m) => m.kind === 'socialSecurity').map((m) => m.subKind).sort()).toContain('disabilityAllowance');
     expect(ms.find((m) => m.kind === 'education')).toMatchObject({ subKind: 'yuluPlan', note: '雨露计划' });
+    // tied to the import that wrote them; they feed the workflow's measure coverage
+    expect(await db.selectFrom('assistanceMeasure').select('id').where('batchId', 'is', null).execute()).toEqual([]);
+    const rules = readCoverageRules();
+    const rows = await db.selectFrom('household as h').innerJoin('assistanceMeasure as m', 'm.householdId', 'h.id').select(['h.id', 'h.riskTypes', 'm.kind']).where('h.riskEliminated', '=', 0).where('h.monitoredCategory', 'is not', null).execute();
+    const hit = rows.find((x) => x.riskTypes.split(',').some((rt) => rules.find((c) => c.riskType === rt)?.kinds.includes(x.kind as never)))!;
+    const risk = hit.riskTypes.split(',').find((rt) => rules.find((c) => c.riskType === rt)?.kinds.includes(hit.kind as never))!;
+    const list = await services.measures.list(actor, hit.id);
+    expect(list.coverage.find((c) => c.riskType === risk)).toMatchObject({ covered: true });
   });
 
   it('the other four tables go in with no refusal', async () => {

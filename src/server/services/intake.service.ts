@@ -16,6 +16,7 @@ import type { NationalRowTable, RiskClueTable, VillageProfileTable, WorkSpellTab
 import { NATIONAL_HOUSEHOLD, NATIONAL_VILLAGE } from '../intake/templates/national-other';
 import { keepOtherRow, personRowValues, renderRow, rowDiff, SPELL_KEYS, VILLAGE_KEYS, type HeaderEntry, type PlaceNames, type RowKeep } from '../intake/national/layout';
 import { RegionRepository } from '../repositories/region.repository';
+import { MeasureRepository } from '../repositories/measure.repository';
 import type { RiskClueDto } from '../../shared/intake';
 import { ageOn, maskIdNumber } from '../domain/id-number';
 import { AppError, conflict, notFound, validationError } from '../errors';
@@ -151,6 +152,7 @@ export class IntakeService {
         screen: false,
         within: async (trx, o) => {
           await new IntakeRepository(trx).insertNationalRows(nationalRowsOf(pending.nationalRows, o, id, opts.kind));
+          await new MeasureRepository(trx).tagBatch(id, o.filter((x) => x.action !== 'unchanged').map((x) => x.householdId));
           await new IntakeRepository(trx).insertChanges(
             o.filter((x) => x.action !== 'unchanged').map((x) => ({ batchId: id, householdId: x.householdId, householdNo: x.householdNo, countyCode: x.countyCode, action: x.action, versionAfter: x.versionAfter, beforeJson: x.before ? JSON.stringify(x.before) : null })),
           );
@@ -205,6 +207,7 @@ export class IntakeService {
           const counties = [...new Set(outs.map((o) => o.countyCode))];
           batchId = await record(trx, counts, counties.length === 1 ? counties[0]! : null);
           await new IntakeRepository(trx).insertNationalRows(nationalRowsOf(a.nationalRows, outs, batchId, r.kind));
+          await new MeasureRepository(trx).tagBatch(batchId, outs.filter((o) => o.action !== 'unchanged').map((o) => o.householdId));
           await new IntakeRepository(trx).insertChanges(
             outs.filter((o) => o.action !== 'unchanged').map((o) => ({ batchId, householdId: o.householdId, householdNo: o.householdNo, countyCode: o.countyCode, action: o.action, versionAfter: o.versionAfter, beforeJson: o.before ? JSON.stringify(o.before) : null })),
           );
