@@ -25,7 +25,7 @@ const persons = Number(process.env.BENCH_PERSONS ?? 1_000_000);
 const keep = process.env.BENCH_DIR;
 const dir = keep ?? mkdtempSync(join(tmpdir(), 'zhenxing-bench-'));
 const pgUrl = process.env.BENCH_DATABASE_URL;
-const env = { ...process.env, ZX_DATA_DIR: dir, DATABASE_URL: pgUrl ?? '', LOG_LEVEL: 'silent', ZX_ID_KEY: '22'.repeat(32) };
+const env = { ...process.env, ZX_DATA_DIR: dir, DATABASE_URL: pgUrl ?? '', LOG_LEVEL: 'silent', ZX_ID_KEY: '22'.repeat(32), ZX_AUDIT_KEY: '23'.repeat(32) };
 
 if (pgUrl && !keep) {
   const rt = await openRuntime(env);

@@ -34,7 +34,7 @@ if (pgBase) {
   await admin.destroy();
   dbUrl = `${pgBase}${pgBase.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
 }
-const rt = await openRuntime({ ...process.env, ZX_DATA_DIR: dir, DATABASE_URL: dbUrl, LOG_LEVEL: 'silent', ZX_ID_KEY: '33'.repeat(32) });
+const rt = await openRuntime({ ...process.env, ZX_DATA_DIR: dir, DATABASE_URL: dbUrl, LOG_LEVEL: 'silent', ZX_ID_KEY: '33'.repeat(32), ZX_AUDIT_KEY: '34'.repeat(32) });
 const db = rt.db;
 const s = rt.services;
 const today = new Date().toISOString().slice(0, 10);

@@ -7,8 +7,11 @@ import { AppError } from '../server/errors';
 import { registerAdminCommands, exitCodeOf } from './commands/admin';
 import { startCommand } from './commands/start';
 import { registerIntakeCommands } from './commands/intake';
+import { registerPlaceCommands } from './commands/places';
 import { registerCaseCommands } from './commands/cases';
 import { registerAccountCommands } from './commands/accounts';
+import { registerProcedureCommands } from './commands/procedures';
+import { registerIndicatorCommands } from './commands/indicators';
 
 const program = new ZxCommand();
 program.name('zhenxing').description('振兴:国家乡村振兴重点帮扶县防止返贫监测平台').showHelpAfterError();
@@ -17,8 +20,11 @@ program.helpCommand('help [command]', '显示某个命令的帮助');
 program.command('start').description('启动服务(内置 SQLite;首次运行载入区划并生成演示数据)').action(startCommand);
 registerAdminCommands(program);
 registerIntakeCommands(program);
+registerPlaceCommands(program);
 registerCaseCommands(program);
 registerAccountCommands(program);
+registerProcedureCommands(program);
+registerIndicatorCommands(program);
 
 /** A file the user named that cannot be read is bad input (exit 2) with the path in Chinese, never a raw ENOENT. */
 function fileSystemMessage(e: unknown): string | null {

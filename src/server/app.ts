@@ -15,6 +15,7 @@ import { registerErrorHandler } from './plugins/error-handler';
 import { householdRoutes } from './routes/households/households.routes';
 import { referenceRoutes } from './routes/reference/reference.routes';
 import { regionRoutes } from './routes/regions/regions.routes';
+import { placeRoutes } from './routes/places/places.routes';
 import { summaryRoutes } from './routes/summary/summary.routes';
 import { intakeRoutes } from './routes/intake/intake.routes';
 import { caseRoutes } from './routes/cases/cases.routes';
@@ -28,6 +29,9 @@ import { userRoutes } from './routes/users/users.routes';
 import { personRoutes } from './routes/persons/persons.routes';
 import { auditRoutes } from './routes/audit/audit.routes';
 import { exportRoutes } from './routes/exports/exports.routes';
+import { procedureRoutes } from './routes/procedures/procedures.routes';
+import { indicatorRoutes } from './routes/indicators/indicators.routes';
+import { evaluationRoutes } from './routes/evaluation/evaluation.routes';
 
 /** The built web UI folder. */
 export const WEB_DIST = join(DATA_DIR, '../dist/web');
@@ -53,6 +57,7 @@ export async function buildApp(services: Services, opts: { logger?: pino.Logger 
   await registerAuth(app, services);
   registerTextGuard(app);
   regionRoutes(app, services);
+  placeRoutes(app, services);
   summaryRoutes(app, services);
   householdRoutes(app, services);
   referenceRoutes(app, services);
@@ -63,6 +68,9 @@ export async function buildApp(services: Services, opts: { logger?: pino.Logger 
   personRoutes(app, services);
   auditRoutes(app, services);
   exportRoutes(app, services);
+  procedureRoutes(app, services);
+  indicatorRoutes(app, services);
+  evaluationRoutes(app, services);
   // wildcard: files are looked up per request, so a rebuilt UI is served without a restart
   if (web) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });
   return app;

@@ -11,6 +11,7 @@ import { IdProtector, loadOrCreateMasterKey } from './crypto/id-protector';
 import { createServices, type Services } from './container';
 import { configError } from './errors';
 import { configureParsing } from './intake/readers/parse-worker';
+import { createLogger } from './logger';
 
 /** The audit key file of a data folder. */
 export const auditKeyFile = (dataDir: string) => join(dataDir, 'audit.key');
@@ -36,9 +37,12 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env, opts: { 
   // the data folder holds the key, the database and uploads: the owner only
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   chmodSync(config.dataDir, 0o700);
-  const logger = opts.logger ?? pino({ level: config.logLevel }, pino.destination(2));
+  const logger = opts.logger ?? createLogger(config.logLevel);
   const isPostgres = /^postgres(ql)?:\/\//.test(config.databaseUrl);
   if (isPostgres && !config.idKeyHex) throw configError('使用 PostgreSQL 时必须配置 ZX_ID_KEY(64位十六进制),否则身份证号无法受保护地存储');
+  // several servers share one PostgreSQL database: a key generated per server would give each its own audit
+  // chain key, and the chain would read as broken on every other server
+  if (isPostgres && !config.auditKeyHex) throw configError('使用 PostgreSQL 时必须配置 ZX_AUDIT_KEY(64位十六进制),审计日志链的密钥须在各服务器间一致且不存于数据库');
   const key = loadOrCreateMasterKey(config.idKeyHex, join(config.dataDir, 'id.key'));
   // the key warning goes to the operator in plain text when a notice channel is given (CLI), else to the log
   const warn = (msg: string) => (opts.notice ? opts.notice(`注意:${msg}`) : logger.warn(msg));

@@ -59,6 +59,12 @@ const schema = z.object({
   ZX_READER_HEAP_MB: z.coerce.number().int().min(64).max(16_384).default(DEFAULT_READER_LIMITS.heapMb),
   /** Parsing worker threads at most at once (further uploads wait for a free one). */
   ZX_READER_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
+  /**
+   * Seconds a signed-in session, its user and grants are reused from this process's memory before they
+   * are read again (0: read on every request). Writes through this server drop them at once; this bounds
+   * how late a revocation made by another server or the CLI is seen here (decision 0244).
+   */
+  ZX_SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -93,6 +99,8 @@ export interface Config {
   readerLimits: ReaderLimits;
   /** parsing worker threads at most at once (ZX_READER_WORKERS) */
   readerWorkers: number;
+  /** how long a session read from the database is reused in this process, ms (ZX_SESSION_CACHE_SECONDS; 0 = never) */
+  sessionCacheMs: number;
 }
 
 /** Reads the configuration from `env`. Throws config_error naming the variable on bad values. */
@@ -128,5 +136,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxAgeMs: Math.round(e.ZX_UPLOAD_MAX_AGE_HOURS * 3_600_000),
     readerLimits: { maxRows: e.ZX_READER_MAX_ROWS, maxColumns: e.ZX_READER_MAX_COLUMNS, maxCellChars: e.ZX_READER_MAX_CELL_CHARS, headerSearchRows: e.ZX_READER_HEADER_SEARCH_ROWS, heapMb: e.ZX_READER_HEAP_MB },
     readerWorkers: e.ZX_READER_WORKERS,
+    sessionCacheMs: Math.round(e.ZX_SESSION_CACHE_SECONDS * 1000),
   };
 }

@@ -8,6 +8,7 @@ import type { IdProtector } from './crypto/id-protector';
 import type { Clock, ServiceContext } from './services/context';
 import { HouseholdService } from './services/household.service';
 import { RegionService } from './services/region.service';
+import { PlaceService } from './services/place.service';
 import { RegistryService } from './services/registry.service';
 import { ScreeningService } from './services/screening.service';
 import { SeedService } from './services/seed.service';
@@ -24,11 +25,18 @@ import { AuditService } from './services/audit.service';
 import { KeyRotationService } from './services/key-rotation.service';
 import { PersonalDataService } from './services/personal-data.service';
 import { ExportService } from './services/export.service';
+import { ProcedureService } from './services/procedure.service';
+import { IndicatorService } from './services/indicators/indicator.service';
+import { ReportingService } from './services/indicators/reporting.service';
+import { EvaluationService } from './services/evaluation/evaluation.service';
+import { AnalysisService } from './services/evaluation/analysis.service';
+import { EvaluationExportService } from './services/evaluation/evaluation-export.service';
 import { registerAuditKey, registeredAuditKey } from './repositories/audit.repository';
 
 export interface Services {
   ctx: ServiceContext;
   regions: RegionService;
+  places: PlaceService;
   thresholds: ThresholdService;
   registry: RegistryService;
   households: HouseholdService;
@@ -47,6 +55,12 @@ export interface Services {
   exports: ExportService;
   /** the registry in the national system's five layouts (issue 8 item 4) */
   nationalExport: NationalExportService;
+  procedures: ProcedureService;
+  indicators: IndicatorService;
+  reporting: ReportingService;
+  evaluation: EvaluationService;
+  analysis: AnalysisService;
+  evaluationExports: EvaluationExportService;
 }
 
 /**
@@ -61,6 +75,7 @@ export function createServices(db: Db, config: Config, clock: Clock, ids: IdProt
   return {
     ctx,
     regions: new RegionService(ctx),
+    places: new PlaceService(ctx),
     thresholds: new ThresholdService(ctx),
     registry: new RegistryService(ctx),
     households: new HouseholdService(ctx),
@@ -78,5 +93,11 @@ export function createServices(db: Db, config: Config, clock: Clock, ids: IdProt
     personalData: new PersonalDataService(ctx),
     exports: new ExportService(ctx),
     nationalExport: new NationalExportService(ctx),
+    procedures: new ProcedureService(ctx),
+    indicators: new IndicatorService(ctx),
+    reporting: new ReportingService(ctx),
+    evaluation: new EvaluationService(ctx),
+    analysis: new AnalysisService(ctx),
+    evaluationExports: new EvaluationExportService(ctx),
   };
 }

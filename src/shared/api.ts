@@ -131,9 +131,11 @@ export interface HouseholdListItem {
 export interface PersonDto {
   id: number;
   name: string;
+  /** THE mask rule (server domain/masking.ts): first 6 and last 2 characters */
   idNumberMasked: string;
   idNumberStatus: IdNumberStatus;
   sex: Sex;
+  /** the birth year only (`1970`) in answers of the API: shown beside the masked number, the full date would give it back (mask rule) */
   birthDate: string;
   age: number;
   relationToHead: RelationToHead;

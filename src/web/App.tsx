@@ -24,10 +24,20 @@ const DataQualityPage = lazy(() => import('./features/intake/DataQualityPage'));
 const WorklistPage = lazy(() => import('./features/workflow/WorklistPage'));
 const CasePage = lazy(() => import('./features/workflow/CasePage'));
 const TimelinessPage = lazy(() => import('./features/workflow/TimelinessPage'));
+const ProceduresPage = lazy(() => import('./features/procedures/ProceduresPage'));
+const RecordPage = lazy(() => import('./features/procedures/RecordPage'));
+const NoticesPage = lazy(() => import('./features/procedures/NoticesPage'));
+const NoticePage = lazy(() => import('./features/procedures/NoticesPage').then((m) => ({ default: m.NoticePage })));
 const SignInPage = lazy(() => import('./features/accounts/SignInPage'));
 const ChangePasswordPage = lazy(() => import('./features/accounts/ChangePasswordPage'));
 const UsersPage = lazy(() => import('./features/accounts/UsersPage'));
 const AuditPage = lazy(() => import('./features/accounts/AuditPage'));
+const CataloguePage = lazy(() => import('./features/evaluation/CataloguePage'));
+const ReportingPage = lazy(() => import('./features/evaluation/ReportingPage'));
+const RoundsPage = lazy(() => import('./features/evaluation/RoundsPage'));
+const WhatIfPage = lazy(() => import('./features/evaluation/WhatIfPage'));
+const TriagePage = lazy(() => import('./features/evaluation/TriagePage'));
+const ReconcilePage = lazy(() => import('./features/evaluation/ReconcilePage'));
 
 const router = createBrowserRouter([
   { path: '/sign-in', element: <Suspense fallback={<Loading minHeight={320} />}><SignInPage /></Suspense> },
@@ -46,8 +56,18 @@ const router = createBrowserRouter([
       { path: 'workflow', element: <WorklistPage /> },
       { path: 'workflow/cases/:id', element: <CasePage /> },
       { path: 'workflow/timeliness', element: <TimelinessPage /> },
+      { path: 'procedures', element: <ProceduresPage /> },
+      { path: 'procedures/records/:id', element: <RecordPage /> },
+      { path: 'notices', element: <NoticesPage /> },
+      { path: 'notices/:id', element: <NoticePage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'evaluation/catalogue', element: <CataloguePage /> },
+      { path: 'evaluation/reporting', element: <ReportingPage /> },
+      { path: 'evaluation/rounds', element: <RoundsPage /> },
+      { path: 'evaluation/what-if', element: <WhatIfPage /> },
+      { path: 'evaluation/triage', element: <TriagePage /> },
+      { path: 'evaluation/reconcile', element: <ReconcilePage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

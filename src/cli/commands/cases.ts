@@ -16,7 +16,8 @@ import { regionScope } from '../../server/repositories/scope';
 import { systemActor, type Actor } from '../../server/services/actor';
 import { regionCode as regionCodeSchema } from '../../shared/registry';
 
-async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
+/** Opens the runtime, runs `fn`, closes it (also used by the indicator commands). */
+export async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
   const rt = await openRuntime();
   try {
     return await fn(rt);
@@ -26,13 +27,25 @@ async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
 }
 
 /** The operator, limited to `region` when given. @throws validation_error for a bad or unknown code */
-async function operator(rt: Runtime, region?: string): Promise<Actor> {
+export async function operator(rt: Runtime, region?: string): Promise<Actor> {
   const a = systemActor(`cli:${userInfo().username}`);
   if (region === undefined) return a;
   const parsed = regionCodeSchema.safeParse(region);
   if (!parsed.success) throw validationError([{ field: '--region', message: parsed.error.issues[0]!.message }]);
   if (!(await new RegionRepository(rt.db).get(region))) throw validationError([{ field: '--region', message: `区划代码 ${region} 未载入` }]);
   return { ...a, scope: regionScope(region) };
+}
+
+/** The options of an overdue list: --region, --limit (1–100000, default 500), --json. */
+export const overdueOptions = (c: Command): Command =>
+  c.option('--region <code>', '区划代码').option('--limit <n>', '最多列出条数', intOption, 500).option('--json', '以 JSON 输出');
+
+/** Runs `fn` as the operator inside `--region`, after checking `--limit`. @throws validation_error */
+export async function withOperator<T>(o: { region?: string; limit: number }, fn: (rt: Runtime, actor: Actor) => Promise<T>): Promise<T> {
+  return withRuntime(async (rt) => {
+    if (!Number.isInteger(o.limit) || o.limit < 1 || o.limit > 100000) throw validationError([{ field: '--limit', message: '应为1至100000的整数' }]);
+    return fn(rt, await operator(rt, o.region));
+  });
 }
 
 export function registerCaseCommands(program: Command): void {
@@ -52,16 +65,10 @@ export function registerCaseCommands(program: Command): void {
         }
       }),
     );
-  cases
-    .command('overdue')
-    .description('列出逾期未办的案件(最早到期的在前)')
-    .option('--region <code>', '区划代码')
-    .option('--limit <n>', '最多列出条数', intOption, 500)
-    .option('--json', '以 JSON 输出')
+  overdueOptions(cases.command('overdue').description('列出逾期未办的案件(最早到期的在前)'))
     .action(async (o: { region?: string; limit: number; json?: boolean }) =>
-      withRuntime(async (rt) => {
-        if (!Number.isInteger(o.limit) || o.limit < 1 || o.limit > 100000) throw validationError([{ field: '--limit', message: '应为1至100000的整数' }]);
-        const items = await rt.services.cases.worklist(await operator(rt, o.region), { limit: o.limit, overdueOnly: true });
+      withOperator(o, async (rt, actor) => {
+        const items = await rt.services.cases.worklist(actor, { limit: o.limit, overdueOnly: true });
         if (o.json) console.log(JSON.stringify(items, null, 2));
         else {
           console.log(`逾期案件 ${items.length} 件${items.length === o.limit ? '(已达上限,可用 --limit 调整)' : ''}`);

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { exchangeHash } from '../../server/intake/exchange';
+import { pairOption, valueMapOption } from './intake';
 
 const ROOT = resolve(__dirname, '../../..');
 const FIX = join(ROOT, 'test/fixtures/intake');
@@ -47,7 +48,7 @@ describe('zhenxing intake commands', () => {
   }, 60_000);
   it('export-national writes the five national tables, named as the national system names them, header on row 3', async () => {
     const out = join(dir, 'national');
-    const r = run('export-national', '--out', out);
+    const r = run('export-national', '--out', out, '--reason', '迁移到新的服务器');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const names = ['（自定义）监测对象信息.xlsx', '（乡村建设）户信息.xlsx', '（务工月监测）已外出务工信息.xlsx', '计划外出务工信息.xlsx', '（自定义）行政村信息.xlsx'];
@@ -65,4 +66,39 @@ describe('zhenxing intake commands', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('内容不是 Excel 工作簿');
   }, 60_000);
+  it('check --catalogue lists the checks of a family with their source and hint; a wrong level exits 2', () => {
+    const r = run('check', '--catalogue', '--family', 'plans', '--json');
+    expect(r.status).toBe(0);
+    const list = JSON.parse(r.stdout) as { id: string; zh: string; hint: string }[];
+    expect(list.map((c) => c.id)).toEqual(['PLN-01', 'PLN-02', 'PLN-03', 'PLN-04', 'PLN-05', 'PLN-06']);
+    expect(list[1]).toMatchObject({ zh: '计划务工但未填写就业服务需求', hint: '补录就业服务需求' });
+    const bad = run('check', '--catalogue', '--level', 'nope');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--level');
+  }, 60_000);
+});
+
+describe('import --map / --value-map / --default (issue 9 item 1)', () => {
+  it('the option collectors build the mapping as the web sends it, and name a malformed value', () => {
+    expect(pairOption('证号=身份证号', pairOption('人员名称=name'))).toEqual({ 人员名称: 'name', 证号: '身份证号' });
+    expect(valueMapOption('救助类别:二类户=低保', valueMapOption('救助类别:重点户=低保'))).toEqual({ 救助类别: { 重点户: '低保', 二类户: '低保' } });
+    expect(() => pairOption('人员名称')).toThrow('应为“列名=值”');
+    expect(() => valueMapOption('重点户=低保')).toThrow('应为“列名:文件中的值=模板中的值”');
+  });
+  it('a 民政 list with its own columns and codes is read with --map and --value-map; a list without 在校状态 is asked for --default', () => {
+    const f = join(dir, 'minzheng.csv');
+    // invented person; the number is built with its check character (GB 11643-1999)
+    writeFileSync(f, '人员名称,证号,救助类别\r\n某某,522633197003010112,重点户\r\n');
+    const r = run('import', f, '--kind', 'dibao', '--dry-run', '--json', '--map', '人员名称=姓名', '--map', '证号=idNumber', '--value-map', '救助类别:重点户=低保');
+    expect(r.status).toBe(0);
+    const rep = JSON.parse(r.stdout) as { mappingComplete: boolean; columns: { key: string }[]; counts: { rows: number; add: number; reject: number }; valueMap: object };
+    expect(rep.mappingComplete).toBe(true);
+    expect(rep.columns.map((c) => c.key)).toEqual(['name', 'idNumber', 'category']);
+    expect(rep.counts).toMatchObject({ rows: 1, add: 1, reject: 0 });
+    expect(rep.valueMap).toEqual({ category: { 重点户: 'dibao' } });
+    const e = join(dir, 'students.csv');
+    writeFileSync(e, '学生姓名,学生身份证号\r\n某某,522633201506010316\r\n');
+    const asked = run('import', e, '--kind', 'education', '--dry-run');
+    expect(asked.stdout).toContain('名单没有“在校状态”列:如每一行都是“在校”,请加 --default 在校状态=在校 确认');
+  }, 120_000);
 });

@@ -1,6 +1,7 @@
 /**
  * Intake commands: `import FILE --kind KIND [--sheet N] [--dry-run] [--json]` (progress bar on stderr,
- * none with --json; summary; --problems FILE.xlsx writes every problem), `template KIND`,
+ * none with --json; summary; --problems FILE.xlsx writes every problem; the mapping as the web takes it:
+ * `--map 列名=字段`, `--value-map 列:文件值=模板值`, `--default 列=值`, each repeatable), `template KIND`,
  * `check [--region CODE] [--json]`, `imports list|rollback`, `exchange-key --out FILE` and
  * `hash-ids FILE --column 身份证号 --key-file K` (a department hashes its ID column with the exchange key).
  */
@@ -12,6 +13,8 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { openRuntime, type Runtime } from '../../server/bootstrap';
 import { validationError } from '../../server/errors';
+import { CHECK_FAMILY_ZH, CHECK_LEVEL_ZH, type CheckFamily, type CheckLevel } from '../../server/domain/checks/model';
+import { checkCatalogue } from '../../server/services/check.service';
 import { csvLine } from '../../server/presenters/export';
 import { exchangeHash, readExchangeKey } from '../../server/intake/exchange';
 import { normalizeHeader } from '../../server/intake/readers/header';
@@ -24,7 +27,30 @@ import { parseIdCell } from '../../server/intake/values/id';
 import { systemActor } from '../../server/services/actor';
 import type { ImportReport } from '../../server/services/intake.service';
 import { progressBar } from '../progress';
+import { collectPlaceMap, placeNameLines } from './places';
 import { intOption } from '../command';
+import { InvalidArgumentError } from 'commander';
+
+/**
+ * Collector of a repeatable `左=右` option (`--map 人员名称=姓名`, `--default 在校状态=在校`): the pairs so far
+ * with this one added. @throws InvalidArgumentError (commander names the option) without `=` or with an empty side
+ */
+export function pairOption(v: string, prev: Record<string, string> = {}): Record<string, string> {
+  const i = v.indexOf('=');
+  if (i <= 0 || i === v.length - 1) throw new InvalidArgumentError(`应为“列名=值”,收到“${v}”`);
+  return { ...prev, [v.slice(0, i).trim()]: v.slice(i + 1).trim() };
+}
+
+/**
+ * Collector of a repeatable `--value-map 列:文件值=模板值` (救助类别:重点保障户=低保).
+ * @throws InvalidArgumentError without `:` before `=`
+ */
+export function valueMapOption(v: string, prev: Record<string, Record<string, string>> = {}): Record<string, Record<string, string>> {
+  const m = /^([^:：=]+)[:：]([^=]+)=(.+)$/.exec(v.trim());
+  if (!m) throw new InvalidArgumentError(`应为“列名:文件中的值=模板中的值”,收到“${v}”`);
+  const col = m[1]!.trim();
+  return { ...prev, [col]: { ...(prev[col] ?? {}), [m[2]!.trim()]: m[3]!.trim() } };
+}
 
 async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
   const rt = await openRuntime();
@@ -49,9 +75,11 @@ export function summary(r: ImportReport): string {
     c.households.add + c.households.update + c.households.unchanged ? `农户:新增 ${c.households.add},更新 ${c.households.update},未变 ${c.households.unchanged}` : '',
     c.matched || c.clues ? `匹配登记人员 ${c.matched} 行,风险线索 ${c.clues} 条` : '',
     r.checks ? `导入后数据质量核查:发现 ${r.checks.findings} 条` : '',
-    r.missingColumns.length ? `缺少必填列:${r.missingColumns.join('、')}` : '',
+    r.missingColumns.length ? `缺少必填列:${r.missingColumns.join('、')}(可用 --map 列名=字段 指定)` : '',
+    ...r.proposedDefaults.filter((d) => !d.confirmed).map((d) => `名单没有“${d.zh}”列:如每一行都是“${d.value}”,请加 --default ${d.zh}=${d.value} 确认`),
     r.problems.length ? `问题 ${r.problems.length} 条(前 20 条):` : '',
     ...r.problems.slice(0, 20).map((p) => `  ${p.row ? `第${p.row}行 ` : ''}${p.column ? `[${p.column}] ` : ''}${p.code} ${p.message}`),
+    ...placeNameLines(r),
     r.batchId ? `批次号 ${r.batchId}(可用 zhenxing imports rollback ${r.batchId} 回退)` : '',
   ];
   return lines.filter(Boolean).join('\n');
@@ -64,11 +92,12 @@ export function registerIntakeCommands(program: Command): void {
     .option('--out <dir>', '输出文件夹', '.')
     .option('--kind <kind>', '只导出一张表:national-person | national-household | national-work | national-work-plan | national-village')
     .option('--year <year>', '收入年度(没有记录收入年度的户;默认为配置的默认年度)', int)
-    .action(async (o: { out: string; kind?: string; year?: number }) => {
+    .requiredOption('--reason <text>', '导出理由(含完整证件号码,至少4个字,记入审计日志)')
+    .action(async (o: { out: string; kind?: string; year?: number; reason: string }) => {
       await withRuntime(async (rt) => {
         const files = o.kind
-          ? [await rt.services.nationalExport.exportTable(cliActor(), o.kind, join(o.out, nationalFileName(templateOf(o.kind))), { year: o.year })]
-          : await rt.services.nationalExport.exportAll(cliActor(), o.out, { year: o.year });
+          ? [await rt.services.nationalExport.exportTable(cliActor(), o.kind, join(o.out, nationalFileName(templateOf(o.kind))), { year: o.year, reason: o.reason })]
+          : await rt.services.nationalExport.exportAll(cliActor(), o.out, { year: o.year, reason: o.reason });
         for (const f of files) process.stdout.write(`${f.path}:${f.rows} 行\n`);
       });
     });
@@ -79,16 +108,20 @@ export function registerIntakeCommands(program: Command): void {
     .option('--sheet <n>', '工作表序号(从1起)', int)
     .option('--dry-run', '只预览,不写入')
     .option('--year <year>', '收入年度(默认为配置的默认年度)', int)
-    .option('--village <code>', '没有县乡村列时使用的12位村级区划代码')
+    .option('--village <code>', '没有县乡村列时使用的12位村级区划代码(有县乡村列时须与之一致)')
+    .option('--place-map <乡镇/村=代码>', '把文件中区划代码里找不到的地名对应到区划代码(可重复;导入后本县记住)', collectPlaceMap)
     .option('--problems <file.xlsx>', '把全部问题写入 .xlsx')
+    .option('--map <列名=字段>', '把文件中的列对应到模板字段(字段写键名或中文名,可重复;导入后按表头记住)', pairOption)
+    .option('--value-map <列:文件值=模板值>', '把部门自己的取值对应到模板取值(可重复;导入后按县记住)', valueMapOption)
+    .option('--default <列=值>', '名单缺少必填列时,确认按此值导入每一行(可重复)', pairOption)
     .option('--json', '以 JSON 输出报告(不输出进度)')
-    .action(async (file: string, o: { kind: string; sheet?: number; dryRun?: boolean; year?: number; village?: string; problems?: string; json?: boolean }) =>
+    .action(async (file: string, o: { kind: string; sheet?: number; dryRun?: boolean; year?: number; village?: string; placeMap?: Record<string, string>; problems?: string; json?: boolean; map?: Record<string, string>; valueMap?: Record<string, Record<string, string>>; default?: Record<string, string> }) =>
       withRuntime(async (rt) => {
         templateOf(o.kind);
         if (o.sheet !== undefined && (!Number.isInteger(o.sheet) || o.sheet < 1)) throw validationError([{ field: '--sheet', message: '应为正整数' }]);
         if (o.village !== undefined && !/^\d{12}$/.test(o.village)) throw validationError([{ field: '--village', message: '应为12位村级区划代码' }]);
         const bar = progressBar(o.dryRun ? '校验' : '导入', !!o.json);
-        const opts = { kind: o.kind, sheet: o.sheet, year: o.year, village: o.village, onProgress: (d: number, t: number) => bar.update(d, t) };
+        const opts = { kind: o.kind, sheet: o.sheet, year: o.year, village: o.village, placeMapping: o.placeMap, mapping: o.map, valueMap: o.valueMap, defaults: o.default, onProgress: (d: number, t: number) => bar.update(d, t) };
         const f = { path: file, fileName: basename(file) };
         const r = o.dryRun ? await rt.services.intake.preview(cliActor(), f, opts) : await rt.services.intake.commit(cliActor(), f, opts);
         bar.stop();
@@ -115,17 +148,29 @@ export function registerIntakeCommands(program: Command): void {
     .option('--year <year>', '收入年度', int)
     .option('--out <file.xlsx>', '把结果写入 .xlsx')
     .option('--json', '以 JSON 输出报告')
-    .action(async (o: { region?: string; year?: number; out?: string; json?: boolean }) =>
-      withRuntime(async (rt) => {
+    .option('--catalogue', '只列出核查项目录(编号、名称、政策含义、来源、层级、修改提示),不运行核查')
+    .option('--family <family>', `与 --catalogue 一起:按类别筛选(${Object.keys(CHECK_FAMILY_ZH).join('、')})`)
+    .option('--level <level>', '与 --catalogue 一起:按层级筛选(household、person、spell、village)')
+    .option('--q <text>', '与 --catalogue 一起:按编号、名称或来源中的文字筛选')
+    .action(async (o: { region?: string; year?: number; out?: string; json?: boolean; catalogue?: boolean; family?: string; level?: string; q?: string }) => {
+      if (o.catalogue) {
+        if (o.family && !(o.family in CHECK_FAMILY_ZH)) throw validationError([{ field: '--family', message: `应为 ${Object.keys(CHECK_FAMILY_ZH).join('、')} 之一,收到 ${o.family}` }]);
+        if (o.level && !(o.level in CHECK_LEVEL_ZH)) throw validationError([{ field: '--level', message: `应为 household、person、spell、village 之一,收到 ${o.level}` }]);
+        const list = checkCatalogue({ family: o.family as CheckFamily | undefined, level: o.level as CheckLevel | undefined, q: o.q });
+        if (o.json) console.log(JSON.stringify(list, null, 2));
+        else for (const c of list) console.log(`${c.id}\t${c.familyZh}\t${CHECK_LEVEL_ZH[c.level]}\t${c.zh}\t来源:${c.source}\t提示:${c.hint}`);
+        return;
+      }
+      return withRuntime(async (rt) => {
         const r = await rt.services.checks.run(cliActor(), { regionCode: o.region, year: o.year });
         if (o.out) await writeCheckXlsx(r, o.out);
         if (o.json) console.log(JSON.stringify(r, null, 2));
         else {
-          console.log(`核查 ${r.households} 户(${r.regionCode ?? '全部'},${r.year} 年),发现 ${r.findings.length} 条:`);
+          console.log(`核查 ${r.households} 户、${r.villages} 个行政村(${r.regionCode ?? '全部'},${r.year} 年),发现 ${r.findings.length} 条:`);
           for (const c of r.checks.filter((x) => x.findings > 0)) console.log(`  ${c.id} ${c.zh}:${c.findings}`);
         }
-      }),
-    );
+      });
+    });
 
   const imports = program.command('imports').description('导入批次');
   imports

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { forEachDialect, PG_URL, underCatalogLock } from '../../../test/harness';
 import { openDatabase } from './connect';
 import { migrateToLatest } from './migrate';
+import * as signInThrottle from './migrations/20261203160100-sign-in-throttle';
 
 /**
  * Every migration file of migrations/, by name: each must be registered in migrate.ts and applied, in
@@ -28,6 +29,24 @@ forEachDialect('migrateToLatest', (dialect) => {
       try {
         expect(await migrateToLatest(db)).toEqual(EVERY_MIGRATION);
         expect(await migrateToLatest(db)).toEqual([]);
+      } finally {
+        await db.destroy();
+      }
+    });
+    it('refuses to make user names case-insensitive while `Admin` sits beside `admin`, naming both', async () => {
+      const db = openDatabase(':memory:');
+      try {
+        await migrateToLatest(db);
+        // back to the state before the sign-in-throttle migration, with two names that differ in case only
+        await signInThrottle.down(db);
+        const row = (username: string) => sql`insert into user_account (username, display_name, region_code, roles, password_hash, must_change_password, failed_attempts, locked_until, disabled, created_by, created_at, updated_at) values (${username}, ${username}, null, 'admin', 'x', 0, 0, null, 0, 'test', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`.execute(db);
+        await row('admin');
+        await row('Admin');
+        await row('zhang');
+        await expect(signInThrottle.up(db)).rejects.toThrow(/大小写.*admin、Admin|大小写.*Admin、admin/);
+        // nothing renamed or dropped
+        const n = await sql<{ n: number }>`select count(*) as n from user_account`.execute(db);
+        expect(Number(n.rows[0]!.n)).toBe(3);
       } finally {
         await db.destroy();
       }

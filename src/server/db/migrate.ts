@@ -15,6 +15,13 @@ import * as nationalColumns from './migrations/20261203100000-national-columns';
 import * as screeningSetBased from './migrations/20261203170000-screening-set-based';
 import * as auditHeadMac from './migrations/20261203160000-audit-head-mac';
 import * as signInThrottle from './migrations/20261203160100-sign-in-throttle';
+import * as procedureRecords from './migrations/2026120314010001-procedure-records';
+import * as notices from './migrations/2026120314010002-notices';
+import * as indicators from './migrations/2026120315010001-indicators';
+import * as reporting from './migrations/2026120315010002-reporting';
+import * as evaluation from './migrations/2026120315010003-evaluation';
+import * as places from './migrations/2026120313010001-places';
+import * as departmentLists from './migrations/2026120312010001-department-lists';
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261129000000-initial': initial,
@@ -27,6 +34,13 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261203170000-screening-set-based': screeningSetBased,
   '20261203160000-audit-head-mac': auditHeadMac,
   '20261203160100-sign-in-throttle': signInThrottle,
+  '2026120314010001-procedure-records': procedureRecords,
+  '2026120314010002-notices': notices,
+  '2026120315010001-indicators': indicators,
+  '2026120315010002-reporting': reporting,
+  '2026120315010003-evaluation': evaluation,
+  '2026120313010001-places': places,
+  '2026120312010001-department-lists': departmentLists,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -13,6 +13,35 @@ export interface RegionTable {
   provinceCode: string;
 }
 
+/** A retired division code and the code that replaced it (data/regions/division-crosswalk.csv). */
+export interface DivisionChangeTable {
+  oldCode: string;
+  oldName: string;
+  newCode: string;
+  newName: string;
+  /** ISO date of the approving document */
+  changedOn: string;
+  /** rename | merge | split */
+  kind: string;
+  /** document number (文号), '' when only a published source is known */
+  document: string;
+  source: string;
+}
+
+/** A town/village name of a county's files mapped by a user to a region code (remembered per county). */
+export interface PlaceNameMappingTable {
+  id: Generated<number>;
+  countyCode: string;
+  /** normalised town name as the files write it */
+  townName: string;
+  /** normalised village name; '' for a township mapping */
+  villageName: string;
+  /** 9-digit township or 12-digit village code */
+  regionCode: string;
+  createdBy: string;
+  createdAt: string;
+}
+
 export interface DesignationTable {
   id: Generated<number>;
   countyCode: string;
@@ -335,6 +364,10 @@ export interface ImportProblemTable {
   code: string;
   level: string;
   message: string;
+  /** masked ID number of the row (domain/masking.ts), null when the row has none */
+  idMasked?: string | null;
+  /** keyed lookup hash of the row's ID number (IdProtector.hash), null when none */
+  idHash?: string | null;
 }
 
 /** A household added or updated by an import, with its state before (JSON) for rollback. */
@@ -389,6 +422,17 @@ export interface DepartmentRecordTable {
   householdId: number | null;
   countyCode: string | null;
   factsJson: string;
+  /** student lists: the guardian found by the guardian's ID number (issue 9 item 3) */
+  guardianPersonId?: number | null;
+}
+
+/** A department's code values mapped to a template column's values, per kind and county ('' = everywhere): JSON { columnKey: { fileValue: templateValue } }. */
+export interface ValueMappingTable {
+  kind: string;
+  countyCode: string;
+  mappingJson: string;
+  updatedBy: string;
+  updatedAt: string;
 }
 
 /**
@@ -663,7 +707,228 @@ export interface AccessGrantTable {
   revokedAt: string | null;
 }
 
+/** A record of a procedure of data/procedures/ (the engine's generic record). */
+export interface ProcedureRecordTable {
+  id: Generated<number>;
+  procedure: string;
+  procedureVersion: number;
+  subjectKind: string;
+  subjectId: string;
+  title: string;
+  provinceCode: string;
+  /** the region the record belongs to (village, township or county code): the scope filter */
+  regionCode: string;
+  /** the step awaited, or the end reached */
+  state: string;
+  /** the step awaited (null once ended) */
+  currentStep: string | null;
+  startedOn: string;
+  stepBaseDate: string;
+  stepDue: string | null;
+  closedOn: string | null;
+  /** JSON object: what the work area keeps with the record */
+  data: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** Append-only log of a procedure record. */
+export interface ProcedureEventTable {
+  id: Generated<number>;
+  recordId: number;
+  at: string;
+  onDate: string;
+  actor: string;
+  actorLevel: string;
+  step: string | null;
+  action: string;
+  fromState: string | null;
+  toState: string;
+  reason: string | null;
+  details: string;
+}
+
+/** A notice (公示) of any subject. */
+export interface NoticeTable {
+  id: Generated<number>;
+  subjectKind: string;
+  subjectId: string;
+  recordId: number | null;
+  /** id of the period rule (data/notice-rules.json) */
+  rule: string;
+  title: string;
+  regionCode: string;
+  postedOn: string;
+  days: number;
+  unit: string;
+  endsOn: string;
+  /** posted | closed | withdrawn */
+  status: string;
+  closedOn: string | null;
+  /** JSON { intro, columns, rows, issuer } after redaction */
+  content: string;
+  postedBy: string;
+  createdAt: string;
+  version: number;
+}
+
+/** An objection (异议) to a notice and its outcome. */
+export interface ObjectionTable {
+  id: Generated<number>;
+  noticeId: number;
+  receivedOn: string;
+  summary: string;
+  /** upheld | dismissed | null while open */
+  outcome: string | null;
+  resolvedOn: string | null;
+  note: string | null;
+  recordedBy: string;
+}
+
+/** A snapshot of an indicator set for a period (issue 10): append-only. `scopeCode` '' = national. */
+export interface IndicatorSnapshotTable {
+  id: Generated<number>;
+  setId: string;
+  setVersion: number;
+  period: string;
+  scopeCode: string;
+  /** RULESET_VERSION of the screening rules in force when taken */
+  rulesetVersion: string;
+  /** JSON of the rule parameters in force */
+  ruleParameters: string;
+  /** why it was taken: 'manual', 'submission:<county>', 'seed' */
+  purpose: string;
+  takenBy: string;
+  takenAt: string;
+}
+
+/** One value of a snapshot: indicator × region. */
+export interface IndicatorValueTable {
+  snapshotId: number;
+  indicatorId: string;
+  definitionVersion: number;
+  regionCode: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** computed | reported */
+  origin: string;
+}
+
+/** A hand-reported value of a county for a period (indicators with formula null). */
+export interface IndicatorReportTable {
+  setId: string;
+  period: string;
+  countyCode: string;
+  indicatorId: string;
+  value: number;
+  enteredBy: string;
+  enteredAt: string;
+}
+
+/** A reporting period of an indicator set (issue 10 item 4). */
+export interface ReportPeriodTable {
+  id: Generated<number>;
+  setId: string;
+  period: string;
+  openedBy: string;
+  openedAt: string;
+}
+
+/** One key county's report of a period, climbing data/indicators/reporting.json. */
+export interface ReportSubmissionTable {
+  id: Generated<number>;
+  periodId: number;
+  countyCode: string;
+  state: string;
+  /** the snapshot submitted (null before the first submission) */
+  snapshotId: number | null;
+  /** level that locked it (the only level that may unlock) */
+  lockedLevel: string | null;
+  version: number;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/** A step of a report (append-only). */
+export interface ReportEventTable {
+  id: Generated<number>;
+  submissionId: number;
+  action: string;
+  fromState: string;
+  toState: string;
+  actor: string;
+  actorLevel: string;
+  reason: string | null;
+  snapshotId: number | null;
+  at: string;
+}
+
+/** An evaluation round (issue 10 item 5). JSON columns: counties (codes), weights, grade lines, strata. */
+export interface EvaluationRoundTable {
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  year: number;
+  setId: string;
+  period: string;
+  /** evaluating region ('' = nation) */
+  regionCode: string;
+  counties: string;
+  total: number;
+  weights: string;
+  /** 'source' (the template's) or 'entered:<level>:<username>' (the evaluating level's, marked as theirs) */
+  weightsOrigin: string;
+  gradeLines: string;
+  strata: string;
+  seed: number;
+  snapshotId: number | null;
+  createdBy: string;
+  createdAt: string;
+  computedAt: string | null;
+}
+
+export interface EvaluationEntryTable {
+  roundId: number;
+  countyCode: string;
+  itemId: string;
+  value: number;
+  enteredBy: string;
+  enteredAt: string;
+}
+
+export interface EvaluationResultTable {
+  roundId: number;
+  countyCode: string;
+  score: number;
+  rank: number;
+  grade: string;
+  snapshotId: number | null;
+  /** JSON ItemScore[] */
+  items: string;
+}
+
+export interface EvaluationSampleTable {
+  roundId: number;
+  countyCode: string;
+  stratum: string;
+  drawOrder: number;
+  householdId: number;
+}
+
 export interface Database {
+  evaluationRound: EvaluationRoundTable;
+  evaluationEntry: EvaluationEntryTable;
+  evaluationResult: EvaluationResultTable;
+  evaluationSample: EvaluationSampleTable;
+  reportPeriod: ReportPeriodTable;
+  reportSubmission: ReportSubmissionTable;
+  reportEvent: ReportEventTable;
+  indicatorSnapshot: IndicatorSnapshotTable;
+  indicatorValue: IndicatorValueTable;
+  indicatorReport: IndicatorReportTable;
   userAccount: UserAccountTable;
   userSession: UserSessionTable;
   signInThrottle: SignInThrottleTable;
@@ -672,6 +937,8 @@ export interface Database {
   auditHead: AuditHeadTable;
   region: RegionTable;
   designation: DesignationTable;
+  divisionChange: DivisionChangeTable;
+  placeNameMapping: PlaceNameMappingTable;
   monitoringThreshold: MonitoringThresholdTable;
   household: HouseholdTable;
   person: PersonTable;
@@ -689,6 +956,7 @@ export interface Database {
   importHeldRow: ImportHeldRowTable;
   headerMapping: HeaderMappingTable;
   departmentRecord: DepartmentRecordTable;
+  valueMapping: ValueMappingTable;
   riskClue: RiskClueTable;
   workSpell: WorkSpellTable;
   villageProfile: VillageProfileTable;
@@ -700,4 +968,8 @@ export interface Database {
   noticeObjection: NoticeObjectionTable;
   caseEvent: CaseEventTable;
   assistanceMeasure: AssistanceMeasureTable;
+  procedureRecord: ProcedureRecordTable;
+  procedureEvent: ProcedureEventTable;
+  notice: NoticeTable;
+  objection: ObjectionTable;
 }

@@ -144,14 +144,8 @@ export function checkIdNumber(raw: string, asOf: string): IdNumberCheck {
   return { ok: true, idNumber: id18, status, birthDate: birthDate!, sex, errors, warnings };
 }
 
-/**
- * Masks an ID number for display: the 6-digit region code and the last two characters stay, the ten
- * in between become `*` (for example `522633**********1X`). Works on any length ≥ 8.
- */
-export function maskIdNumber(idNumber: string): string {
-  if (idNumber.length < 8) return '*'.repeat(idNumber.length);
-  return idNumber.slice(0, 6) + '*'.repeat(idNumber.length - 8) + idNumber.slice(-2);
-}
+/** Masks an ID number for display: THE mask rule, in domain/masking.ts (re-exported here for the callers of this module). */
+export { maskIdNumber } from './masking';
 
 /** Age in whole years on `asOf` (both ISO dates). */
 export function ageOn(birthDate: string, asOf: string): number {

@@ -43,7 +43,23 @@ export type Permission =
    */
   | 'intake.import'
   /** handle risk clues of department cross-checks (mark verified or dismissed) inside one's region */
-  | 'clue.handle';
+  | 'clue.handle'
+  /**
+   * act on records of the procedures of data/procedures/ (open, do the step awaited) and on notices (公示:
+   * post, record objections and their outcome, close) inside one's region. The level and role of each step
+   * are checked separately against the procedure file (domain/procedure).
+   */
+  | 'procedure.act'
+  /**
+   * enter a county's hand-reported indicator values and submit its report of a period (issue 10 item 4;
+   * the level is checked separately against data/indicators/reporting.json)
+   */
+  | 'indicator.report'
+  /**
+   * open reporting periods, take snapshots, approve, return, lock and unlock reports (by level, checked
+   * against data/indicators/reporting.json), manage evaluation rounds and their entered items
+   */
+  | 'indicator.approve';
 
 export const ROLES: readonly Role[] = ['admin', 'reviewer', 'dataEntry', 'readOnly', 'villageCadre', 'townshipReviewer', 'countyApprover'];
 
@@ -55,12 +71,12 @@ export const ROLE_ZH: Record<Role, string> = {
 /** Permissions of each role. Administrators manage accounts and the audit log but do not see personal data by role. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ['user.manage', 'audit.read', 'access.grant', 'intake.import'],
-  reviewer: ['personal.view', 'idNumber.reveal', 'personal.export', 'clue.handle'],
-  dataEntry: ['household.write', 'personal.view', 'intake.import'],
+  reviewer: ['personal.view', 'idNumber.reveal', 'personal.export', 'clue.handle', 'indicator.approve'],
+  dataEntry: ['household.write', 'personal.view', 'intake.import', 'indicator.report'],
   readOnly: [],
-  villageCadre: ['household.write', 'personal.view', 'idNumber.reveal', 'case.open', 'case.process', 'measure.write'],
-  townshipReviewer: ['personal.view', 'idNumber.reveal', 'case.open', 'case.process', 'measure.write', 'clue.handle'],
-  countyApprover: ['personal.view', 'idNumber.reveal', 'personal.export', 'access.grant', 'case.open', 'case.process', 'case.rollback', 'measure.write', 'clue.handle'],
+  villageCadre: ['household.write', 'personal.view', 'idNumber.reveal', 'case.open', 'case.process', 'measure.write', 'procedure.act'],
+  townshipReviewer: ['personal.view', 'idNumber.reveal', 'case.open', 'case.process', 'measure.write', 'clue.handle', 'procedure.act'],
+  countyApprover: ['personal.view', 'idNumber.reveal', 'personal.export', 'access.grant', 'case.open', 'case.process', 'case.rollback', 'measure.write', 'clue.handle', 'procedure.act', 'indicator.report', 'indicator.approve'],
 };
 
 /** Whether any of the roles grants the permission. */

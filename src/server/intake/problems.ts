@@ -14,7 +14,10 @@ export interface IntakeProblem {
   column: string | null;
   code: string;
   level: ProblemLevel;
+  /** never holds an ID number in clear (issue 9 item 9): a row's number is named by idMasked */
   message: string;
+  /** the row's ID number masked (domain/masking.ts), when the row has one */
+  idMasked?: string | null;
 }
 
 /**

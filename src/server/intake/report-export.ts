@@ -31,8 +31,8 @@ export async function writeProblemsXlsx(r: ImportReport, path: string): Promise<
 export async function writeCheckXlsx(r: CheckReport, path: string): Promise<void> {
   const zh = new Map(r.checks.map((c) => [c.id, c.zh]));
   await writeXlsx(path, [
-    { name: '核查结果', header: ['核查项', '名称', '户编号', '县', '村', '成员', '事实'], textColumns: [2, 3, 4], rows: r.findings.map((f) => [f.checkId, zh.get(f.checkId) ?? '', f.householdNo, f.countyCode, f.villageCode, f.member, f.facts]) },
-    { name: '按核查项', header: ['核查项', '名称', '来源', '发现数'], rows: r.checks.map((c) => [c.id, c.zh, c.source, c.findings]) },
+    { name: '核查结果', header: ['核查项', '名称', '户编号', '县', '村', '成员', '文件行', '事实'], textColumns: [2, 3, 4], rows: r.findings.map((f) => [f.checkId, zh.get(f.checkId) ?? '', f.householdNo, f.countyCode, f.villageCode, f.member, f.sourceRow ?? null, f.facts]) },
+    { name: '按核查项', header: ['核查项', '类别', '层级', '名称', '政策含义', '来源', '修改提示', '发现数'], rows: r.checks.map((c) => [c.id, c.familyZh, c.level, c.zh, c.meaning, c.source, c.hint, c.findings]) },
     { name: '按区域', header: ['区划代码', '农户数', '发现数'], textColumns: [0], rows: r.byRegion.map((b) => [b.regionCode, b.households, b.findings]) },
   ]);
 }

@@ -7,10 +7,11 @@ import type { HeaderColumn } from './readers/header';
 import type { IntakeProblem, ProblemLevel } from './problems';
 import { DATE_ISSUE_ZH, parseDateCell, parseMonthCell } from './values/date';
 import { ID_CELL_ISSUE_ZH, parseIdCell, type IdCellResult } from './values/id';
+import { normalizeIdNumber } from '../domain/id-number';
+import { maskIdNumber } from '../domain/masking';
 import { MONEY_ISSUE_ZH, parseMoneyCell } from './values/money';
 import { NAME_ISSUE_ZH, parseNameCell } from './values/name';
-import type { ColumnMapping } from './templates/mapping';
-import { normalizeSpelling } from './national/vocabulary';
+import { enumKey, type ColumnMapping } from './templates/mapping';
 import type { ImportTemplate, TemplateColumn } from './templates/template';
 
 /** A parsed value: string, number (money in fen, decimals), boolean, or null when blank. */
@@ -86,10 +87,14 @@ function parseValue(
     case 'id': {
       if (isBlank(cell)) return null;
       const r = parseIdCell(cell, asOf);
-      setId(r);
-      for (const e of r.errors) add(e, r.status === 'held' ? 'hold' : 'error', r.raw);
-      for (const w of r.warnings) if (w !== 'ID_NORMALIZED') add(w, 'warning');
-      return r.id;
+      // the row's own number decides the row; another (a student's guardian) only informs: never rejects the row
+      const own = tc.key === 'idNumber';
+      if (own) setId(r);
+      // the cell is named by its masked form only: no clear ID number in a problem (issue 9 item 9)
+      for (const e of r.errors) add(e, !own ? 'warning' : r.status === 'held' ? 'hold' : 'error', maskIdNumber(normalizeIdNumber(r.raw).value));
+      // a 15-digit number: the upgraded number and the raw value, both masked (issue 9 item 4)
+      for (const w of r.warnings) if (w !== 'ID_NORMALIZED') add(w, 'warning', w === 'ID_LEGACY_15' && r.id ? `${maskIdNumber(r.id)}(原值 ${maskIdNumber(normalizeIdNumber(r.raw).value)})` : undefined);
+      return own || r.status === 'accepted' ? r.id : null;
     }
     case 'idHash': {
       if (isBlank(cell)) return null;
@@ -137,8 +142,7 @@ function parseValue(
     case 'bool':
     case 'enum': {
       if (isBlank(cell)) return null;
-      const s = normalizeSpelling(cellText(cell));
-      const v = tc.values?.[s];
+      const v = tc.values?.[enumKey(cellText(cell))];
       if (v === undefined) {
         // national layouts: a value outside every spelling holds the row, naming every accepted spelling (issue 8)
         if (national) add('VALUE_NOT_IN_VOCABULARY', 'hold', `“${cellText(cell)}”,可填:${Object.keys(tc.values ?? {}).join('、')}`);

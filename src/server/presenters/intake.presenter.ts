@@ -5,6 +5,7 @@
  * are never in clear in any intake response (held rows carry the masked form only).
  */
 import type { RiskClueDto } from '../../shared/intake';
+import { HEALTH_CHECK_IDS } from '../domain/checks/catalogue';
 import { maskName } from '../domain/masking';
 import type { Actor } from '../services/actor';
 import { seesPersonalData } from './personal-data.presenter';
@@ -13,8 +14,8 @@ import { seesPersonalData } from './personal-data.presenter';
 export const HEALTH_VALUE_KEYS: ReadonlySet<string> = new Set(['healthStatus', 'disabilityGrade', 'disabilityType', 'certDate', 'totalCost', 'reimbursed', 'selfPaid', 'visitDate']);
 /** Clue rules whose summary and facts are health details (medical costs, disability). */
 export const HEALTH_CLUE_RULES: ReadonlySet<string> = new Set(['MED-01', 'DIS-01']);
-/** Checks whose facts are health details. */
-export const HEALTH_CHECKS: ReadonlySet<string> = new Set(['Q16', 'Q23', 'Q24']);
+/** Checks whose facts are health details (the catalogue's `health` mark). */
+export const HEALTH_CHECKS: ReadonlySet<string> = HEALTH_CHECK_IDS;
 /** What replaces a withheld health detail. */
 export const WITHHELD = '(健康信息,无查看权限)';
 

@@ -2,10 +2,11 @@
  * Masking of personal data in responses, by the caller's permission (domain/permissions.ts
  * `personal.view`): without it, names are masked (张**, domain/masking.ts) and health details (health
  * status, disability grade) are withheld (null) on every household list item and household page. ID
- * numbers are always masked here; the full number only leaves through the audited reveal.
+ * numbers are always masked here, and the birth date beside a masked number is its year only (THE mask
+ * rule, domain/masking.ts); the full number and date only leave through the audited reveal.
  */
 import type { HouseholdDetailDto, HouseholdListItem, Page } from '../../shared/api';
-import { maskName } from '../domain/masking';
+import { maskBirthDate, maskName } from '../domain/masking';
 import { hasPermission } from '../domain/permissions';
 import type { Actor } from '../services/actor';
 
@@ -14,8 +15,9 @@ export const seesPersonalData = (actor: Actor) => hasPermission(actor.roles, 'pe
 
 /** A household page as the actor may see it. */
 export function maskHouseholdDetail(actor: Actor, d: HouseholdDetailDto): HouseholdDetailDto {
-  if (seesPersonalData(actor)) return d;
-  return { ...d, members: d.members.map((m) => ({ ...m, name: maskName(m.name), healthStatus: null, disabilityGrade: null, personalDataMasked: true })) };
+  const members = d.members.map((m) => ({ ...m, birthDate: maskBirthDate(m.birthDate) }));
+  if (seesPersonalData(actor)) return { ...d, members };
+  return { ...d, members: members.map((m) => ({ ...m, name: maskName(m.name), healthStatus: null, disabilityGrade: null, personalDataMasked: true })) };
 }
 
 /** A page of the household list as the actor may see it. */

@@ -132,12 +132,14 @@ export class HouseholdRepository {
   }
 
   /** A page of members inside the scope for the person export (display columns only), in person id order. */
-  async personExportPage(scope: Scope, afterPersonId: number, limit: number) {
+  async personExportPage(scope: Scope, afterPersonId: number, limit: number, withCipher = false) {
     return scoped(
       this.db
         .selectFrom('person as p')
         .innerJoin('household as h', 'h.id', 'p.householdId')
         .select(['p.id', 'h.householdNo', 'h.villageCode', 'p.name', 'p.idMasked', 'p.relationToHead', 'p.sex', 'p.birthDate', 'p.healthStatus', 'p.labourSkill', 'p.schoolStage'])
+        // the ciphertext only for a full-ID export (idNumber.reveal + personal.export + reason, checked by the service)
+        .$if(withCipher, (q) => q.select('p.idCipher'))
         .where('p.id', '>', afterPersonId)
         .orderBy('p.id')
         .limit(limit),

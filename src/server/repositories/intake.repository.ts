@@ -145,6 +145,20 @@ export class IntakeRepository {
     return r ? (JSON.parse(r.mappingJson) as Record<string, string>) : undefined;
   }
 
+  /** The value map remembered for a kind and county ('' = everywhere), or undefined. */
+  async valueMapping(kind: string, countyCode: string): Promise<Record<string, Record<string, string>> | undefined> {
+    const r = await this.db.selectFrom('valueMapping').select('mappingJson').where('kind', '=', kind).where('countyCode', '=', countyCode).executeTakeFirst();
+    return r ? (JSON.parse(r.mappingJson) as Record<string, Record<string, string>>) : undefined;
+  }
+
+  async saveValueMapping(kind: string, countyCode: string, mapping: Record<string, Record<string, string>>, by: string, at: string): Promise<void> {
+    await this.db
+      .insertInto('valueMapping')
+      .values({ kind, countyCode, mappingJson: JSON.stringify(mapping), updatedBy: by, updatedAt: at })
+      .onConflict((oc) => oc.columns(['kind', 'countyCode']).doUpdateSet({ mappingJson: JSON.stringify(mapping), updatedBy: by, updatedAt: at }))
+      .execute();
+  }
+
   /** Column names of every remembered mapping of a kind (they help find the header of the next file). */
   async mappedNames(kind: string): Promise<string[]> {
     const rows = await this.db.selectFrom('headerMapping').select('mappingJson').where('kind', '=', kind).limit(200).execute();
@@ -166,18 +180,6 @@ export class IntakeRepository {
     return out;
   }
 
-  /** Regions of a level whose name starts with `name`, under a parent (or anywhere for counties). */
-  async regionsByName(level: string, name: string, parentCode: string | null): Promise<{ code: string; name: string }[]> {
-    return this.db
-      .selectFrom('region')
-      .select(['code', 'name'])
-      .where('level', '=', level)
-      .where('name', 'like', `${name.replace(/[%_\\]/g, '')}%`)
-      .$if(parentCode !== null, (q) => q.where('parentCode', '=', parentCode!))
-      .limit(5)
-      .execute();
-  }
-
   private personQuery(scope: Scope) {
     return scoped(
       this.db
@@ -196,6 +198,18 @@ export class IntakeRepository {
     const out = new Map<string, MatchedPerson>();
     for (let i = 0; i < hashes.length; i += 500) {
       for (const r of await this.personQuery(scope).where('p.idHash', 'in', hashes.slice(i, i + 500)).where('p.idStatus', '=', 'valid').execute()) out.set(r.idHash, r as MatchedPerson);
+    }
+    return out;
+  }
+
+  /**
+   * Persons inside the scope by lookup hash whatever their number's status (a number held for a bad
+   * check character included): only to offer possible matches for manual review, never to link.
+   */
+  async personsByHashAnyStatus(scope: Scope, hashes: readonly string[]): Promise<Map<string, MatchedPerson>> {
+    const out = new Map<string, MatchedPerson>();
+    for (let i = 0; i < hashes.length; i += 500) {
+      for (const r of await this.personQuery(scope).where('p.idHash', 'in', hashes.slice(i, i + 500)).execute()) out.set(r.idHash, r as MatchedPerson);
     }
     return out;
   }
@@ -246,6 +260,27 @@ export class IntakeRepository {
   /** Clues raised by a batch that nothing else raised (deleted with a rollback). */
   async deleteCluesOfBatch(batchId: number): Promise<void> {
     await this.db.deleteFrom('riskClue').where('batchId', '=', batchId).execute();
+  }
+
+  /** The department-list records a batch wrote (deleted with a rollback). */
+  async deleteDepartmentRecordsOfBatch(batchId: number): Promise<void> {
+    await this.db.deleteFrom('departmentRecord').where('batchId', '=', batchId).execute();
+  }
+
+  /**
+   * Clues of a batch that staff have handled: a status other than `open` (verified, dismissed), or a
+   * monitoring case opened from them (source reference `clue:<id>`). A rollback must not erase them.
+   * @returns id, rule, status and the id of the case opened from the clue (null when none), by id
+   */
+  async handledCluesOfBatch(batchId: number): Promise<{ id: number; ruleId: string; status: string; caseId: number | null }[]> {
+    const clues = await this.db.selectFrom('riskClue').select(['id', 'ruleId', 'status']).where('batchId', '=', batchId).orderBy('id').execute();
+    if (!clues.length) return [];
+    const refs = new Map<string, number>();
+    for (let i = 0; i < clues.length; i += 500) {
+      const part = clues.slice(i, i + 500).map((c) => `clue:${c.id}`);
+      for (const r of await this.db.selectFrom('monitoringCase').select(['id', 'sourceRef']).where('sourceRef', 'in', part).execute()) refs.set(r.sourceRef!, r.id);
+    }
+    return clues.map((c) => ({ ...c, caseId: refs.get(`clue:${c.id}`) ?? null })).filter((c) => c.status !== 'open' || c.caseId !== null);
   }
 
   /** Persons registered in more than one household inside the scope: lookup hash → household ids. */

@@ -15,13 +15,15 @@ export interface PersonRef {
   idMasked: string;
   villageCode: string;
   countyCode: string;
+  /** 户编号 of the household */
+  householdNo: string;
 }
 
 export class PersonRepository {
   constructor(private readonly db: Db) {}
 
   private base() {
-    return this.db.selectFrom('person as p').innerJoin('household as h', 'h.id', 'p.householdId').select(['p.id', 'p.householdId', 'p.name', 'p.idMasked', 'h.villageCode', 'h.countyCode']);
+    return this.db.selectFrom('person as p').innerJoin('household as h', 'h.id', 'p.householdId').select(['p.id', 'p.householdId', 'p.name', 'p.idMasked', 'h.villageCode', 'h.countyCode', 'h.householdNo']);
   }
 
   /** A person inside the scope, or undefined (outside looks like missing). */

@@ -8,6 +8,14 @@ import { sql } from 'kysely';
 import type { Db } from '../db/connect';
 import type { AccessGrantTable, SignInThrottleTable, UserAccountTable } from '../db/schema';
 import type { Scope } from './scope';
+import { invalidate } from './reference-cache';
+
+/**
+ * Prefix of the signed-in sessions that AccountService.authenticate keeps in the per-process cache
+ * (reference-cache.ts, decision 0244). Every write below to users, sessions or grants drops them all: such
+ * writes are rare, and a revoked session must be refused at once.
+ */
+export const SESSION_CACHE_PREFIX = 'session:';
 
 /** A user without the password hash. */
 export type UserRow = Omit<UserAccountTable, 'id' | 'passwordHash'> & { id: number };
@@ -91,6 +99,7 @@ export class UserRepository {
 
   /** Updates a user's fields. */
   async update(id: number, set: Partial<Omit<UserAccountTable, 'id'>>): Promise<void> {
+    invalidate(this.db, SESSION_CACHE_PREFIX);
     await this.db.updateTable('userAccount').set(set).where('id', '=', id).execute();
   }
 
@@ -111,23 +120,33 @@ export class UserRepository {
 
   /** Deletes one session. */
   async deleteSession(id: number): Promise<void> {
+    invalidate(this.db, SESSION_CACHE_PREFIX);
     await this.db.deleteFrom('userSession').where('id', '=', id).execute();
   }
 
   /** Deletes every session of a user (password change, disabling, role change). */
   async deleteSessionsOf(userId: number): Promise<void> {
+    invalidate(this.db, SESSION_CACHE_PREFIX);
     await this.db.deleteFrom('userSession').where('userId', '=', userId).execute();
   }
 
   /** Inserts a temporary access grant; returns its id. */
   async insertGrant(g: Omit<AccessGrantTable, 'id'>): Promise<number> {
+    invalidate(this.db, SESSION_CACHE_PREFIX);
     return (await this.db.insertInto('accessGrant').values(g).returning('id').executeTakeFirstOrThrow()).id;
   }
 
-  /** Household ids a user may temporarily read at `now` (not expired, not revoked). */
-  async grantedHouseholds(userId: number, now: string): Promise<number[]> {
-    const rows = await this.db.selectFrom('accessGrant').select('householdId').where('userId', '=', userId).where('expiresAt', '>', now).where('revokedAt', 'is', null).execute();
-    return [...new Set(rows.map((r) => r.householdId))];
+  /** Grants of a user still in force at `now` (not expired, not revoked): household id and expiry (ISO). */
+  grantsInForce(userId: number, now: string): Promise<{ householdId: number; expiresAt: string }[]> {
+    return this.db.selectFrom('accessGrant').select(['householdId', 'expiresAt']).where('userId', '=', userId).where('expiresAt', '>', now).where('revokedAt', 'is', null).execute();
+  }
+
+  /**
+   * Drops this process's cached sessions (after a transaction that changed users, sessions or grants
+   * committed: a request in between, on another connection of the pool, may have cached the rows before it).
+   */
+  forgetSessions(): void {
+    invalidate(this.db, SESSION_CACHE_PREFIX);
   }
 
   /** Grants of users inside the scope, newest first. */

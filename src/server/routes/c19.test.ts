@@ -3,7 +3,7 @@
  * both dialects. The fixture's paths are mapped onto this API:
  *   GET /api/households/:id              → GET /api/v1/households/:id
  *   GET /api/households?county=          → GET /api/v1/households?region=
- *   GET /api/persons/search?id=          → GET /api/v1/persons/search?idNumber=
+ *   GET /api/persons/search?id=          → POST /api/v1/persons/search { idNumber } (never in the URL, issue 9)
  *   POST /api/exports { filters: {} }    → GET /api/v1/exports/households.csv (no filter; synchronous 200)
  *   PATCH /api/households/:id            → PUT /api/v1/households/:id/incomes/2025 (the registry's write)
  * Roles: county_operator → dataEntry + reviewer (writes, personal data, export); viewer → readOnly.
@@ -69,7 +69,7 @@ forEachDialect('C19 access across regions', (dialect) => {
     expect(r3.statusCode).toBe(status(3));
     expect([...new Set((r3.json().items as { villageCode: string }[]).map((i) => i.villageCode.slice(0, 6)))]).toEqual(['522633']);
     // 4: person search by another county's ID number → nothing
-    const r4 = await get('a_county_clerk', '/api/v1/persons/search?idNumber=522632197202020229');
+    const r4 = await app.inject({ method: 'POST', url: '/api/v1/persons/search', headers: as.a_county_clerk, payload: { idNumber: '522632197202020229' } });
     expect(r4.statusCode).toBe(status(4));
     expect(r4.json()).toHaveLength(0);
     // 6: write to another county's household → 404, unchanged

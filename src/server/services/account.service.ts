@@ -16,7 +16,8 @@ import { conflict, forbidden, invalidCredentials, notFound, unknownRegion, valid
 import { AuditRepository } from '../repositories/audit.repository';
 import { RegionRepository } from '../repositories/region.repository';
 import { inScope, levelOfCode, NATIONAL_SCOPE, regionScope, type Scope } from '../repositories/scope';
-import { UserRepository, type UserRow } from '../repositories/user.repository';
+import { peek, put } from '../repositories/reference-cache';
+import { SESSION_CACHE_PREFIX, UserRepository, type UserRow } from '../repositories/user.repository';
 import { auditFields } from './audit.service';
 import { nowIso, type ServiceContext } from './context';
 
@@ -80,6 +81,21 @@ export function oneTimePassword(): string {
 
 const levelOf = (code: string | null): RegionLevel => (code === null ? 'national' : levelOfCode(code));
 const rolesOf = (s: string): Role[] => s.split(',').filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+
+/** What deciding on a session needs, as read from the database (and kept a few seconds, see authenticate). */
+interface SessionState {
+  session: { id: number; csrfToken: string; createdAt: string; lastSeenAt: string };
+  user: UserRow;
+  /** grants in force when read; each still checked against the clock */
+  grants: { householdId: number; expiresAt: string }[];
+}
+
+/** The SessionInfo of a live session of an enabled user at `now` (grants ended by then left out). */
+function sessionInfo(st: SessionState, now: Date): SessionInfo {
+  const at = now.toISOString();
+  const granted = [...new Set(st.grants.filter((g) => g.expiresAt > at).map((g) => g.householdId))];
+  return { sessionId: st.session.id, csrfToken: st.session.csrfToken, actor: actorOfUser(st.user, granted), mustChangePassword: st.user.mustChangePassword === 1 };
+}
 
 /** The Actor of a stored user. */
 export function actorOfUser(u: UserRow, grantedHouseholdIds: readonly number[] = []): Actor {
@@ -185,21 +201,39 @@ export class AccountService {
   /**
    * The session of a token, or null when unknown, expired (idle or absolute, see sessionAlive), or its
    * user is disabled. Marks the session as used (at most once a minute). Expired sessions are deleted.
+   *
+   * A session found alive is kept in this process's memory with its user and grants for
+   * `config.sessionCacheMs` (ZX_SESSION_CACHE_SECONDS, default 5 s; issue 15: the three reads were most
+   * of a dashboard request), and a request within that time reads nothing: expiry (idle, absolute) and
+   * each grant's end are still checked against the clock on every request, and whenever the session is
+   * due to be marked as used or looks expired it is read again from the database and decided exactly as
+   * without the cache. Every write of users, sessions or grants drops the cached sessions at once (sign-out,
+   * password change or reset, role, region or disabled change, new grant: UserRepository), so this
+   * server refuses a revoked session at the next request; a change made by another server or by the CLI
+   * is seen here within that time (decision 0244).
    */
   async authenticate(token: string): Promise<SessionInfo | null> {
-    const users = new UserRepository(this.ctx.db);
-    const s = await users.session(tokenHash(token));
-    if (!s) return null;
+    const hash = tokenHash(token);
+    const key = `${SESSION_CACHE_PREFIX}${hash}`;
     const now = this.ctx.clock();
+    const hit = await peek<SessionState>(this.ctx.db, key);
+    if (hit && sessionAlive(hit.session, now) && now.getTime() - Date.parse(hit.session.lastSeenAt) < 60_000) return sessionInfo(hit, now);
+    const users = new UserRepository(this.ctx.db);
+    const s = await users.session(hash);
+    if (!s) return null;
     if (!sessionAlive(s, now)) {
       await users.deleteSession(s.id);
       return null;
     }
     const u = await users.byId(s.userId);
     if (!u || u.disabled === 1) return null;
-    if (now.getTime() - Date.parse(s.lastSeenAt) >= 60_000) await users.touchSession(s.id, now.toISOString());
-    const grants = u.regionCode === null ? [] : await users.grantedHouseholds(u.id, now.toISOString());
-    return { sessionId: s.id, csrfToken: s.csrfToken, actor: actorOfUser(u, grants), mustChangePassword: u.mustChangePassword === 1 };
+    if (now.getTime() - Date.parse(s.lastSeenAt) >= 60_000) {
+      await users.touchSession(s.id, now.toISOString());
+      s.lastSeenAt = now.toISOString();
+    }
+    const state: SessionState = { session: s, user: u, grants: u.regionCode === null ? [] : await users.grantsInForce(u.id, now.toISOString()) };
+    if (this.ctx.config.sessionCacheMs > 0) put(this.ctx.db, key, Promise.resolve(state), this.ctx.config.sessionCacheMs);
+    return sessionInfo(state, now);
   }
 
   /** Ends a session. */
@@ -208,6 +242,7 @@ export class AccountService {
       await new UserRepository(trx).deleteSession(sessionId);
       await new AuditRepository(trx).append(auditFields(this.ctx, actor, { action: 'sign_out', targetType: 'user', targetId: actor.username, outcome: 'ok' }));
     });
+    new UserRepository(this.ctx.db).forgetSessions();
   }
 
   /** The signed-in user. */
@@ -245,6 +280,7 @@ export class AccountService {
       await r.insertSession({ tokenHash: tokenHash(token), csrfToken, userId: u.id, createdAt: at, lastSeenAt: at });
       await new AuditRepository(trx).append(auditFields(this.ctx, actor, { action: 'password_change', targetType: 'user', targetId: u.username, outcome: 'ok', details: { endedSession: sessionId } }));
     });
+    users.forgetSessions();
     return { token, csrfToken };
   }
 
@@ -292,6 +328,7 @@ export class AccountService {
         details: { before: { roles: u.roles, regionCode: u.regionCode, disabled: u.disabled === 1 }, after: { roles: change.roles?.join(','), regionCode: change.regionCode, disabled: change.disabled } },
       }));
     });
+    users.forgetSessions();
     return { user: this.present((await users.byId(u.id))!), oneTimePassword: password };
   }
 }

@@ -598,9 +598,7 @@ export class CaseService {
 
   /** Refuses a date in the future or before the previous step. */
   private checkDate(field: string, date: string, notBefore: string): void {
-    const asOf = today(this.ctx.clock);
-    if (date > asOf) throw validationError([{ field, message: `日期 ${date} 晚于今天 ${asOf}` }]);
-    if (date < notBefore) throw validationError([{ field, message: `日期 ${date} 早于上一环节日期 ${notBefore}` }]);
+    refuseDate(today(this.ctx.clock), field, date, notBefore);
   }
 
   /** Checks that attachment ids belong to the case. */
@@ -668,6 +666,15 @@ const LEVEL_ZH: Record<string, string> = { national: '全国', province: '省', 
 /** Case event row → DTO. */
 export function eventDto(e: { id: number; caseId: number | null; householdId: number; at: string; onDate: string; actor: string; type: string; fromState: string | null; toState: string | null; details: string }): CaseEventDto {
   return { id: e.id, caseId: e.caseId, householdId: e.householdId, at: e.at, onDate: e.onDate, actor: e.actor, type: e.type, fromState: e.fromState, toState: e.toState, details: parseJson(e.details) };
+}
+
+/**
+ * Refuses (400 validation_error naming `field`) a date after `asOf` (today) or before `notBefore` (the
+ * previous step's date; null: no lower bound).
+ */
+export function refuseDate(asOf: string, field: string, date: string, notBefore: string | null): void {
+  if (date > asOf) throw validationError([{ field, message: `日期 ${date} 晚于今天 ${asOf}` }]);
+  if (notBefore && date < notBefore) throw validationError([{ field, message: `日期 ${date} 早于上一环节日期 ${notBefore}` }]);
 }
 
 /** Parses with a zod schema; a failure becomes 400 validation_error naming each field. */

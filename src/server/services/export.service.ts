@@ -19,9 +19,11 @@ import { hasPermission } from '../domain/permissions';
 import { forbidden, validationError } from '../errors';
 import { csvContentType, toCsv, toXlsx, type CsvEncoding, type ExportColumn } from '../presenters/export';
 import { maskHouseholdPage } from '../presenters/personal-data.presenter';
-import { maskName } from '../domain/masking';
+import { createHash } from 'node:crypto';
+import { maskBirthDate, maskName } from '../domain/masking';
 import type { Actor } from './actor';
 import { AuditService } from './audit.service';
+import { requireFullIdExport } from './full-id-export';
 import { nowIso, type ServiceContext } from './context';
 import { HouseholdService } from './household.service';
 
@@ -60,19 +62,30 @@ export interface PersonExportRow {
 
 const zh = (m: Record<string, string>, k: string | null) => (k === null ? null : (m[k] ?? k));
 
-/** Columns of the person export: ID numbers only masked; dates ISO. */
-export const PERSON_EXPORT_COLUMNS: ExportColumn<PersonExportRow>[] = [
-  { header: '户编号', kind: 'id', value: (p) => p.householdNo },
-  { header: '村级区划代码', kind: 'id', value: (p) => p.villageCode },
-  { header: '姓名', kind: 'text', value: (p) => p.name },
-  { header: '证件号码(脱敏)', kind: 'id', value: (p) => p.idMasked },
-  { header: '与户主关系', kind: 'text', value: (p) => zh(RELATION_TO_HEAD_ZH, p.relationToHead) },
-  { header: '性别', kind: 'text', value: (p) => zh(SEX_ZH, p.sex) },
-  { header: '出生日期', kind: 'text', value: (p) => p.birthDate },
+const PERSON_EXPORT_TAIL: ExportColumn<PersonExportRow>[] = [
   { header: '健康状况', kind: 'text', value: (p) => (p.healthStatus === null ? '(无权查看)' : zh(HEALTH_STATUS_ZH, p.healthStatus)) },
   { header: '劳动技能', kind: 'text', value: (p) => zh(LABOUR_SKILL_ZH, p.labourSkill) },
   { header: '在校生状况', kind: 'text', value: (p) => zh(SCHOOL_STAGE_ZH, p.schoolStage) },
 ];
+
+/**
+ * Columns of the person export. Masked (default): the ID number by THE mask rule and the birth year only
+ * beside it (domain/masking.ts); full (idNumber.reveal + personal.export + a reason): the number and the
+ * date in full. `idMasked` then holds the full number (filled by ExportService.persons).
+ */
+export function personExportColumns(full: boolean): ExportColumn<PersonExportRow>[] {
+  return [
+    { header: '户编号', kind: 'id', value: (p) => p.householdNo },
+    { header: '村级区划代码', kind: 'id', value: (p) => p.villageCode },
+    { header: '姓名', kind: 'text', value: (p) => p.name },
+    { header: full ? '证件号码' : '证件号码(脱敏)', kind: 'id', value: (p) => p.idMasked },
+    { header: '与户主关系', kind: 'text', value: (p) => zh(RELATION_TO_HEAD_ZH, p.relationToHead) },
+    { header: '性别', kind: 'text', value: (p) => zh(SEX_ZH, p.sex) },
+    { header: full ? '出生日期' : '出生年份', kind: 'text', value: (p) => (full ? p.birthDate : maskBirthDate(p.birthDate)) },
+    ...PERSON_EXPORT_TAIL,
+  ];
+}
+
 
 /** Columns of the risk-clue export (the queue as the caller sees it). */
 export const CLUE_EXPORT_COLUMNS: ExportColumn<RiskClueDto>[] = [
@@ -122,18 +135,8 @@ export class ExportService {
       if (!page.nextCursor) break;
       cursor = page.nextCursor;
     }
-    const at = nowIso(this.ctx.clock);
-    const meta = { title: '农户名单', exportedBy: actor.username, at };
-    const body = format === 'csv' ? toCsv(HOUSEHOLD_EXPORT_COLUMNS, rows, meta, opts.encoding) : await toXlsx(HOUSEHOLD_EXPORT_COLUMNS, rows, meta);
-    await new AuditService(this.ctx).record(actor, {
-      action: 'export', targetType: 'household_list', targetId: q.region ?? actor.regionCode, outcome: 'ok',
-      details: { format, rows: rows.length, names: opts.fullNames ? 'full' : 'masked', filters: Object.fromEntries(Object.entries(q).filter(([k, v]) => v !== undefined && k !== 'cursor' && k !== 'limit' && k !== 'q')) },
-    });
-    const stamp = at.slice(0, 19).replace(/[-:T]/g, '');
-    return {
-      body, rows: rows.length, filename: `households-${actor.regionCode ?? 'national'}-${stamp}.${format}`,
-      contentType: format === 'csv' ? csvContentType(opts.encoding) : XLSX_TYPE,
-    };
+    const filters = Object.fromEntries(Object.entries(q).filter(([k, v]) => v !== undefined && k !== 'cursor' && k !== 'limit' && k !== 'q'));
+    return this.finish(actor, { title: '农户名单', target: 'household_list', file: 'households', region: q.region, columns: HOUSEHOLD_EXPORT_COLUMNS, rows, format, encoding: opts.encoding, filters, details: { names: opts.fullNames ? 'full' : 'masked' } });
   }
 
   /**
@@ -144,7 +147,10 @@ export class ExportService {
    * @throws forbidden without personal.export (or personal.view for full names); validation_error above
    *   MAX_EXPORT_ROWS rows, or for GBK with the names it cannot encode (see toCsv)
    */
-  async persons(actor: Actor, q: { region?: string }, format: 'csv' | 'xlsx', opts: { fullNames?: boolean; encoding?: CsvEncoding } = {}): Promise<ExportFile> {
+  async persons(actor: Actor, q: { region?: string }, format: 'csv' | 'xlsx', opts: { fullNames?: boolean; encoding?: CsvEncoding; idNumbers?: 'masked' | 'full'; reason?: string } = {}): Promise<ExportFile> {
+    const full = opts.idNumbers === 'full';
+    // issue 9 item 10: full ID numbers only with idNumber.reveal + personal.export + a reason; a refusal is recorded
+    const reason = full ? await requireFullIdExport(this.ctx, actor, opts.reason, { targetType: 'person_list', targetId: q.region ?? actor.regionCode, details: { format, filters: { region: q.region ?? null } } }) : null;
     if (!hasPermission(actor.roles, 'personal.export')) throw forbidden('没有导出个人信息的权限');
     const sees = hasPermission(actor.roles, 'personal.view');
     if (opts.fullNames && !sees) throw forbidden('没有查看完整姓名的权限');
@@ -152,14 +158,19 @@ export class ExportService {
     const rows: PersonExportRow[] = [];
     let after = 0;
     while (scope) {
-      const page = await new HouseholdRepository(this.ctx.db).personExportPage(scope, after, 2000);
+      const page = await new HouseholdRepository(this.ctx.db).personExportPage(scope, after, 2000, full);
       if (!page.length) break;
       after = page[page.length - 1]!.id;
-      for (const { id: _id, ...p } of page) rows.push({ ...p, name: opts.fullNames ? p.name : maskName(p.name), healthStatus: sees ? p.healthStatus : null });
+      for (const { id: _id, idCipher, ...p } of page as ((typeof page)[number] & { idCipher?: string })[]) {
+        rows.push({ ...p, idMasked: full && idCipher ? this.ctx.ids.decrypt(idCipher) : p.idMasked, name: opts.fullNames ? p.name : maskName(p.name), healthStatus: sees ? p.healthStatus : null });
+      }
       if (rows.length > MAX_EXPORT_ROWS) throw validationError([{ field: 'region', message: `导出超过 ${MAX_EXPORT_ROWS} 行,请按区域缩小范围` }]);
     }
     rows.sort((a, b) => (a.householdNo < b.householdNo ? -1 : a.householdNo > b.householdNo ? 1 : 0));
-    return this.finish(actor, { title: '人员名单', target: 'person_list', file: 'persons', region: q.region, columns: PERSON_EXPORT_COLUMNS, rows, format, encoding: opts.encoding, details: { names: opts.fullNames ? 'full' : 'masked' } });
+    return this.finish(actor, {
+      title: '人员名单', target: 'person_list', file: 'persons', region: q.region, columns: personExportColumns(full), rows, format, encoding: opts.encoding,
+      filters: { region: q.region ?? null }, idNumbers: full ? 'full' : 'masked', reason, details: { names: opts.fullNames ? 'full' : 'masked' },
+    });
   }
 
   /**
@@ -179,15 +190,26 @@ export class ExportService {
       if (page.length < 1000) break;
       beforeId = page[page.length - 1]!.id;
     }
-    return this.finish(actor, { title: '风险线索', target: 'risk_clue_list', file: 'clues', columns: CLUE_EXPORT_COLUMNS, rows, format, encoding: opts.encoding, details: { status: q.status ?? null } });
+    return this.finish(actor, { title: '风险线索', target: 'risk_clue_list', file: 'clues', columns: CLUE_EXPORT_COLUMNS, rows, format, encoding: opts.encoding, filters: { status: q.status ?? null }, details: {} });
   }
 
-  /** Writes the file (user and time inside, see presenters/export.ts), audits it with the row count, names it. */
-  private async finish<T>(actor: Actor, o: { title: string; target: string; file: string; region?: string; columns: ExportColumn<T>[]; rows: T[]; format: 'csv' | 'xlsx'; encoding?: CsvEncoding; details: Record<string, unknown> }): Promise<ExportFile> {
+  /**
+   * Writes the file (user and time inside, see presenters/export.ts), audits it and names it. The audit
+   * record (issue 9 item 10) carries the user and time (of the event), the scope (the user's region and
+   * the region asked for), the filters, the row count, masked or full ID numbers, the reason of a full
+   * export, and the SHA-256 (hex) of the exact bytes sent. Public: the 监测评价 exports use it too.
+   */
+  async finish<T>(actor: Actor, o: { title: string; target: string; file: string; region?: string; columns: ExportColumn<T>[]; rows: T[]; format: 'csv' | 'xlsx'; encoding?: CsvEncoding; filters?: Record<string, unknown>; idNumbers?: 'masked' | 'full'; reason?: string | null; details: Record<string, unknown> }): Promise<ExportFile> {
     const at = nowIso(this.ctx.clock);
     const meta = { title: o.title, exportedBy: actor.username, at };
     const body = o.format === 'csv' ? toCsv(o.columns, o.rows, meta, o.encoding) : await toXlsx(o.columns, o.rows, meta);
-    await new AuditService(this.ctx).record(actor, { action: 'export', targetType: o.target, targetId: o.region ?? actor.regionCode, outcome: 'ok', details: { format: o.format, rows: o.rows.length, encoding: o.format === 'csv' ? (o.encoding ?? 'utf-8') : undefined, ...o.details } });
+    await new AuditService(this.ctx).record(actor, {
+      action: 'export', targetType: o.target, targetId: o.region ?? actor.regionCode, outcome: 'ok',
+      details: {
+        format: o.format, rows: o.rows.length, encoding: o.format === 'csv' ? (o.encoding ?? 'utf-8') : undefined, scope: actor.regionCode, filters: o.filters,
+        idNumbers: o.idNumbers ?? 'masked', reason: o.reason ?? null, sha256: createHash('sha256').update(body).digest('hex'), ...o.details,
+      },
+    });
     const stamp = at.slice(0, 19).replace(/[-:T]/g, '');
     return { body, rows: o.rows.length, filename: `${o.file}-${actor.regionCode ?? 'national'}-${stamp}.${o.format}`, contentType: o.format === 'csv' ? csvContentType(o.encoding) : XLSX_TYPE };
   }

@@ -117,7 +117,7 @@ forEachDialect('national exports: lossless import', (dialect) => {
 
   it('round trip: the registry exported in the five layouts gives the same file names, title, header on row 3 and the same rows', async () => {
     const out = join(g.dir, 'export');
-    const files = await services.nationalExport.exportAll(actor, out, { year: 2025 });
+    const files = await services.nationalExport.exportAll(actor, out, { year: 2025, reason: '县级数据往返核对' });
     expect(files.map((f) => [f.fileName, f.rows])).toEqual([
       [NATIONAL_FILES.person, g.persons], [NATIONAL_FILES.household, g.households], [NATIONAL_FILES.work, g.workRows], [NATIONAL_FILES.plan, g.planRows], [NATIONAL_FILES.village, g.villages],
     ]);
@@ -132,7 +132,7 @@ forEachDialect('national exports: lossless import', (dialect) => {
     // a person changed since the import is written as the registry now holds it, in the preferred spelling
     const someone = await db.selectFrom('person').select(['id', 'householdId']).where('relationToHead', '=', 'father').executeTakeFirstOrThrow();
     await db.updateTable('person').set({ relationToHead: 'sibling' }).where('id', '=', someone.id).execute();
-    await services.nationalExport.exportTable(actor, 'national-person', join(out, 'changed.xlsx'), { year: 2025 });
+    await services.nationalExport.exportTable(actor, 'national-person', join(out, 'changed.xlsx'), { year: 2025, reason: '县级数据往返核对' });
     const changed = await readTable(join(out, 'changed.xlsx'), 'national-person');
     const col = changed.header.indexOf('与户主关系');
     expect(changed.rows.filter((r) => r[col] === '之兄弟姐妹').length - (await readTable(join(out, NATIONAL_FILES.person), 'national-person')).rows.filter((r) => r[col] === '之兄弟姐妹').length).toBe(1);

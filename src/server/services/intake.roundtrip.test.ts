@@ -3,7 +3,8 @@
  * installation gives the same registry (households, members, incomes, facts); imported back into the
  * same installation it changes nothing.
  */
-import { mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { head, household, income, person, VILLAGES } from '../../../test/fixture
 import type { Db } from '../db/connect';
 import type { Services } from '../container';
 import { systemActor } from './actor';
-import { NationalExportService } from './national-export.service';
+import { exportNationalLayout } from './intake.service';
 
 const tmp = mkdtempSync(join(tmpdir(), 'zx-roundtrip-'));
 const actor = systemActor('tester');
@@ -57,7 +58,12 @@ forEachDialect('export → import round trip', (dialect) => {
 
   it('exports, imports into an empty installation, and gets the same registry', async () => {
     const file = join(tmp, `registry-${dialect}.xlsx`);
-    await expect(new NationalExportService(a.ctx).exportTable(actor, 'national-person', file, { year: 2025 })).resolves.toMatchObject({ fileName: '（自定义）监测对象信息.xlsx', rows: 3 });
+    // full ID numbers only with a reason (issue 9 item 10): refused and recorded without one
+    await expect(exportNationalLayout(a.ctx, actor, file, { year: 2025 })).rejects.toMatchObject({ code: 'forbidden', message: '导出完整身份证号需要:至少4个字的导出理由' });
+    await expect(exportNationalLayout(a.ctx, actor, file, { year: 2025, reason: '迁移到新的服务器' })).resolves.toEqual({ households: 2, persons: 3 });
+    const audits = await a.ctx.db.selectFrom('auditEvent').select(['outcome', 'details']).where('action', '=', 'export').orderBy('id').execute();
+    expect(audits.map((e) => [e.outcome, JSON.parse(e.details!).reason])).toEqual([['denied', null], ['ok', '迁移到新的服务器']]);
+    expect(JSON.parse(audits[1]!.details!).sha256).toBe(createHash('sha256').update(readFileSync(file)).digest('hex'));
     const r = await b.intake.commit(actor, { path: file, fileName: 'registry.xlsx' }, { kind: 'national-person', year: 2025 });
     expect(r.headerRows).toEqual([3]);
     expect(r.counts).toMatchObject({ rows: 3, add: 3, hold: 0, reject: 0 });

@@ -9,7 +9,7 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { forEachDialect, newTestServices } from '../../../test/harness';
 import { head, household, idNumber, income, person, VILLAGES } from '../../../test/fixtures/registry';
 import type { Db } from '../db/connect';
@@ -17,6 +17,7 @@ import type { Services } from '../container';
 import { AppError } from '../errors';
 import { exchangeHash } from '../intake/exchange';
 import { systemActor } from './actor';
+import { RegistryService } from './registry.service';
 
 const FIX = join(__dirname, '../../../test/fixtures/intake');
 const tmp = mkdtempSync(join(tmpdir(), 'zx-intake-'));
@@ -164,10 +165,17 @@ forEachDialect('IntakeService', (dialect) => {
       const ids = [1, 2, 3, 4, 5].map((h) => [idNumber('522633', '19700101', 600 + h * 2 - 1), idNumber('522633', '19720101', 600 + h * 2)]);
       const csv = join(tmp, 'batched.csv');
       writeFileSync(csv, '户编号,姓名,身份证号,与户主关系,劳动技能\r\n' + ids.map(([a, b], k) => `B-${k + 1},户主${k + 1},${a},户主,普通劳动力\r\nB-${k + 1},配偶${k + 1},${b},配偶,普通劳动力\r\n`).join(''));
-      // B-4's spouse is already registered elsewhere: the second batch (B-3, B-4) fails
-      await services.registry.registerHouseholds({ regionCode: null }, [household('OTHER', VILLAGES.guandong, [head({ idNumber: ids[3]![1]!, name: '别户' })])]);
+      // B-4's spouse gets registered elsewhere while the commit runs (after the analysis, which would have
+      // found it beforehand: issue 9 item 6), just before the second batch (B-3, B-4): that batch fails
+      const original = RegistryService.prototype.upsertHouseholds;
+      let calls = 0;
+      const spy = vi.spyOn(RegistryService.prototype, 'upsertHouseholds').mockImplementation(async function (this: RegistryService, ...args: Parameters<RegistryService['upsertHouseholds']>) {
+        if (++calls === 2) await services.registry.registerHouseholds({ regionCode: null }, [household('OTHER', VILLAGES.guandong, [head({ idNumber: ids[3]![1]!, name: '别户' })])]);
+        return original.apply(this, args);
+      });
       const opts = { kind: 'national-person', village: VILLAGES.guandong, batchHouseholds: 2 };
       await expect(services.intake.commit(actor, { path: csv, fileName: 'batched.csv' }, opts)).rejects.toMatchObject({ code: 'conflict' });
+      spy.mockRestore();
       // refused part-way: the batch says so (issue 17: it stayed `running`), with the refusal as its problem
       const running = await db.selectFrom('importBatch').selectAll().where('fileName', '=', 'batched.csv').execute();
       expect(running.map((b) => b.status)).toEqual(['failed']);

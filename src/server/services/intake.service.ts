@@ -17,8 +17,11 @@ import { NATIONAL_HOUSEHOLD, NATIONAL_VILLAGE } from '../intake/templates/nation
 import { keepOtherRow, personRowValues, renderRow, rowDiff, SPELL_KEYS, VILLAGE_KEYS, type HeaderEntry, type PlaceNames, type RowKeep } from '../intake/national/layout';
 import { RegionRepository } from '../repositories/region.repository';
 import { MeasureRepository } from '../repositories/measure.repository';
+import { NationalExportService } from './national-export.service';
 import type { RiskClueDto } from '../../shared/intake';
-import { ageOn, maskIdNumber } from '../domain/id-number';
+import { ageOn, normalizeIdNumber } from '../domain/id-number';
+import { sameName } from '../domain/person-name';
+import { maskIdNumber, redactIdNumbers } from '../domain/masking';
 import { AppError, conflict, notFound, validationError } from '../errors';
 import { clueDedupKey, cluesFor, type ClueDraft, type ListFacts } from '../intake/clues';
 import { exchangeHash } from '../intake/exchange';
@@ -31,18 +34,20 @@ import { openTable, type OpenedTable } from '../intake/readers/table';
 import { normalizeHeader } from '../intake/readers/header';
 import { parseRow, type ParsedRow, type Value } from '../intake/rows';
 import { templateOf } from '../intake/templates';
-import { headerScorer, headerSignature, matchHeader, type ColumnMapping } from '../intake/templates/mapping';
+import { applyValueMap, enumKey, headerScorer, headerSignature, matchHeader, type ColumnMapping, type ValueMap } from '../intake/templates/mapping';
 import type { ImportTemplate } from '../intake/templates/template';
 import { nationalHouseholdFields, nationalPersonFields } from '../intake/national/registry-fields';
 import { HouseholdRepository } from '../repositories/household.repository';
 import { AuditRepository } from '../repositories/audit.repository';
 import { IntakeRepository, type ImportBatchRow, type MatchedPerson } from '../repositories/intake.repository';
-import { inScope, type Scope } from '../repositories/scope';
+import { inScope, NATIONAL_SCOPE, type Scope } from '../repositories/scope';
 import type { Actor } from './actor';
 import { maskClue, maskHeldRow, type HeldRowDto } from '../presenters/intake.presenter';
 import { nowIso, today, type ServiceContext } from './context';
 import { CheckService } from './check.service';
+import { requireFullIdExport } from './full-id-export';
 import { RegistryService, type HouseholdSnapshot, type UpsertOutcome } from './registry.service';
+import { PlaceService, type PlaceResolver } from './place.service';
 
 /** The file to import: where it is on disk and the name the user gave it. */
 export interface ImportFile {
@@ -58,8 +63,14 @@ export interface ImportOptions {
   mapping?: Record<string, string>;
   /** income year of a person file (default: the configured default year) */
   year?: number;
-  /** 12-digit village code for rows without place columns */
+  /** 12-digit village code for rows without place columns; rows with their own place columns must agree with it */
   village?: string;
+  /** the preview's mapping step: "乡镇/村" → 12-digit village (or "乡镇/" → 9-digit township) code; remembered per county on commit */
+  placeMapping?: Record<string, string>;
+  /** a department's own code values (column → file value → template value): applied after the county's remembered map, remembered on commit (issue 9 item 1) */
+  valueMap?: ValueMap;
+  /** confirmed values of required columns the list lacks (column key or Chinese name → value): see ImportReport.proposedDefaults */
+  defaults?: Record<string, string>;
   /** rows read so far, and an estimate of the total */
   onProgress?: (done: number, estimate: number) => void;
   /**
@@ -99,7 +110,7 @@ interface Analysis {
   /** department lists: per matched person, the list facts and the person */
   matches: { person: MatchedPerson; list: ListFacts }[];
   /** department lists: every parsed row with its match (for department_record) */
-  records: { row: number; personId: number | null; householdId: number | null; countyCode: string | null; facts: Record<string, Value> }[];
+  records: { row: number; personId: number | null; householdId: number | null; countyCode: string | null; guardianPersonId: number | null; facts: Record<string, Value> }[];
   drafts: { person: MatchedPerson; row: number; draft: ClueDraft }[];
   /** household kind: fields to set per existing household, with their values before (for rollback) */
   fieldUpdates: { householdId: number; householdNo: string; countyCode: string; version: number; set: Record<string, number>; before: Record<string, number> }[];
@@ -111,6 +122,8 @@ interface Analysis {
   batched?: boolean;
   /** national layouts: what is kept of each imported row (original spellings, unknown columns), by household number or id */
   nationalRows: NationalRowDraft[];
+  /** spreadsheet row → the row's ID number (18-character form, or the normalised cell when it is not a number): masked and hashed into the row's problems, never shown */
+  rowIds: Map<number, string>;
   /** rows held for verification, with their values (kept, never dropped) */
   held: { row: number; householdNo: string | null; name: string | null; id: string | null; reasons: string[]; values: Record<string, Value>; consequences?: string[] }[];
 }
@@ -139,6 +152,7 @@ export class IntakeService {
    * @throws bad_file as preview, or MAPPING_INCOMPLETE when required columns are not mapped; conflict from the registry
    */
   async commit(actor: Actor, file: ImportFile, opts: ImportOptions): Promise<ImportReport> {
+    opts = withFieldKeys(opts);
     let runningId: number | null = null;
     const outcomes: UpsertOutcome[] = [];
     const members = new Map<string, number>();
@@ -168,6 +182,7 @@ export class IntakeService {
       if (runningId !== null && e instanceof AppError) await this.refuseBatch(actor, runningId, e);
       throw e;
     }
+    if (a.report.mappingComplete && a.report.alreadyImportedBatchId === null) await new PlaceService(this.ctx).rememberMappings(actor, opts.placeMapping);
     if (a.batched && runningId !== null) return this.finishBatch(actor, a, runningId, outcomes, members, opts);
     const r = a.report;
     r.dryRun = false;
@@ -189,8 +204,9 @@ export class IntakeService {
     const record = async (trx: ServiceContext['db'], counts: { added: number; updated: number; unchanged: number; clues: number }, regionCode: string | null) => {
       const repo = new IntakeRepository(trx);
       const id = await repo.insertBatch({ ...batchRow, ...counts });
-      await repo.insertProblems(r.problems.slice(0, MAX_PROBLEMS).map((p) => ({ batchId: id, sheet: p.sheet, row: p.row, columnName: p.column, code: p.code, level: p.level, message: p.message })));
+      await repo.insertProblems(this.storedProblems(id, a));
       if (opts.mapping && Object.keys(opts.mapping).length) await repo.saveMapping(r.kind, r.headerSignature, opts.mapping, actor.username, now);
+      if (opts.valueMap && Object.keys(opts.valueMap).length) await repo.saveValueMapping(r.kind, countyOf(actor), r.valueMap, actor.username, now);
       await repo.insertHeldRows(a.held.map((h) => ({ batchId: id, row: h.row, householdNo: h.householdNo, name: h.name, idMasked: h.id ? maskIdNumber(h.id) : null, idCipher: h.id ? this.ctx.ids.encrypt(h.id) : null, reasons: [...new Set(h.reasons)].join(','), valuesJson: JSON.stringify(h.values), status: 'open', consequencesJson: h.consequences ? JSON.stringify(h.consequences) : null })));
       await new AuditRepository(trx).append({
         at: now, actor: actor.username, action: 'import_commit', targetType: 'import_batch', targetId: String(id), regionCode: regionCode ?? actor.scope.regionCode, outcome: 'ok',
@@ -260,7 +276,7 @@ export class IntakeService {
       const repo = new IntakeRepository(trx);
       const counties = [...new Set(a.records.map((x) => x.countyCode).filter((c): c is string => !!c))];
       const id = await record(trx, { added: a.records.length, updated: 0, unchanged: 0, clues: 0 }, counties.length === 1 ? counties[0]! : null);
-      await repo.insertDepartmentRecords(a.records.map((x) => ({ batchId: id, kind: r.kind, row: x.row, personId: x.personId, householdId: x.householdId, countyCode: x.countyCode, factsJson: JSON.stringify(x.facts) })));
+      await repo.insertDepartmentRecords(a.records.map((x) => ({ batchId: id, kind: r.kind, row: x.row, personId: x.personId, householdId: x.householdId, countyCode: x.countyCode, guardianPersonId: x.guardianPersonId, factsJson: JSON.stringify(x.facts) })));
       const rows: Insertable<RiskClueTable>[] = a.drafts.map(({ person, row, draft }) => ({
         dedupKey: clueDedupKey(department, r.kind, person.personId, draft), countyCode: person.countyCode, villageCode: person.villageCode, householdId: person.householdId, personId: person.personId,
         sourceDepartment: department, listKind: r.kind, batchId: id, sourceRow: row, ruleId: draft.ruleId, riskType: draft.riskType, factsJson: JSON.stringify(draft.facts), summary: draft.summary, status: 'open', createdAt: now,
@@ -305,7 +321,7 @@ export class IntakeService {
     await this.ctx.db.transaction().execute(async (trx) => {
       const repo = new IntakeRepository(trx);
       await repo.updateBatch(batchId, { status: 'failed', finishedAt: now });
-      await repo.insertProblems([{ batchId, sheet: null, row: null, columnName: null, code, level: 'error', message: e.message.slice(0, 2000) }]);
+      await repo.insertProblems([{ batchId, sheet: null, row: null, columnName: null, code, level: 'error', message: redactIdNumbers(e.message).slice(0, 2000) }]);
       await new AuditRepository(trx).append({ at: now, actor: actor.username, action: 'import_refused', targetType: 'import_batch', targetId: String(batchId), regionCode: actor.scope.regionCode, outcome: 'failed', details: JSON.stringify({ code, message: e.message.slice(0, 500) }) });
     });
   }
@@ -322,7 +338,7 @@ export class IntakeService {
     await this.ctx.db.transaction().execute(async (trx) => {
       const repo = new IntakeRepository(trx);
       await repo.updateBatch(batchId, { headerJson: a.template.national ? JSON.stringify(headerEntries(r)) : null, status: 'committed', finishedAt: now, sheetName: r.sheet, rowsTotal: r.counts.rows, added, updated, unchanged: total - added - updated, held: r.counts.hold, rejected: r.counts.reject + r.counts.duplicate });
-      await repo.insertProblems(r.problems.slice(0, MAX_PROBLEMS).map((p) => ({ batchId, sheet: p.sheet, row: p.row, columnName: p.column, code: p.code, level: p.level, message: p.message })));
+      await repo.insertProblems(this.storedProblems(batchId, a));
       await repo.insertHeldRows(a.held.map((h) => ({ batchId, row: h.row, householdNo: h.householdNo, name: h.name, idMasked: h.id ? maskIdNumber(h.id) : null, idCipher: h.id ? this.ctx.ids.encrypt(h.id) : null, reasons: [...new Set(h.reasons)].join(','), valuesJson: JSON.stringify(h.values), status: 'open', consequencesJson: h.consequences ? JSON.stringify(h.consequences) : null })));
       if (opts.mapping && Object.keys(opts.mapping).length) await repo.saveMapping(r.kind, r.headerSignature, opts.mapping, actor.username, now);
       await new AuditRepository(trx).append({ at: now, actor: actor.username, action: 'import_commit', targetType: 'import_batch', targetId: String(batchId), regionCode: actor.scope.regionCode, outcome: 'ok', details: JSON.stringify({ kind: r.kind, fileName: r.fileName, sha256: r.sha256, rows: r.counts.rows, added, updated, batched: true }) });
@@ -382,16 +398,20 @@ export class IntakeService {
     const repo = new IntakeRepository(this.ctx.db);
     const batch = await repo.batch(actor.scope, id);
     if (!batch) throw notFound('该导入批次');
-    const problems = (await repo.problems(id)).map((p) => ({ sheet: p.sheet, row: p.row, column: p.columnName, code: p.code, level: p.level as IntakeProblem['level'], message: p.message }));
+    // messages stored before issue 9 may name a number: redacted on the way out as well
+    const problems = (await repo.problems(id)).map((p) => ({ sheet: p.sheet, row: p.row, column: p.columnName, code: p.code, level: p.level as IntakeProblem['level'], message: redactIdNumbers(p.message), idMasked: p.idMasked ?? null }));
     return { batch, problems };
   }
 
   /**
    * Rolls a committed import back, in one transaction with an audit event: households it added are
    * removed, households it updated get their state before (for the household kind, the fields it set),
-   * clues and list records it raised go, and so do the work spells and village profiles it stored.
-   * @throws not_found outside the scope; conflict when it is not committed, or when a later import or an
-   *   edit changed one of its households since (roll those back first)
+   * clues and department-list records it raised go, and so do the work spells and village profiles it
+   * stored. Handled work is never erased (issue 16 item 11): a batch one of whose clues staff verified or
+   * dismissed, or opened a case from, is refused, naming those clues.
+   * @throws not_found outside the scope; conflict when it is not committed, when a later import or an
+   *   edit changed one of its households since (roll those back first), or when one of its clues was
+   *   handled (details.clues: id, ruleId, status, caseId)
    */
   async rollback(actor: Actor, id: number): Promise<{ batchId: number; households: number }> {
     const repo = new IntakeRepository(this.ctx.db);
@@ -403,6 +423,12 @@ export class IntakeService {
     const versions = await repo.versions(changes.map((c) => c.householdId));
     const edited = changes.filter((c) => versions.has(c.householdId) && versions.get(c.householdId) !== c.versionAfter);
     if (edited.length) throw conflict(`该批次导入后已有 ${edited.length} 户被修改(如户编号 ${edited[0]!.householdNo}),不能回退`);
+    const handled = await repo.handledCluesOfBatch(id);
+    if (handled.length) {
+      const zh = { verified: '已核实', dismissed: '已排除', open: '待核实' } as Record<string, string>;
+      const list = handled.slice(0, 10).map((c) => `线索 ${c.id}(${c.ruleId},${zh[c.status] ?? c.status}${c.caseId !== null ? `,已据此立案 ${c.caseId}` : ''})`).join('、');
+      throw conflict(`该批次产生的 ${handled.length} 条风险线索已经处理,回退会抹去处理结果,不能回退:${list}${handled.length > 10 ? ' 等' : ''}`, { clues: handled });
+    }
     const now = nowIso(this.ctx.clock);
     await this.ctx.db.transaction().execute(async (trx) => {
       await this.registry.revertUpserts(trx, changes.filter((c) => c.action === 'added' || c.action === 'updated').map((c) => ({ householdId: c.householdId, action: c.action as 'added' | 'updated', before: c.beforeJson ? (JSON.parse(c.beforeJson) as HouseholdSnapshot) : null })));
@@ -413,6 +439,7 @@ export class IntakeService {
       }
       if (fieldChanges.length) await this.registry.refreshFacts(trx, fieldChanges.map((c) => c.householdId));
       await t.deleteCluesOfBatch(id);
+      await t.deleteDepartmentRecordsOfBatch(id);
       await trx.deleteFrom('workSpell').where('batchId', '=', id).execute();
       await trx.deleteFrom('villageProfile').where('batchId', '=', id).execute();
       await trx.deleteFrom('nationalRow').where('batchId', '=', id).execute();
@@ -453,10 +480,40 @@ export class IntakeService {
     });
   }
 
+  /**
+   * analyseFile, then every problem's message redacted of ID-like runs (a last net: no message names a
+   * number in clear) and given the row's masked ID number (issue 9 item 9).
+   */
   private async analyse(actor: Actor, file: ImportFile, opts: ImportOptions, keep = false, sink?: (hs: HouseholdInput[]) => Promise<void>, pending?: Pick<Analysis, 'nationalRows'>): Promise<Analysis> {
-    const template = templateOf(opts.kind);
-    const { sha256, bytes } = await fileDigest(file.path);
+    const a = await this.analyseFile(actor, file, opts, keep, sink, pending);
+    for (const p of a.report.problems) {
+      p.message = redactIdNumbers(p.message);
+      const id = p.row === null ? undefined : a.rowIds.get(p.row);
+      p.idMasked = id ? maskIdNumber(id) : null;
+    }
+    return a;
+  }
+
+  /** Problems as stored: masked ID number and lookup hash of the row's number, never the number. */
+  private storedProblems(batchId: number, a: Analysis) {
+    return a.report.problems.slice(0, MAX_PROBLEMS).map((p) => {
+      const id = p.row === null ? undefined : a.rowIds.get(p.row);
+      return { batchId, sheet: p.sheet, row: p.row, columnName: p.column, code: p.code, level: p.level, message: p.message, idMasked: id ? maskIdNumber(id) : null, idHash: id ? this.ctx.ids.hash(id) : null };
+    });
+  }
+
+  private async analyseFile(actor: Actor, file: ImportFile, opts: ImportOptions, keep = false, sink?: (hs: HouseholdInput[]) => Promise<void>, pending?: Pick<Analysis, 'nationalRows'>): Promise<Analysis> {
     const repo = new IntakeRepository(this.ctx.db);
+    const bare = templateOf(opts.kind);
+    opts = withFieldKeys(opts);
+    const badKeys = Object.entries(opts.mapping ?? {}).filter(([, k]) => k !== '' && !bare.columns.some((c) => c.key === k));
+    if (badKeys.length) throw validationError(badKeys.map(([col, k]) => ({ field: `mapping.${col}`, message: `“${k}”不是${bare.zh}的字段(可用:${bare.columns.map((c) => `${c.key}(${c.zh})`).join('、')})` })));
+    // value maps: the county's remembered one, then the request's (issue 9 item 1)
+    const given = applyValueMap(bare, opts.valueMap ?? {});
+    if (given.errors.length) throw validationError(given.errors);
+    const valueMap = mergeValueMaps((await repo.valueMapping(bare.kind, countyOf(actor))) ?? {}, given.map);
+    const template = applyValueMap(bare, valueMap).template;
+    const { sha256, bytes } = await fileDigest(file.path);
     const known = new Set([...Object.keys(opts.mapping ?? {}), ...(await repo.mappedNames(template.kind))].map(normalizeHeader));
     const base = headerScorer(template);
     const score = (hs: string[]) => base(hs) + hs.filter((h) => known.has(h)).length;
@@ -472,13 +529,34 @@ export class IntakeService {
         const key = keyOf.get(c.index) ?? null;
         return { name: c.name, key, zh: key ? template.columns.find((t) => t.key === key)!.zh : null };
       }),
-      missingColumns: m.missing.map((c) => c.zh), ambiguous: m.ambiguous, mappingComplete: m.missing.length === 0,
+      missingColumns: [], proposedDefaults: [], valueMap, ambiguous: m.ambiguous, mappingComplete: false,
       alreadyImportedBatchId: (await repo.latestByHash(actor.scope, sha256, template.kind, 'committed'))?.id ?? null,
       counts: zeroCounts(), problems: [], skippedRows: table.skipped, clues: [], checks: null,
     };
-    for (const c of m.missing) report.problems.push({ sheet: table.sheet.name, row: null, column: c.zh, code: 'COLUMN_MISSING', level: 'error', message: `缺少必填列“${c.zh}”(可用列名:${[c.zh, ...(c.synonyms ?? [])].join('、')})` });
+    // a required column the list lacks: asked for, with the template's proposed value for the user to confirm (never assumed)
+    const defaults = new Map<string, string>();
+    for (const c of m.missing) {
+      // (department lists and tables only: a person file's households are built from their own columns)
+      const given = template.target === 'registry' ? undefined : Object.entries(opts.defaults ?? {}).find(([k]) => k === c.key || normalizeHeader(k) === normalizeHeader(c.zh))?.[1];
+      const code = given === undefined ? undefined : (c.values?.[enumKey(given)] ?? (Object.values(c.values ?? {}).includes(given) ? given : undefined));
+      if (given !== undefined && code === undefined) throw validationError([{ field: `defaults.${c.zh}`, message: `“${given}”不是“${c.zh}”的取值(可填:${Object.keys(c.values ?? {}).join('、')})` }]);
+      if (c.proposedDefault !== undefined || code !== undefined) {
+        report.proposedDefaults.push({ key: c.key, zh: c.zh, value: given ?? c.proposedDefault!, values: Object.keys(c.values ?? {}), confirmed: code !== undefined });
+      }
+      if (code !== undefined) {
+        defaults.set(c.key, code);
+        report.problems.push({ sheet: table.sheet.name, row: null, column: c.zh, code: 'COLUMN_DEFAULT_CONFIRMED', level: 'warning', message: `名单没有“${c.zh}”列,已按您确认的“${given}”导入每一行` });
+        continue;
+      }
+      report.missingColumns.push(c.zh);
+      report.problems.push({
+        sheet: table.sheet.name, row: null, column: c.zh, code: 'COLUMN_MISSING', level: 'error',
+        message: `缺少必填列“${c.zh}”(可用列名:${[c.zh, ...(c.synonyms ?? [])].join('、')})${c.proposedDefault !== undefined ? `;如名单中的人都是“${c.proposedDefault}”,可确认按该值导入` : ''}`,
+      });
+    }
+    report.mappingComplete = report.missingColumns.length === 0;
     for (const [k, names] of Object.entries(m.ambiguous)) report.problems.push({ sheet: table.sheet.name, row: null, column: names.join('、'), code: 'COLUMN_AMBIGUOUS', level: 'warning', message: `“${template.columns.find((c) => c.key === k)!.zh}”可对应多列(${names.join('、')}),请在列对应中指定` });
-    const empty: Analysis = { report, template, households: [], matches: [], records: [], drafts: [], held: [], spells: [], profiles: [], fieldUpdates: [], nationalRows: pending?.nationalRows ?? [] };
+    const empty: Analysis = { report, template, households: [], matches: [], records: [], drafts: [], held: [], spells: [], profiles: [], fieldUpdates: [], rowIds: new Map(), nationalRows: pending?.nationalRows ?? [] };
     if (!report.mappingComplete) {
       await table.rows.return(undefined);
       return empty;
@@ -488,7 +566,10 @@ export class IntakeService {
     if (template.target === 'registry') return this.planRegistry(actor, template, file, opts, table, m.mapping, report, empty, keep, estimate, score, report.alreadyImportedBatchId === null ? sink : undefined);
     const parsed: ParsedRow[] = [];
     for await (const raw of table.rows) {
-      parsed.push(parseRow(template, m.mapping, table.header.columns, raw, table.sheet.name, asOf));
+      const p = parseRow(template, m.mapping, table.header.columns, raw, table.sheet.name, asOf);
+      for (const [k, code] of defaults) p.values[k] = code;
+      parsed.push(p);
+      rememberId(empty.rowIds, p);
       if (opts.onProgress && parsed.length % 1000 === 0) opts.onProgress(parsed.length, Math.max(estimate, parsed.length));
     }
     opts.onProgress?.(parsed.length, parsed.length);
@@ -498,7 +579,7 @@ export class IntakeService {
     if (parsed.length === 0) throw fileError('FILE_NO_DATA', '表头下面没有数据行', { sheet: table.sheet.name });
     if (template.target === 'householdUpdate') return this.planHouseholdFields(actor, parsed, report, empty);
     if (template.target === 'workSpell') return this.planSpells(actor, template, parsed, report, empty);
-    if (template.target === 'villageProfile') return this.planVillages(actor, parsed, report, empty, opts.village);
+    if (template.target === 'villageProfile') return this.planVillages(actor, parsed, report, empty, opts);
     return this.planList(actor, template, parsed, report, empty);
   }
 
@@ -616,10 +697,10 @@ export class IntakeService {
    * county and township names (or the default village code of the import) inside the scope; a village not
    * found is reported with row and column. A village twice in the file keeps its first row.
    */
-  private async planVillages(actor: Actor, parsed: ParsedRow[], report: ImportReport, out: Analysis, fallback: string | undefined): Promise<Analysis> {
+  private async planVillages(actor: Actor, parsed: ParsedRow[], report: ImportReport, out: Analysis, opts: ImportOptions): Promise<Analysis> {
     const sheet = report.sheet;
     const c = report.counts;
-    const cache = new Map<string, { code: string | null; message?: string }>();
+    const places = await new PlaceService(this.ctx).resolverFor(actor.scope, opts);
     const seen = new Map<string, number>();
     const villageCol = report.columns.find((x) => x.key === 'village')?.name ?? '村';
     for (const p of parsed) {
@@ -632,10 +713,10 @@ export class IntakeService {
         c.hold++;
         continue;
       }
-      const place = await this.resolveVillage(actor.scope, p.values, fallback, cache);
-      if (!place.code) {
+      const place = await this.resolveVillage(places, p.values, p.row, report);
+      if (place.code === null) {
         c.reject++;
-        report.problems.push({ sheet, row: p.row, column: villageCol, code: 'VILLAGE_UNKNOWN', level: 'error', message: place.message! });
+        report.problems.push({ sheet, row: p.row, column: place.column, code: place.problem, level: 'error', message: place.message });
         continue;
       }
       const prev = seen.get(place.code);
@@ -645,13 +726,13 @@ export class IntakeService {
         continue;
       }
       seen.set(place.code, p.row);
-      const { county: _c, township: _t, village: _v, collectiveIncome, ...figures } = p.values;
-      out.profiles.push({
-        villageCode: place.code, countyCode: place.code.slice(0, 6), sourceRow: p.row, figuresJson: JSON.stringify(figures), collectiveIncomeFen: typeof collectiveIncome === 'number' ? collectiveIncome : null,
+      const { county: _c, township: _t, village: _v, villageCode: _vc, collectiveIncome, ...figures } = p.values;
+      out.profiles.push({ villageCode: place.code, countyCode: place.code.slice(0, 6), sourceRow: p.row, figuresJson: JSON.stringify(figures), collectiveIncomeFen: typeof collectiveIncome === 'number' ? collectiveIncome : null,
         ...keepOtherRow(NATIONAL_VILLAGE.columns, VILLAGE_KEYS, headerEntries(report), p.texts ?? [], p.values),
       });
     }
     c.add = out.profiles.length;
+    report.placeNames = places.unmatched();
     return out;
   }
 
@@ -674,6 +755,7 @@ export class IntakeService {
     const lastIdx = new Map<string, number>();
     for await (const raw of table.rows) {
       const p = parseRow(t, mapping, table.header.columns, raw, sheet, asOf);
+      rememberId(out.rowIds, p);
       const no = typeof p.values.householdNo === 'string' ? p.values.householdNo.trim() : null;
       irows.push({
         row: p.row, householdNo: no, id: p.id?.id ?? null, name: (p.values.name as string | null) ?? null, isHead: p.values.relationToHead === 'head',
@@ -695,8 +777,10 @@ export class IntakeService {
         problems.push({ sheet, row: r.row, column: code === 'MISSING_HOUSEHOLD_ID' ? '户编号' : null, code, level: verdicts[i]!.status === 'rejected' ? 'error' : 'hold', message: `${INTEGRITY_ZH[code]}${others.length ? `(另见第 ${others.join('、')} 行)` : ''}` });
       }
     });
-    const villageCache = new Map<string, { code: string | null; message?: string }>();
     const placeCache = new Map<string, PlaceNames>();
+    const places = await new PlaceService(this.ctx).resolverFor(actor.scope, opts);
+    await this.registryConflicts(actor, irows, verdicts, problems, sheet);
+    const loadedVillages = new Map<string, boolean>();
     /** fields defaulted, per column: one summary problem each instead of one per row */
     const defaulted = new Map<string, number>();
     const year = opts.year ?? this.ctx.config.defaultYear;
@@ -711,16 +795,21 @@ export class IntakeService {
     const build = async (no: string, idxs: number[], rows: ParsedRow[]): Promise<void> => {
       const head = rows.find((r) => r.values.relationToHead === 'head') ?? rows[0]!;
       const v = head.values;
-      const village = await this.resolveVillage(actor.scope, v, opts.village, villageCache);
-      if (!village.code) {
-        rejectHousehold(idxs, 'VILLAGE_UNKNOWN', village.message!, '村');
+      const village = await this.resolveVillage(places, v, head.row, report, problems);
+      if (village.code === null) {
+        rejectHousehold(idxs, village.problem, village.message, village.column);
+        return;
+      }
+      // preview equals commit (issue 9 item 6): a well-formed code of a village not loaded would fail the registry's write of the whole file
+      if (!(await this.villageLoaded(village.code, loadedVillages))) {
+        rejectHousehold(idxs, 'VILLAGE_NOT_LOADED', `村级区划 ${village.code} 未载入区划表(可能已撤并或代码有误),本户未导入;请核对村级区划代码`, report.columns.find((x) => x.key === 'villageCode')?.name ?? '村级区划代码');
         return;
       }
       const members: PersonInput[] = rows.map((r) => {
         const pv = r.values;
         const birth = r.id!.birthDate!;
         if (typeof pv.birthDate === 'string' && pv.birthDate !== birth)
-          problems.push({ sheet, row: r.row, column: '出生日期', code: 'AGE_ID_MISMATCH', level: 'warning', message: `出生日期 ${pv.birthDate} 与身份证号中的 ${birth} 不一致,以身份证号为准` });
+          problems.push({ sheet, row: r.row, column: '出生日期', code: 'AGE_ID_MISMATCH', level: 'warning', message: '出生日期列与身份证号中的出生日期不一致,以身份证号为准' });
         if (typeof pv.sex === 'string' && pv.sex !== r.id!.sex) problems.push({ sheet, row: r.row, column: '性别', code: 'SEX_ID_MISMATCH', level: 'warning', message: '性别与身份证号第17位不一致' });
         let labour = pv.labourSkill as PersonInput['labourSkill'] | null;
         if (!labour) {
@@ -835,41 +924,87 @@ export class IntakeService {
     problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     for (const p of problems) report.problems.push(p);
     report.heldRows = [...consequences].map(([i, c]) => ({ row: irows[i]!.row, householdNo: irows[i]!.householdNo, reasons: [...new Set([...problems.filter((p) => p.row === irows[i]!.row && p.level === 'hold').map((p) => p.code), ...verdicts[i]!.codes])], consequences: c }));
+    report.placeNames = places.unmatched();
     return { ...out, households };
   }
 
-  /** 12-digit village of a household: a code column, names 县/乡/村 under the scope, or the default. */
-  private async resolveVillage(scope: Scope, v: Record<string, Value>, fallback: string | undefined, cache: Map<string, { code: string | null; message?: string }>): Promise<{ code: string | null; message?: string }> {
-    const code = typeof v.villageCode === 'string' ? v.villageCode.trim() : null;
-    const key = JSON.stringify([code, v.county, v.township, v.village, fallback]);
-    const hit = cache.get(key);
-    if (hit) return hit;
-    const repo = new IntakeRepository(this.ctx.db);
-    let result: { code: string | null; message?: string };
-    if (code) result = /^\d{12}$/.test(code) ? { code } : { code: null, message: `村级区划代码“${code}”应为12位数字` };
-    else if (typeof v.village === 'string' && typeof v.county === 'string') {
-      const counties = (await repo.regionsByName('county', v.county, null)).filter((c) => inScope(scope, c.code) || (scope.regionCode !== null && c.code.startsWith(scope.regionCode)) || scope.regionCode === null || scope.regionCode.startsWith(c.code));
-      let found: string | null = null;
-      let message = `找不到县“${v.county}”`;
-      for (const county of counties) {
-        const towns = typeof v.township === 'string' ? await repo.regionsByName('township', v.township, county.code) : [];
-        message = `在${county.name}找不到乡镇“${v.township ?? ''}”`;
-        for (const town of towns) {
-          const villages = await repo.regionsByName('village', v.village, town.code);
-          message = `在${town.name}找不到村“${v.village}”`;
-          if (villages.length === 1) found = villages[0]!.code;
-          else if (villages.length > 1) message = `村名“${v.village}”在${town.name}有多个匹配,请使用村级区划代码列`;
-        }
-      }
-      result = found ? { code: found } : { code: null, message };
-    } else if (fallback) result = { code: fallback };
-    else result = { code: null, message: '没有村级区划代码列,也没有县、乡、村名称;请补充,或导入时指定默认村' };
-    if (result.code && !inScope(scope, result.code)) result = { code: null, message: `村级区划 ${result.code} 不在您的管辖范围内` };
-    cache.set(key, result);
-    return result;
+  /**
+   * 12-digit village of a row through the place resolver (services/place.service.ts, rules in domain/places):
+   * by code, else the full town + village path, else a remembered name mapping, else the default village.
+   * A problem names the column it comes from; an old code mapped to the current one adds a warning.
+   */
+  private async resolveVillage(
+    places: PlaceResolver, v: Record<string, Value>, row: number, report: ImportReport, warnings: IntakeProblem[] = report.problems,
+  ): Promise<{ code: string; problem?: undefined } | { code: null; problem: string; message: string; column: string }> {
+    const r = await places.resolve(v, row);
+    const col = (key: string, zh: string) => report.columns.find((x) => x.key === key)?.name ?? zh;
+    if (r.ok) {
+      if (r.warning) warnings.push({ sheet: report.sheet, row, column: r.via === 'crosswalk' ? col('villageCode', '村级区划代码') : col('county', '县'), code: r.warning.code, level: 'warning', message: r.warning.message });
+      return { code: r.code };
+    }
+    const column = typeof v.villageCode === 'string' && v.villageCode.trim() ? col('villageCode', '村级区划代码')
+      : r.problem === 'TOWN_NOT_FOUND' || r.problem === 'AMBIGUOUS_TOWN' ? col('township', '乡')
+      : r.problem === 'COUNTY_NOT_FOUND' || r.problem === 'COUNTY_MISSING' || (r.problem === 'VILLAGE_OPTION_DISAGREES' && !v.village) ? col('county', '县') : col('village', '村');
+    return { code: null, problem: r.problem, message: r.message, column };
   }
 
-  /** Department list → matches and clue drafts. */
+  /**
+   * Preview equals commit (issue 9 item 6): what the registry's write would refuse for the whole file is
+   * found per household before the households are built, in the preview and the commit alike — a household
+   * number used by a household outside the scope (HOUSEHOLD_NO_OUTSIDE_SCOPE), a member whose number is
+   * registered in another household (PERSON_IN_OTHER_HOUSEHOLD). Every row of such a household is rejected.
+   */
+  private async registryConflicts(actor: Actor, irows: IntegrityRow[], verdicts: ReturnType<typeof checkIntegrity>, problems: IntakeProblem[], sheet: string): Promise<void> {
+    const rowsOf = new Map<string, number[]>();
+    irows.forEach((r, i) => {
+      if (r.householdNo && verdicts[i]!.status === 'accepted' && r.id) rowsOf.set(r.householdNo, [...(rowsOf.get(r.householdNo) ?? []), i]);
+    });
+    if (!rowsOf.size) return;
+    const repo = new HouseholdRepository(this.ctx.db);
+    const existing = await repo.getByNos(NATIONAL_SCOPE, [...rowsOf.keys()]);
+    const hashOf = new Map<number, string>();
+    for (const idxs of rowsOf.values()) for (const i of idxs) hashOf.set(i, this.ctx.ids.hash(irows[i]!.id!));
+    const owners = await repo.ownersOfIdHashes([...new Set(hashOf.values())]);
+    for (const [no, idxs] of rowsOf) {
+      const h = existing.get(no);
+      const outside = h !== undefined && !inScope(actor.scope, h.villageCode);
+      const elsewhere = idxs.filter((i) => {
+        const o = owners.get(hashOf.get(i)!);
+        return o !== undefined && o !== h?.id;
+      });
+      if (!outside && !elsewhere.length) continue;
+      for (const i of idxs) {
+        verdicts[i]!.status = 'rejected';
+        const row = irows[i]!.row;
+        if (outside) problems.push({ sheet, row, column: '户编号', code: 'HOUSEHOLD_NO_OUTSIDE_SCOPE', level: 'error', message: `户编号 ${no} 已被您管辖范围以外的农户使用,本户未导入` });
+        else if (elsewhere.includes(i)) problems.push({ sheet, row, column: '身份证号', code: 'PERSON_IN_OTHER_HOUSEHOLD', level: 'error', message: '此身份证号已在其他户登记(同一人不能属于两户),本户未导入' });
+        else problems.push({ sheet, row, column: null, code: 'HOUSEHOLD_INVALID', level: 'error', message: '本户有成员已在其他户登记,整户未导入' });
+      }
+    }
+  }
+
+  /** Whether a 12-digit code is a village of the loaded division table (the registry's own check), cached per import. */
+  private async villageLoaded(code: string, cache: Map<string, boolean>): Promise<boolean> {
+    let hit = cache.get(code);
+    if (hit === undefined) {
+      hit = (await new RegionRepository(this.ctx.db).getMany([code])).some((r) => r.level === 'village');
+      cache.set(code, hit);
+    }
+    return hit;
+  }
+
+  /**
+   * Department list → matches and clue drafts. A row is matched by its own ID number (the lookup hash,
+   * or the exchange hash); then (issue 9):
+   * - item 2: a listed name that is not the registered name (domain/person-name.ts: separator look-alikes
+   *   and full/half width count as the same) holds the row as NAME_MISMATCH, with no clue; the registry's
+   *   spelling is never changed;
+   * - item 3: a guardian's ID number (student lists) links the guardian (department_record.guardian_person_id);
+   *   rows of different students with one guardian are not duplicates;
+   * - item 4: a 15-digit number is upgraded (the masked 18-digit form and the masked raw value are shown in
+   *   the problem and the clue); a number whose first 17 digits are those of a registered number, where one
+   *   of the two fails its check character, is held as POSSIBLE_MATCH for manual review, never linked.
+   */
   private async planList(actor: Actor, t: ImportTemplate, parsed: ParsedRow[], report: ImportReport, out: Analysis): Promise<Analysis> {
     const sheet = report.sheet;
     const onePerPerson = t.kind !== 'medical' && t.kind !== 'disaster';
@@ -877,6 +1012,15 @@ export class IntakeService {
     const seen = new Map<string, number>();
     const usable: { p: ParsedRow; key: string; kind: 'lookup' | 'exchange' }[] = [];
     const c = report.counts;
+    const idCol = report.columns.find((x) => x.key === 'idNumber')?.name ?? '身份证号';
+    // never stored in list facts or held values: ID numbers (own, guardian's) and their hashes
+    const strip = ({ idNumber: _i, idHash: _h, guardianIdNumber: _g, ...rest }: Record<string, Value>) => rest;
+    const hold = (p: ParsedRow, codes: string[]) => {
+      c.hold++;
+      const { name: _n, ...values } = strip(p.values);
+      out.held.push({ row: p.row, householdNo: null, name: (p.values.name as string | null) ?? null, id: p.id?.id ?? null, reasons: codes, values });
+    };
+    const checkFailed: ParsedRow[] = [];
     for (const p of parsed) {
       for (const x of p.problems) problems.push(x);
       const hash = typeof p.values.idHash === 'string' ? p.values.idHash : null;
@@ -887,9 +1031,8 @@ export class IntakeService {
         continue;
       }
       if (status === 'held') {
-        c.hold++;
-        const { idNumber: _x, idHash: _h, ...values } = p.values;
-        out.held.push({ row: p.row, householdNo: null, name: (p.values.name as string | null) ?? null, id: p.id?.id ?? null, reasons: p.problems.filter((x) => x.level === 'hold').map((x) => x.code), values });
+        if (p.id?.errors.includes('ID_BAD_CHECKSUM')) checkFailed.push(p);
+        else hold(p, p.problems.filter((x) => x.level === 'hold').map((x) => x.code));
         continue;
       }
       const key = hash ?? p.id!.id!;
@@ -902,7 +1045,6 @@ export class IntakeService {
       if (prev === undefined) seen.set(key, p.row);
       usable.push({ p, key, kind: hash ? 'exchange' : 'lookup' });
     }
-    c.add = usable.length;
     const repo = new IntakeRepository(this.ctx.db);
     const byLookup = await repo.personsByHash(actor.scope, [...new Set(usable.filter((u) => u.kind === 'lookup').map((u) => this.ctx.ids.hash(u.key)))]);
     const byExchange = new Map<string, MatchedPerson>();
@@ -915,19 +1057,60 @@ export class IntakeService {
         after = page[page.length - 1]!.personId;
       }
     }
-    const perPerson = new Map<number, { person: MatchedPerson; rows: number[]; values: Record<string, Value>[] }>();
+    // item 4: numbers that share their first 17 digits with a registered number, one of the two failing its check character
+    const near = [...checkFailed, ...usable.filter((u) => u.kind === 'lookup' && !byLookup.has(this.ctx.ids.hash(u.key))).map((u) => u.p)];
+    const variants = (id: string) => [...'0123456789X'].map((ch) => id.slice(0, 17) + ch).filter((v) => v !== id);
+    const nearHits = await repo.personsByHashAnyStatus(actor.scope, [...new Set(near.flatMap((p) => variants(p.id!.id!).map((v) => this.ctx.ids.hash(v))))]);
+    const nearOf = (p: ParsedRow) => variants(p.id!.id!).map((v) => nearHits.get(this.ctx.ids.hash(v))).find((x) => x !== undefined && (x.idStatus !== 'valid' || p.id!.status !== 'accepted'));
+    for (const p of checkFailed) {
+      if (nearOf(p)) {
+        hold(p, ['ID_BAD_CHECKSUM', 'POSSIBLE_MATCH']);
+        problems.push({ sheet, row: p.row, column: idCol, code: 'POSSIBLE_MATCH', level: 'hold', message: '身份证号前17位与一名登记人员相同,但校验位不符:可能是同一人,请人工核实,系统不会自动关联' });
+      } else hold(p, ['ID_BAD_CHECKSUM']);
+    }
+    const guardianHashes = [...new Set(usable.map((u) => u.p.values.guardianIdNumber).filter((g): g is string => typeof g === 'string').map((g) => this.ctx.ids.hash(g)))];
+    const guardians = guardianHashes.length ? await repo.personsByHash(actor.scope, guardianHashes) : new Map<string, MatchedPerson>();
+    const perPerson = new Map<number, { person: MatchedPerson; rows: number[]; values: Record<string, Value>[]; legacy: { upgraded: string; raw: string } | null }>();
     for (const u of usable) {
       const person = u.kind === 'lookup' ? byLookup.get(this.ctx.ids.hash(u.key)) : byExchange.get(u.key);
+      const listed = typeof u.p.values.name === 'string' ? u.p.values.name : null;
+      if (person && listed !== null && !sameName(listed, person.name)) {
+        hold(u.p, ['NAME_MISMATCH']);
+        problems.push({ sheet, row: u.p.row, column: report.columns.find((x) => x.key === 'name')?.name ?? '姓名', code: 'NAME_MISMATCH', level: 'hold', message: '身份证号与登记人员相同,但名单上的姓名与登记姓名不一致:已暂存待核实,不产生线索,登记姓名不变' });
+        continue;
+      }
+      if (!person && u.kind === 'lookup') {
+        const n = nearOf(u.p);
+        if (n) {
+          hold(u.p, ['POSSIBLE_MATCH']);
+          problems.push({ sheet, row: u.p.row, column: idCol, code: 'POSSIBLE_MATCH', level: 'hold', message: '身份证号前17位与一名登记人员相同(登记号码校验位不符):可能是同一人,请人工核实,系统不会自动关联' });
+          continue;
+        }
+      }
+      c.add++;
+      // the guardian, by the guardian's ID number, when the names agree
+      let guardianPersonId: number | null = null;
+      const gid = u.p.values.guardianIdNumber;
+      if (typeof gid === 'string') {
+        const g = guardians.get(this.ctx.ids.hash(gid));
+        const gname = typeof u.p.values.guardianName === 'string' ? u.p.values.guardianName : null;
+        const gcol = report.columns.find((x) => x.key === 'guardianIdNumber')?.name ?? '监护人身份证号';
+        if (!g) problems.push({ sheet, row: u.p.row, column: gcol, code: 'GUARDIAN_NOT_IN_REGISTRY', level: 'warning', message: '登记中(您的管辖范围内)没有此监护人身份证号的人员,监护人未关联' });
+        else if (gname !== null && !sameName(gname, g.name)) problems.push({ sheet, row: u.p.row, column: gcol, code: 'NAME_MISMATCH', level: 'warning', message: '监护人身份证号与登记人员相同,但姓名不一致:监护人未关联,请核实' });
+        else guardianPersonId = g.personId;
+      }
       // no ID number is stored; a person who does not match the registry is kept without the name either
-      const { idNumber: _i, idHash: _h, name: _n, ...facts } = u.p.values;
-      out.records.push({ row: u.p.row, personId: person?.personId ?? null, householdId: person?.householdId ?? null, countyCode: person?.countyCode ?? null, facts: person ? { name: u.p.values.name ?? null, ...facts } : facts });
+      const { name: _n, ...facts } = strip(u.p.values);
+      out.records.push({ row: u.p.row, personId: person?.personId ?? null, householdId: person?.householdId ?? null, countyCode: person?.countyCode ?? null, guardianPersonId, facts: person ? { name: u.p.values.name ?? null, ...facts } : facts });
       if (!person) continue;
       c.matched++;
+      const legacy = u.p.id?.warnings.includes('ID_LEGACY_15') ? { upgraded: maskIdNumber(u.p.id.id!), raw: maskIdNumber(normalizeIdNumber(u.p.id.raw).value) } : null;
       const g = perPerson.get(person.personId);
       if (g) {
         g.rows.push(u.p.row);
         g.values.push(u.p.values);
-      } else perPerson.set(person.personId, { person, rows: [u.p.row], values: [u.p.values] });
+        g.legacy ??= legacy;
+      } else perPerson.set(person.personId, { person, rows: [u.p.row], values: [u.p.values], legacy });
     }
     const facts = await repo.facts([...new Set([...perPerson.values()].map((g) => g.person.householdId))], this.ctx.config.defaultYear);
     const asOf = today(this.ctx.clock);
@@ -935,12 +1118,15 @@ export class IntakeService {
       const f = facts.get(g.person.householdId);
       const list: ListFacts = { kind: t.kind, rows: g.rows, values: g.values };
       out.matches.push({ person: g.person, list });
-      for (const draft of cluesFor(list, { ...g.person, netIncomeFen: f?.netIncomeFen ?? null, perCapitaNetIncomeFen: f?.perCapitaNetIncomeFen ?? null }, asOf)) {
+      for (const found of cluesFor(list, { ...g.person, netIncomeFen: f?.netIncomeFen ?? null, perCapitaNetIncomeFen: f?.perCapitaNetIncomeFen ?? null }, asOf)) {
+        // a 15-digit number: the clue shows the upgraded number and the raw value, both masked
+        const draft = g.legacy ? { ...found, facts: { ...found.facts, legacyIdNumber: g.legacy }, summary: `${found.summary}(名单为15位旧身份证号 ${g.legacy.raw},已升位为 ${g.legacy.upgraded})` } : found;
         out.drafts.push({ person: g.person, row: g.rows[0]!, draft });
         report.clues.push({ row: g.rows[0]!, ruleId: draft.ruleId, riskType: draft.riskType, summary: draft.summary });
       }
     }
     c.clues = out.drafts.length;
+    problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     for (const p of problems) report.problems.push(p);
     return out;
   }
@@ -1003,7 +1189,40 @@ function holdRow(p: ParsedRow, out: Analysis): boolean {
   return true;
 }
 
+/** The county a user's value maps are remembered for: the first 6 digits of the region, '' for a province or the nation. */
+const countyOf = (actor: Actor) => (actor.scope.regionCode && actor.scope.regionCode.length >= 6 ? actor.scope.regionCode.slice(0, 6) : '');
+
+/** Options whose mapping names template fields by key (a field may be given by its Chinese name: CLI --map 人员名称=姓名). */
+function withFieldKeys(opts: ImportOptions): ImportOptions {
+  if (!opts.mapping) return opts;
+  const t = templateOf(opts.kind);
+  return { ...opts, mapping: Object.fromEntries(Object.entries(opts.mapping).map(([col, k]) => [col, t.columns.find((c) => c.key === k || c.zh === k)?.key ?? k])) };
+}
+
+/** Two value maps, the second's entries winning. */
+function mergeValueMaps(a: ValueMap, b: ValueMap): ValueMap {
+  const out: ValueMap = {};
+  for (const m of [a, b]) for (const [k, e] of Object.entries(m)) out[k] = { ...(out[k] ?? {}), ...e };
+  return out;
+}
+
+/** Keeps a parsed row's ID number (the 18-character form, else the normalised cell) by row, for its problems. */
+function rememberId(ids: Map<number, string>, p: ParsedRow): void {
+  const id = p.id?.id ?? (p.id ? normalizeIdNumber(p.id.raw).value : '');
+  if (id) ids.set(p.row, id);
+}
+
 /** True when an error is an AppError of intake (bad_file). */
 export const isIntakeError = (e: unknown) => e instanceof AppError && e.code === 'bad_file';
 
 
+/**
+ * The registry inside the scope in the national person layout （自定义）监测对象信息, for moving data between
+ * installations: NationalExportService.exportTable (spellings as imported, full ID numbers behind the
+ * gate of services/full-id-export.ts: idNumber.reveal + personal.export + a reason, refusals recorded).
+ * @throws forbidden (recorded) without the permissions or the reason
+ */
+export async function exportNationalLayout(ctx: ServiceContext, actor: Actor, path: string, opts: { year?: number; reason?: string } = {}): Promise<{ households: number; persons: number }> {
+  const r = await new NationalExportService(ctx).exportTable(actor, 'national-person', path, opts);
+  return { households: r.households ?? 0, persons: r.rows };
+}

@@ -63,7 +63,7 @@ forEachDialect('IntakeService: other national tables', (dialect) => {
       const rep = await services.checks.run(actor, { regionCode: '522633' });
       expect(rep.checks.find((c) => c.id === 'Q43')).toMatchObject({ zh: '务工月收入超出100–30,000元', findings: 1 });
       expect(rep.checks.find((c) => c.id === 'Q43')!.source).toContain('务工月收入范围');
-      expect(rep.findings.filter((f) => f.checkId === 'Q43').map((f) => [f.householdNo, f.facts])).toEqual([['T0101', '2025-08 起务工月收入 38,000.00 元']]);
+      expect(rep.findings.filter((f) => f.checkId === 'Q43').map((f) => [f.householdNo, f.facts])).toEqual([['T0101', '开始时间 2025-08,务工月收入 38,000.00 元']]);
     });
     it('the spells survive a person import that re-writes the household members (matched by the lookup hash)', async () => {
       const [o] = await services.registry.upsertHouseholds({ regionCode: null }, [household('T0101', VILLAGES.basha, [head({ idNumber: A, name: '测务工', workPlace: '广东省东莞市' }), person({ idNumber: B, name: '测计划' })])]);
@@ -92,7 +92,7 @@ forEachDialect('IntakeService: other national tables', (dialect) => {
     it('preview → commit: two villages matched by name, collective income 万元 in fen; unknown village reported; rollback', async () => {
       const p = await services.intake.preview(actor, fixture('t03_villages.csv'), { kind: 'national-village' });
       expect(p.counts).toMatchObject({ rows: 3, add: 2, reject: 1 });
-      expect(p.problems.find((x) => x.code === 'VILLAGE_UNKNOWN')).toMatchObject({ row: 6, column: '村', level: 'error' });
+      expect(p.problems.find((x) => x.code === 'VILLAGE_NOT_FOUND')).toMatchObject({ row: 6, column: '村', level: 'error' });
       const r = await services.intake.commit(actor, fixture('t03_villages.csv'), { kind: 'national-village' });
       const rows = await db.selectFrom('villageProfile').selectAll().where('batchId', '=', r.batchId!).orderBy('sourceRow').execute();
       expect(rows.map((x) => [x.villageCode, x.countyCode, x.collectiveIncomeFen === null ? null : Number(x.collectiveIncomeFen)])).toEqual([

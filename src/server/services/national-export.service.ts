@@ -10,13 +10,15 @@
  * Rows: persons in the order of their last import (then the others by household number); 户信息 one row
  * per household; work spells and plans every stored row, in import order; village profiles the current
  * one of each village. Full ID numbers (and 残疾人证 numbers, phones) are in the files: the caller needs
- * personal.export and idNumber.reveal, and every export is audited with its row counts.
+ * idNumber.reveal, personal.export and a reason (services/full-id-export.ts; a refusal is recorded), and
+ * every file is audited with its scope, row counts, the reason and its SHA-256.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IncomeData } from '../../shared/registry';
-import { hasPermission } from '../domain/permissions';
-import { forbidden, validationError } from '../errors';
+import { validationError } from '../errors';
+import { requireFullIdExport } from './full-id-export';
+import { fileDigest } from './intake.service';
 import { personRowValues, renderRow, rowCells, SPELL_KEYS, VILLAGE_KEYS, type HeaderEntry, type HouseholdModel, type PersonModel, type PlaceNames, type RowKeep } from '../intake/national/layout';
 import { NATIONAL_PERSON } from '../intake/templates/national';
 import { NATIONAL_HOUSEHOLD, NATIONAL_VILLAGE, NATIONAL_WORK_PLAN, NATIONAL_WORK_SPELL } from '../intake/templates/national-other';
@@ -43,6 +45,8 @@ export interface NationalExportResult {
   fileName: string;
   path: string;
   rows: number;
+  /** the person table: how many households its rows belong to */
+  households?: number;
 }
 
 type Cell = string | number | null;
@@ -61,11 +65,11 @@ export class NationalExportService {
    *   income year (default: the configured default year)
    * @throws forbidden without personal.export and idNumber.reveal
    */
-  async exportAll(actor: Actor, dir: string, opts: { year?: number } = {}): Promise<NationalExportResult[]> {
-    this.authorise(actor);
+  async exportAll(actor: Actor, dir: string, opts: { year?: number; reason?: string } = {}): Promise<NationalExportResult[]> {
+    const reason = await this.authorise(actor, 'all', opts);
     await mkdir(dir, { recursive: true });
     const out: NationalExportResult[] = [];
-    for (const t of NATIONAL_TABLES) out.push(await this.exportTable(actor, t.kind as NationalKind, join(dir, nationalFileName(t)), opts));
+    for (const t of NATIONAL_TABLES) out.push(await this.write(actor, t, join(dir, nationalFileName(t)), opts.year, reason));
     return out;
   }
 
@@ -73,10 +77,15 @@ export class NationalExportService {
    * Writes one table to `path` (.xlsx).
    * @throws validation_error for a kind that is not a national table; forbidden as exportAll
    */
-  async exportTable(actor: Actor, kind: string, path: string, opts: { year?: number } = {}): Promise<NationalExportResult> {
-    this.authorise(actor);
+  async exportTable(actor: Actor, kind: string, path: string, opts: { year?: number; reason?: string } = {}): Promise<NationalExportResult> {
     const t = NATIONAL_TABLES.find((x) => x.kind === kind);
     if (!t) throw validationError([{ field: 'kind', message: `“${kind}”不是全国系统的表,可选:${NATIONAL_TABLES.map((x) => `${x.kind}(${x.zh})`).join('、')}` }]);
+    return this.write(actor, t, path, opts.year, await this.authorise(actor, kind, opts));
+  }
+
+  private async write(actor: Actor, t: ImportTemplate, path: string, year: number | undefined, reason: string): Promise<NationalExportResult> {
+    const kind = t.kind;
+    const opts = { year };
     const header = await this.header(actor, t);
     const rows =
       kind === 'national-person' ? await this.personRows(actor, header, opts.year ?? this.ctx.config.defaultYear)
@@ -93,14 +102,20 @@ export class NationalExportService {
       name: t.sheetName, titleRows: [t.zh, `导出单位:${actor.regionCode ?? '全国'}        导出时间:${at.slice(0, 10)}`], header: header.map(([n]) => n), rows: cells,
       textColumns: numeric.flatMap((n, i) => (n ? [] : [i])),
     }]);
+    const households = kind === 'national-person' ? new Set(rows.map((r) => r[header.findIndex(([, k]) => k === 'householdNo')])).size : undefined;
+    const { sha256 } = await fileDigest(path);
     await this.ctx.db.transaction().execute((trx) =>
-      new AuditRepository(trx).append({ at, actor: actor.username, action: 'export', targetType: 'household', targetId: null, regionCode: actor.scope.regionCode, outcome: 'ok', details: JSON.stringify({ layout: kind, rows: cells.length, fullIdNumbers: true }) }),
+      new AuditRepository(trx).append({
+        at, actor: actor.username, action: 'export', targetType: 'household', targetId: null, regionCode: actor.scope.regionCode, outcome: 'ok',
+        details: JSON.stringify({ layout: kind, scope: actor.scope.regionCode, filters: { year: year ?? null }, households, rows: cells.length, idNumbers: 'full', reason, sha256 }),
+      }),
     );
-    return { kind, fileName: nationalFileName(t), path, rows: cells.length };
+    return { kind, fileName: nationalFileName(t), path, rows: cells.length, ...(households === undefined ? {} : { households }) };
   }
 
-  private authorise(actor: Actor): void {
-    if (!hasPermission(actor.roles, 'personal.export') || !hasPermission(actor.roles, 'idNumber.reveal')) throw forbidden('导出全国系统格式(含完整证件号码)需要“导出个人信息”和“查看完整证件号码”权限');
+  /** The gate of full ID numbers (services/full-id-export.ts): returns the reason. @throws forbidden (recorded) */
+  private authorise(actor: Actor, layout: string, opts: { year?: number; reason?: string }): Promise<string> {
+    return requireFullIdExport(this.ctx, actor, opts.reason, { targetType: 'household', targetId: actor.scope.regionCode, details: { layout, filters: { year: opts.year ?? null } } });
   }
 
   /** The header of the latest import of the table inside the scope, or the template's columns. */

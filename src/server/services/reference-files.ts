@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { badFile } from '../errors';
+import { CHANGE_KINDS, type ChangeKind, type DivisionChange } from '../domain/places/crosswalk';
 
 /** The project's data/ folder. */
 export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../data');
@@ -115,4 +116,40 @@ export function readThresholdFile(path = join(DATA_DIR, 'monitoring-thresholds.c
       source: `${r.source}${r.status ? `(${r.status})` : ''}`,
     };
   });
+}
+
+/** The shipped division-code crosswalk (built by scripts/build-crosswalk.mjs; see decision 0161). */
+export const CROSSWALK_FILE = join(DATA_DIR, 'regions/division-crosswalk.csv');
+
+/**
+ * Reads a division-code crosswalk: CSV (UTF-8) with columns old_code, old_name, new_code, new_name, date
+ * (ISO), kind (rename | merge | split), document, source. Every row needs a source and a document number or a
+ * published source; a row without one is refused, never loaded as a guess.
+ * @throws bad_file naming the row and column of every problem (at most 50 listed); nothing is returned then
+ */
+export function readCrosswalkFile(path = CROSSWALK_FILE): DivisionChange[] {
+  let records: Record<string, string>[];
+  try {
+    records = parse(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true, trim: true });
+  } catch (e) {
+    throw badFile(`无法读取区划变更对照表 ${path}:${(e as Error).message}`);
+  }
+  const problems: string[] = [];
+  const out: DivisionChange[] = records.map((r, i) => {
+    const row = i + 2;
+    for (const col of ['old_code', 'new_code'] as const) if (!/^\d{6}$/.test(r[col] ?? '')) problems.push(`第${row}行 ${col}:“${r[col] ?? ''}”不是6位区划代码`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(r.date ?? '')) problems.push(`第${row}行 date:“${r.date ?? ''}”不是 YYYY-MM-DD 日期`);
+    if (!(CHANGE_KINDS as readonly string[]).includes(r.kind ?? '')) problems.push(`第${row}行 kind:“${r.kind ?? ''}”应为 ${CHANGE_KINDS.join('/')}`);
+    if (!r.source) problems.push(`第${row}行 source:每条变更必须注明来源`);
+    if (!r.old_name || !r.new_name) problems.push(`第${row}行 old_name/new_name:名称为空`);
+    return { oldCode: r.old_code ?? '', oldName: r.old_name ?? '', newCode: r.new_code ?? '', newName: r.new_name ?? '', changedOn: r.date ?? '', kind: r.kind as ChangeKind, document: r.document ?? '', source: r.source ?? '' };
+  });
+  const seen = new Set<string>();
+  out.forEach((c, i) => {
+    const k = `${c.oldCode}>${c.newCode}`;
+    if (seen.has(k)) problems.push(`第${i + 2}行:${c.oldCode} → ${c.newCode} 重复`);
+    seen.add(k);
+  });
+  if (problems.length) throw badFile(`区划变更对照表有 ${problems.length} 处错误:${problems.slice(0, 50).join(';')}`, { problems });
+  return out;
 }

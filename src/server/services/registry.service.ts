@@ -19,6 +19,7 @@ import type { AssistanceMeasureTable } from '../db/schema';
 import { conflict, notFound, validationError, type FieldIssue } from '../errors';
 import { HouseholdRepository, type HouseholdRow, type IncomeRow, type PersonPublicRow } from '../repositories/household.repository';
 import { RegionRepository } from '../repositories/region.repository';
+import { PlaceService } from './place.service';
 import { ScreeningRepository, type FactRow } from '../repositories/screening.repository';
 import { inScope, NATIONAL_SCOPE, regionScope, type Scope } from '../repositories/scope';
 import type { HouseholdTable, IncomeRecordTable, PersonTable } from '../db/schema';
@@ -157,6 +158,13 @@ function identify(m: { idNumber: string; certificateNumber: string | null; idTyp
   return { id: c.idNumber!, status: c.status!, birthDate: c.birthDate!, sex: c.sex!, cert: { number: c.certificate!, category: c.category!, grade: c.grade! } };
 }
 
+/**
+ * Marker in the details of the 409 answered when a member's ID number is already registered in another
+ * household. The answer is the same whether that household is inside the caller's scope or not, and
+ * names neither it nor its region (docs/decisions/0227-national-uniqueness-answer.md).
+ */
+export const ID_REGISTERED = 'id_registered';
+
 export class RegistryService {
   private readonly screening: ScreeningService;
 
@@ -190,7 +198,16 @@ export class RegistryService {
     const asOf = today(this.ctx.clock);
     const issues: FieldIssue[] = [];
 
-    const villages = new Set((await new RegionRepository(this.ctx.db).getMany([...new Set(parsed.map((h) => h.villageCode))])).filter((r) => r.level === 'village').map((r) => r.code));
+    const codes = [...new Set(parsed.map((h) => h.villageCode))];
+    const loaded = async () => new Set((await new RegionRepository(this.ctx.db).getMany(codes)).filter((r) => r.level === 'village').map((r) => r.code));
+    let villages = await loaded();
+    // any county of the shipped code list: its villages load on first use (decision 0161)
+    const unloaded = [...new Set(codes.filter((c) => !villages.has(c) && /^\d{12}$/.test(c)).map((c) => c.slice(0, 6)))];
+    if (unloaded.length) {
+      let added = 0;
+      for (const county of unloaded) added += await new PlaceService(this.ctx).ensureCountyPlaces(county);
+      if (added) villages = await loaded();
+    }
     const now = nowIso(this.ctx.clock);
     const households: Insertable<import('../db/schema').HouseholdTable>[] = [];
     const persons: { householdNo: string; row: Omit<Insertable<PersonTable>, 'householdId'> }[] = [];
@@ -309,7 +326,7 @@ export class RegistryService {
       const existing = await repo.idsByNo({ regionCode: null }, households.map((h) => h.householdNo));
       if (existing.size) throw conflict(`户编号已存在:${[...existing.keys()].slice(0, 20).join('、')}`);
       const already = await this.existingIdHashes(trx, idHashes);
-      if (already.size) throw conflict(`${already.size} 名成员的身份证号已在其他户登记(同一人不能属于两户)`);
+      if (already.size) throw conflict(`${already.size} 名成员的身份证号已在其他户登记(同一人不能属于两户)`, { reason: ID_REGISTERED, persons: already.size });
       await repo.bulkInsertHouseholds(households);
       const idsByNo = await repo.idsByNo({ regionCode: null }, households.map((h) => h.householdNo));
       const personRows = persons.map((p) => ({ ...p.row, householdId: idsByNo.get(p.householdNo)! }));

@@ -14,6 +14,9 @@ import type { HouseholdData } from '../../shared/registry';
 import { RegistryService } from './registry.service';
 import { ScreeningService, type Progress } from './screening.service';
 import { today, type ServiceContext } from './context';
+import { seedEvaluationDemo } from '../seed/evaluation/demo';
+import { ReportingService } from './indicators/reporting.service';
+import { EvaluationService } from './evaluation/evaluation.service';
 
 /** What a seed run did. */
 export interface SeedReport {
@@ -76,6 +79,8 @@ export class SeedService {
     await refreshStatistics(this.ctx.db);
     const screening = new ScreeningService(this.ctx);
     for (const y of years) await screening.screen({ year: y, onProgress: opts.onScreenProgress });
+    // 监测评价: a reported and approved period and a ranked evaluation round of the default year (issue 10)
+    await seedEvaluationDemo({ reporting: new ReportingService(this.ctx), evaluation: new EvaluationService(this.ctx) }, year, opts.seed);
     await meta.set('seed', JSON.stringify({ seed: opts.seed, persons, households, at: new Date(this.ctx.clock()).toISOString() }));
     return { counties: counties.length, villages: villages.length, households, persons, idsToVerify, years, millis: Date.now() - started };
   }

@@ -142,11 +142,15 @@ export class SummaryService {
     const kindsByCounty = new Map<string, DesignationKind[]>();
     for (const d of designations) kindsByCounty.set(d.countyCode, [...(kindsByCounty.get(d.countyCode) ?? []), d.kind as DesignationKind]);
     let kids = await regions.children(regionCode);
-    if (!regionCode || regionCode.length < 6) kids = kids.filter((k) => designations.some((d) => d.countyCode.startsWith(k.code)));
+    // above the county, a region is listed when it holds a designated county or any registered household: a
+    // designation is a label, not a gate (issue 8 item 2: any county of the code list may import)
+    const designatedOnly = !regionCode || regionCode.length < 6;
+    const designated = (code: string) => designations.some((d) => d.countyCode.startsWith(code));
     kids = kids.filter((k) => inScope(scope, k.code) || (scope.regionCode !== null && scope.regionCode.startsWith(k.code)));
     const metricRows = await this.metrics(kids.filter((k) => inScope(scope, k.code)).map((k) => k.code), y);
     const byCode = new Map<string, MetricRow[]>();
     for (const r of metricRows) byCode.set(r.regionCode, [...(byCode.get(r.regionCode) ?? []), r]);
+    if (designatedOnly) kids = kids.filter((k) => designated(k.code) || fold(byCode.get(k.code) ?? []).households > 0);
     return kids.map((k) => {
       const f = fold(byCode.get(k.code) ?? []);
       const kinds = k.level === 'county' ? (kindsByCounty.get(k.code) ?? []) : [];

@@ -8,6 +8,7 @@ import { resolveThreshold, type ResolvedThreshold, type ThresholdEntry } from '.
 import { validationError } from '../errors';
 import { RegionRepository } from '../repositories/region.repository';
 import { ThresholdRepository } from '../repositories/threshold.repository';
+import { cached } from '../repositories/reference-cache';
 import { nowIso, type ServiceContext } from './context';
 
 export class ThresholdService {
@@ -19,16 +20,23 @@ export class ThresholdService {
     return rows.map((r) => ({ provinceCode: r.provinceCode, countyCode: r.countyCode, year: r.year, valueFen: r.valueFen, status: r.status as ThresholdStatus, source: r.source }));
   }
 
-  /** A resolver bound to one read of the table (for batch work over many counties). */
-  async resolver(): Promise<(countyCode: string, year: number) => ResolvedThreshold> {
-    const entries = await this.entries();
-    const cache = new Map<string, ResolvedThreshold>();
-    return (countyCode, year) => {
-      const key = `${countyCode}:${year}`;
-      let r = cache.get(key);
-      if (!r) cache.set(key, (r = resolveThreshold(entries, countyCode, year)));
-      return r;
-    };
+  /**
+   * A resolver bound to one read of the table (for batch work over many counties). The resolver and the
+   * values it resolved are kept with the cached table (reference-cache.ts: dropped by every threshold
+   * write of this process, 30 s at most otherwise), so that a dashboard request does not resolve the 160
+   * key counties again (issue 15). Callers must not change the objects it returns.
+   */
+  resolver(): Promise<(countyCode: string, year: number) => ResolvedThreshold> {
+    return cached(this.ctx.db, 'threshold:resolver', async () => {
+      const entries = await this.entries();
+      const memo = new Map<string, ResolvedThreshold>();
+      return (countyCode: string, year: number) => {
+        const key = `${countyCode}:${year}`;
+        let r = memo.get(key);
+        if (!r) memo.set(key, (r = Object.freeze(resolveThreshold(entries, countyCode, year))));
+        return r;
+      };
+    });
   }
 
   /** The thresholds in force for the given counties and year (one per county), as DTOs. */

@@ -40,6 +40,26 @@ export const NAV: NavGroup[] = [
     ],
   },
   {
+    key: 'procedures',
+    label: { zh: '审批与公示', en: 'Procedures & notices (审批与公示)' },
+    items: [
+      { key: 'procedures', path: '/procedures', label: { zh: '审批程序', en: 'Procedures (审批程序)' }, testId: 'menu-procedures' },
+      { key: 'notices', path: '/notices', label: { zh: '公示', en: 'Notices (公示)' }, testId: 'menu-notices' },
+    ],
+  },
+  {
+    key: 'evaluation',
+    label: { zh: '监测评价', en: 'Monitoring & evaluation (监测评价)' },
+    items: [
+      { key: 'indicatorCatalogue', path: '/evaluation/catalogue', label: { zh: '指标目录', en: 'Indicators (指标目录)' }, testId: 'menu-indicator-catalogue' },
+      { key: 'reporting', path: '/evaluation/reporting', label: { zh: '分级报送', en: 'Reporting (分级报送)' }, testId: 'menu-reporting' },
+      { key: 'evaluationRounds', path: '/evaluation/rounds', label: { zh: '评价结果', en: 'Evaluation (评价结果)' }, testId: 'menu-evaluation-rounds' },
+      { key: 'whatIf', path: '/evaluation/what-if', label: { zh: '监测范围模拟', en: 'Threshold what-if (模拟)' }, testId: 'menu-what-if', keepYear: true },
+      { key: 'triage', path: '/evaluation/triage', label: { zh: '线索来源成效', en: 'Clue triage (线索成效)' }, testId: 'menu-triage', keepYear: true },
+      { key: 'reconcile', path: '/evaluation/reconcile', label: { zh: '跨层级核对', en: 'Reconciliation (核对)' }, testId: 'menu-reconcile', keepYear: true },
+    ],
+  },
+  {
     key: 'data',
     label: { zh: '数据', en: 'Data (数据)' },
     items: [

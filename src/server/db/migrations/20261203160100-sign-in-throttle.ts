@@ -20,6 +20,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('sign_in_throttle_pk', ['username_key', 'address'])
     .execute();
   await db.schema.createIndex('sign_in_throttle_expires_idx').on('sign_in_throttle').column('expires_at').execute();
+  // A database from before this migration may hold `Admin` beside `admin`: the unique index would then fail
+  // with the database's own message. Name the accounts instead and leave the renaming to the administrator
+  // (no account is renamed or merged here: each may hold grants and history).
+  const names = await sql<{ username: string }>`select username from user_account where lower(username) in (select lower(username) from user_account group by lower(username) having count(*) > 1) order by lower(username), username`.execute(db);
+  if (names.rows.length) {
+    const byKey = new Map<string, string[]>();
+    for (const { username } of names.rows) byKey.set(username.toLowerCase(), [...(byKey.get(username.toLowerCase()) ?? []), username]);
+    const groups = [...byKey.values()].map((g) => g.join('、')).join(';');
+    throw new Error(`用户名仅大小写不同的账号须先改名才能升级(用户名今后不区分大小写):${groups}。请在旧版本中停用或改名其中之一后再启动`);
+  }
   await db.schema.createIndex('user_account_username_lower_idx').on('user_account').unique().expression(sql`lower(username)`).execute();
 }
 

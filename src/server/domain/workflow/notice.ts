@@ -24,11 +24,8 @@ export interface NoticeContent {
   days: number;
 }
 
-/** The default template. Placeholders: {{title}} {{county}} {{township}} {{village}} {{rows}} {{postedOn}} {{endsOn}} {{days}} {{purpose}}. */
-export const DEFAULT_NOTICE_TEMPLATE = `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>{{title}}</title>
-<style>
-@page { size: A4 portrait; margin: 25mm 20mm; }
+/** The print style of every notice (A4 portrait, 宋体, bordered table); domain/notice uses it too. */
+export const NOTICE_PAGE_STYLE = `@page { size: A4 portrait; margin: 25mm 20mm; }
 body { font-family: "SimSun", "Songti SC", "WenQuanYi Micro Hei", serif; font-size: 14pt; line-height: 1.8; color: #000; }
 h1 { text-align: center; font-size: 20pt; margin: 0 0 12pt; letter-spacing: 2pt; }
 table { width: 100%; border-collapse: collapse; margin: 12pt 0; page-break-inside: auto; }
@@ -37,7 +34,13 @@ tr { page-break-inside: avoid; }
 .sign { text-align: right; margin-top: 36pt; }
 @media screen { body { max-width: 170mm; margin: 24px auto; } .noprint { margin-bottom: 16px; } }
 @media print { .noprint { display: none; } }
-</style></head>
+`;
+
+/** The default template. Placeholders: {{title}} {{county}} {{township}} {{village}} {{rows}} {{postedOn}} {{endsOn}} {{days}} {{purpose}}. */
+export const DEFAULT_NOTICE_TEMPLATE = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>{{title}}</title>
+<style>
+${NOTICE_PAGE_STYLE}</style></head>
 <body>
 <div class="noprint"><button onclick="window.print()">打印</button></div>
 <h1>{{title}}</h1>

@@ -10,6 +10,9 @@ import type { RegionLevel } from '../../../shared/enums';
 import { WORKFLOW_STEPS, type WorkflowStep } from '../../../shared/workflow';
 import { dayNumber, isoOfDay, type DayUnit, type WorkCalendar } from './calendar';
 import { PROCEDURE_ORDER } from './state-machine';
+import { dueOf, mayAct, resolveProcedure } from '../procedure/engine';
+import { monitoringDefinition } from '../procedure/monitoring';
+import { noticePeriod } from '../notice/notice';
 
 const unit = z.enum(['calendar', 'working']);
 const limit = z.object({ days: z.number().int().min(0).max(90), unit, from: z.enum(['clue', 'previous']) });
@@ -66,14 +69,19 @@ export interface Procedure {
   eliminationMinMonths: { months: number; source: string };
 }
 
-/** The procedure of a province: national entries, each replaced by the province's entry where it has one. */
+/**
+ * The procedure of a province: national entries, each replaced by the province's entry where it has one.
+ * The steps are resolved by the procedure engine (domain/procedure: the same override rule as every other
+ * procedure) from the two monitoring definitions built out of this file.
+ */
 export function procedureFor(rules: WorkflowRulesFile, provinceCode: string): Procedure {
   const p = rules.provinces[provinceCode];
   const steps = {} as Record<WorkflowStep, StepRule>;
-  for (const s of WORKFLOW_STEPS) {
-    const base = rules.national.steps[s];
-    const o = p?.steps?.[s];
-    steps[s] = o ? { levels: o.levels ?? base.levels, limit: o.limit ?? base.limit, source: o.source } : base;
+  for (const kind of ['identification', 'elimination'] as const) {
+    for (const s of resolveProcedure(monitoringDefinition(rules, kind), provinceCode).steps) {
+      const l = s.limit!;
+      steps[s.id as WorkflowStep] = { levels: s.levels as StepRule['levels'], limit: { days: l.days, unit: l.unit, from: l.from === 'start' ? 'clue' : 'previous' }, source: s.source };
+    }
   }
   return {
     provinceCode,
@@ -91,8 +99,7 @@ export function procedureFor(rules: WorkflowRulesFile, provinceCode: string): Pr
  * the level concerned (补录); the record names the operator. Province and prefecture staff may not.
  */
 export function mayPerform(rule: StepRule, actorLevel: RegionLevel, isAdmin: boolean): boolean {
-  if (actorLevel === 'national') return isAdmin;
-  return (rule.levels as readonly string[]).includes(actorLevel);
+  return mayAct({ levels: rule.levels, roles: [] }, actorLevel, [], isAdmin);
 }
 
 /**
@@ -101,16 +108,18 @@ export function mayPerform(rule: StepRule, actorLevel: RegionLevel, isAdmin: boo
  */
 export function stepDue(proc: Procedure, cal: WorkCalendar, step: WorkflowStep, clueDate: string, previousOn: string): { date: string; provisional: boolean } {
   const r = proc.steps[step].limit;
-  return cal.add(r.from === 'clue' ? clueDate : previousOn, r.days, r.unit);
+  return dueOf({ days: r.days, unit: r.unit, from: r.from === 'clue' ? 'start' : 'previous' }, cal, clueDate, previousOn)!;
 }
 
 /**
  * The last day of a notice posted on `postedOn` for `days` days in the rule's unit: the posting day
  * counts as the first day (calendar: posted 03-01 for 5 days runs 03-01 … 03-05). It may be closed from
- * the next day on.
+ * the next day on. The notice module's rule (domain/notice: noticePeriod).
  */
 export function noticeEndsOn(cal: WorkCalendar, postedOn: string, days: number, u: DayUnit): string {
-  return cal.add(postedOn, days - 1, u).date;
+  const p = noticePeriod({ minDays: null, unit: u, source: '' }, cal, postedOn, days);
+  if ('refused' in p) throw new RangeError(p.refused);
+  return p.endsOn;
 }
 
 /** A span of days (inclusive) during which the clock stands still: the notice period when the rule says so. */

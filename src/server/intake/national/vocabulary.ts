@@ -19,6 +19,7 @@ import {
 } from '../../../shared/enums';
 import { ELIMINATION_MODES, MEASURE_SUB_KINDS } from '../../../shared/workflow';
 import { badFile } from '../../errors';
+import { enumKey } from '../templates/mapping';
 
 /** The codes each vocabulary maps to (yes/no-like vocabularies map to '1' / '0'). */
 const CODES = {
@@ -57,8 +58,8 @@ export interface VocabularyEntry {
 export const VOCABULARY_FILE = 'data/national-vocabularies.csv';
 const PATH = join(dirname(fileURLToPath(import.meta.url)), '../../../..', VOCABULARY_FILE);
 
-/** A cell's text as vocabularies compare it: white space (also U+3000) dropped, full-width parentheses half-width. */
-export const normalizeSpelling = (s: string): string => s.replace(/[\s\u3000]/g, '').replace(/（/g, '(').replace(/）/g, ')');
+/** A cell's text as vocabularies compare it: white space (also U+3000) dropped, full-width parentheses half-width (templates/mapping.ts enumKey). */
+export const normalizeSpelling = enumKey;
 
 let cache: Map<VocabularyName, VocabularyEntry[]> | null = null;
 

@@ -25,7 +25,12 @@ export const DEPARTMENT_TEMPLATES: ImportTemplate[] = [
     { key: 'selfPaid', zh: '个人自付', synonyms: ['费用信息/个人自付', '合规自付', '合规自付费用', '个人自付金额', '政策范围内个人自付'], type: 'money', unit: 'yuan' },
   ]),
   list('dibao', '低保特困名单', '民政局', [
-    { key: 'category', zh: '保障类别', synonyms: ['救助类别', '保障类型'], type: 'enum', values: { 低保: 'dibao', 城乡低保: 'dibao', 农村低保: 'dibao', 特困: 'tekun', 特困供养: 'tekun', 特困人员: 'tekun' }, required: true },
+    {
+      key: 'category', zh: '保障类别', synonyms: ['救助类别', '保障类型', '低保类别', '救助类型'], type: 'enum', required: true,
+      // A类/B类/C类: the classes of 分类施保 inside 低保 (a 低保类别 column of a 民政 list); other local codes by value map
+      values: { 低保: 'dibao', 城乡低保: 'dibao', 农村低保: 'dibao', 低保对象: 'dibao', A类: 'dibao', B类: 'dibao', C类: 'dibao', 特困: 'tekun', 特困供养: 'tekun', 特困人员: 'tekun' },
+      note: '民政低保名单的“低保类别”列常填分类施保的 A类/B类/C类,均为低保对象;其他本地代码在导入时按取值对应(--value-map)',
+    },
     { key: 'monthlyAmount', zh: '月保障金额', synonyms: ['月救助金额', '保障金额'], type: 'money', unit: 'yuan' },
     { key: 'startDate', zh: '起始日期', synonyms: ['审批日期', '纳入日期'], type: 'date' },
   ]),
@@ -37,7 +42,11 @@ export const DEPARTMENT_TEMPLATES: ImportTemplate[] = [
   list('education', '学生及失学辍学名单', '教育局', [
     { key: 'school', zh: '学校名称', synonyms: ['学校', '就读学校'], type: 'text' },
     { key: 'stage', zh: '学段', synonyms: ['在校生状况', '年级'], type: 'text' },
-    { key: 'status', zh: '在校状态', synonyms: ['学籍状态', '就学状态'], type: 'enum', values: { 在校: 'enrolled', 在读: 'enrolled', 辍学: 'dropout', 失学: 'dropout', 休学: 'suspended' }, required: true },
+    // a list of enrolled students often has no status column: 在校 is proposed, for the user to confirm
+    { key: 'status', zh: '在校状态', synonyms: ['学籍状态', '就学状态'], type: 'enum', values: { 在校: 'enrolled', 在读: 'enrolled', 辍学: 'dropout', 失学: 'dropout', 休学: 'suspended' }, required: true, proposedDefault: '在校' },
+    // the student is matched by the student's ID number; the guardian is linked by the guardian's (issue 9 item 3)
+    { key: 'guardianName', zh: '监护人姓名', synonyms: ['家长姓名', '监护人'], type: 'name' },
+    { key: 'guardianIdNumber', zh: '监护人身份证号', synonyms: ['家长身份证号', '监护人证件号码', '监护人身份证号码'], type: 'id' },
   ]),
   list('disaster', '受灾损失名单', '应急管理局', [
     { key: 'disasterDate', zh: '受灾日期', synonyms: ['灾害发生日期'], type: 'date' },

@@ -76,3 +76,43 @@ export function matchHeader(t: ImportTemplate, band: HeaderBand, overrides: Reco
     ambiguous,
   };
 }
+
+/**
+ * A department's own code values for enum columns: column (template key or Chinese name) → file value →
+ * template value (a Chinese value of the column, e.g. 低保, or its code, e.g. dibao). Given with an import
+ * (web form, CLI `--value-map`) and remembered per kind and county (table value_mapping).
+ */
+export type ValueMap = Record<string, Record<string, string>>;
+
+/** A cell value as the enum parser compares it (rows.ts): no white space, full-width brackets as ASCII. */
+export const enumKey = (s: string) => s.replace(/[\s\u3000]/g, '').replace(/（/g, '(').replace(/）/g, ')');
+
+/**
+ * The template with a value map applied: each mapped file value is one more accepted value of its enum
+ * column, standing for the template value it maps to. Pure.
+ * @returns the template, the map keyed by column key with codes as targets (what is remembered), and
+ *   one error per entry naming a column that is not an enum of the template or a target that is not one
+ *   of its values (field `valueMap.<列>.<值>`)
+ */
+export function applyValueMap(t: ImportTemplate, vm: ValueMap): { template: ImportTemplate; map: ValueMap; errors: { field: string; message: string }[] } {
+  const errors: { field: string; message: string }[] = [];
+  const map: ValueMap = {};
+  const columns = t.columns.map((c) => ({ ...c, values: c.values ? { ...c.values } : undefined }));
+  for (const [col, entries] of Object.entries(vm)) {
+    const tc = columns.find((c) => c.key === col || normalizeHeader(c.zh) === normalizeHeader(col) || (c.synonyms ?? []).some((s) => normalizeHeader(s) === normalizeHeader(col)));
+    if (!tc || (tc.type !== 'enum' && tc.type !== 'bool') || !tc.values) {
+      errors.push({ field: `valueMap.${col}`, message: `“${col}”不是${t.zh}中可对应取值的列` });
+      continue;
+    }
+    for (const [from, to] of Object.entries(entries)) {
+      const code = tc.values[enumKey(to)] ?? (Object.values(tc.values).includes(to) ? to : undefined);
+      if (code === undefined || enumKey(from) === '') {
+        errors.push({ field: `valueMap.${col}.${from}`, message: `“${to}”不是“${tc.zh}”的取值(可填:${[...new Set(Object.keys(tc.values))].slice(0, 12).join('、')})` });
+        continue;
+      }
+      tc.values[enumKey(from)] = code;
+      (map[tc.key] ??= {})[from] = code;
+    }
+  }
+  return { template: { ...t, columns }, map, errors };
+}

@@ -78,7 +78,9 @@ export const NATIONAL_VILLAGE: ImportTemplate = {
   columns: [
     { key: 'county', zh: '县', synonyms: ['县(市、区、旗)', '县(市、区)', '县区'], type: 'text' },
     { key: 'township', zh: '乡', synonyms: ['乡(镇)', '乡镇', '乡镇(街道)'], type: 'text' },
-    { key: 'village', zh: '村', synonyms: ['行政村', '村(社区)'], type: 'text', required: true },
+    // a village is found by its code, else by the town + village names (domain/places); one of them is needed per row
+    { key: 'village', zh: '村', synonyms: ['行政村', '村(社区)'], type: 'text' },
+    { key: 'villageCode', zh: '村级区划代码', synonyms: ['行政区划代码', '村代码', '区划代码'], type: 'text' },
     count('households', '总户数'),
     count('population', '总人口数'),
     count('dibaoHouseholds', '低保户数'),

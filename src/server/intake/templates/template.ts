@@ -23,6 +23,11 @@ export interface TemplateColumn {
   values?: Record<string, string>;
   /** the national vocabulary the values come from (data/national-vocabularies.csv): exports write its spellings */
   vocabulary?: import('../national/vocabulary').VocabularyName;
+  /**
+   * A value (Chinese, one of `values`) proposed when a list lacks this required column: the import then
+   * asks the user to confirm it (ImportOptions.defaults), never applies it silently (issue 9 item 1)
+   */
+  proposedDefault?: string;
   /** known but not stored: recognised so that it is not reported as unknown */
   ignored?: boolean;
   note?: string;

@@ -198,6 +198,32 @@ forEachDialect('auth routes', (dialect) => {
     expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: h })).statusCode).toBe(401);
   });
 
+  it('a session kept in memory is refused at the next request once disabled; a session deleted by another server is refused at once with ZX_SESSION_CACHE_SECONDS=0 (decision 0244)', async () => {
+    at('2026-03-18T08:00:00Z');
+    const admin = await testAuthHeaders(app, services, { regionCode: '522633', roles: ['admin'] });
+    const { user } = await create('cached.user', '522633100');
+    const h = await signInHeaders(app, 'cached.user', PASSWORD);
+    const me = () => app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: h });
+    expect((await me()).statusCode).toBe(200);
+    expect((await me()).statusCode).toBe(200); // the second from memory
+    const off = await app.inject({ method: 'PATCH', url: `/api/v1/users/${user.id}`, headers: admin, payload: { disabled: true } });
+    expect(off.statusCode, off.body).toBe(200);
+    expect((await me()).statusCode).toBe(401);
+    // a second server over the same database, which keeps nothing: a row deleted behind its back counts at once
+    const other = createServices(services.ctx.db, testConfig({ sessionCacheMs: 0 }), () => now, new IdProtector(TEST_KEY));
+    const app0 = await newTestApp(other);
+    try {
+      const h0 = await testAuthHeaders(app0, other, { regionCode: '522633' });
+      const me0 = () => app0.inject({ method: 'GET', url: '/api/v1/auth/me', headers: h0 });
+      expect((await me0()).statusCode).toBe(200);
+      expect((await me0()).statusCode).toBe(200);
+      await services.ctx.db.deleteFrom('userSession').where('csrfToken', '=', h0['x-csrf-token']!).execute();
+      expect((await me0()).statusCode).toBe(401);
+    } finally {
+      await app0.close();
+    }
+  });
+
   describe('user management by administrators of a region, for that region only', () => {
     it('a county administrator creates users of the county and below, not of another county', async () => {
       const admin = await testAuthHeaders(app, services, { regionCode: '522633', roles: ['admin'] });

@@ -55,11 +55,13 @@ forEachDialect('export routes: persons, clues, encodings', (dialect) => {
       const text = res.body.replace(/^\uFEFF/, '');
       const lines = text.trim().split('\r\n');
       expect(lines[0]).toMatch(/^# 人员名单;导出人:export_clerk;导出时间:2026-03-15T10:00:00.000Z;行数:3$/);
-      expect(lines[1]).toBe('户编号,村级区划代码,姓名,证件号码(脱敏),与户主关系,性别,出生日期,健康状况,劳动技能,在校生状况');
+      expect(lines[1]).toBe('户编号,村级区划代码,姓名,证件号码(脱敏),与户主关系,性别,出生年份,健康状况,劳动技能,在校生状况');
       expect(lines.slice(2).map((l) => l.split(',').slice(0, 3))).toEqual([['EX-A-1', VILLAGES.basha, '王*'], ['EX-A-1', VILLAGES.basha, '赵**'], ['EX-A-2', VILLAGES.darong, '杨*']]);
       expect(text).not.toMatch(FULL_ID_PATTERN);
       expect(text).not.toContain('乙县人');
       expect(lines[2]!.split(',')[7]).toBe('健康');
+      // THE mask rule: the birth year only beside the masked number (issue 9 item 11)
+      expect(lines.slice(2).every((l) => /^\d{4}$/.test(l.split(',')[6]!))).toBe(true);
       const audit = await lastExport();
       expect(audit).toMatchObject({ actor: 'export_clerk', targetType: 'person_list', outcome: 'ok' });
       expect(JSON.parse(audit.details)).toMatchObject({ format: 'csv', rows: 3, names: 'masked' });

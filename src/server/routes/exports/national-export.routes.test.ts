@@ -1,7 +1,7 @@
 /**
  * GET /api/v1/exports/national/:kind on both dialects (issue 8 item 4): the user's region only, in the
- * national file's name and layout (title, header on row 3), full ID numbers only with personal.export and
- * idNumber.reveal (403 otherwise), 400 for a kind that is not a national table, audited.
+ * national file's name and layout (title, header on row 3), full ID numbers only with personal.export,
+ * idNumber.reveal and a reason (403 otherwise), 400 for a kind that is not a national table, audited.
  */
 import type { FastifyInstance } from 'fastify';
 import ExcelJS from 'exceljs';
@@ -37,7 +37,7 @@ forEachDialect('national export route', (dialect) => {
   });
 
   it('the county persons in （自定义）监测对象信息.xlsx, header on row 3, full ID number; audited', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/v1/exports/national/national-person', headers: reviewer });
+    const res = await app.inject({ method: 'GET', url: `/api/v1/exports/national/national-person?reason=${encodeURIComponent('核对全国系统数据')}`, headers: reviewer });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('（自定义）监测对象信息.xlsx')}`);
     const wb = new ExcelJS.Workbook();
@@ -53,11 +53,12 @@ forEachDialect('national export route', (dialect) => {
     expect(row[header.indexOf('村')]).toBe('岜沙村村民委员会');
     const audit = await services.ctx.db.selectFrom('auditEvent').selectAll().where('action', '=', 'export').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(audit.actor).toBe('nat_reviewer');
-    expect(JSON.parse(audit.details)).toMatchObject({ layout: 'national-person', rows: 1, fullIdNumbers: true });
+    expect(JSON.parse(audit.details)).toMatchObject({ layout: 'national-person', rows: 1, households: 1, idNumbers: 'full', reason: '核对全国系统数据' });
   });
 
-  it('403 without the export permissions; 400 for a kind that is not a national table', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/v1/exports/national/national-person', headers: entry })).statusCode).toBe(403);
-    expect((await app.inject({ method: 'GET', url: '/api/v1/exports/national/medical', headers: reviewer })).statusCode).toBe(400);
+  it('403 without the export permissions or without a reason; 400 for a kind that is not a national table', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/v1/exports/national/national-person?reason=abcd', headers: entry })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/exports/national/national-person', headers: reviewer })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/exports/national/medical?reason=abcd', headers: reviewer })).statusCode).toBe(400);
   });
 });

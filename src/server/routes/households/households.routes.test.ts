@@ -11,6 +11,7 @@ import { FULL_ID_PATTERN, head, household, idNumber, income, person, VILLAGES, w
 import { LIST_EXPECTED, listRegistry } from '../../../../test/fixtures/list-registry';
 import type { Services } from '../../container';
 import { NATIONAL_SCOPE } from '../../repositories/scope';
+import { systemActor } from '../../services/actor';
 
 interface Item { id: number; householdNo: string; perCapitaNetIncomeFen: number | null; memberCount: number; flaggedRules: string[]; villageName: string; townshipName: string; countyName: string }
 interface PageBody { items: Item[]; nextCursor: string | null; total: number }
@@ -338,6 +339,33 @@ forEachDialect('households routes', (dialect) => {
       expect((res.json() as ErrorBody).error.code).toBe('conflict');
       expect((await list()).total).toBe(before);
       expect((await list({ q: 'P-006' })).total).toBe(0);
+    });
+  });
+
+  describe('POST /api/v1/households by a county user, for a person registered elsewhere (issue 17 point 6)', () => {
+    it('answers alike whether the other household is in the county or outside it, names neither, and audits each refusal', async () => {
+      // a 榕江县 (522632) user; one person registered in 从江县 (outside the scope), one in 榕江县 (inside)
+      const inOther = head({ birth: '19710303' });
+      const inOwn = head({ birth: '19720404' });
+      await services.registry.registerHouseholds(NATIONAL_SCOPE, [household('P-CJ', VILLAGES.darong, [inOther]), household('P-RJ', VILLAGES.rongjiang, [inOwn])]);
+      const county = await testAuthHeaders(app, services, { regionCode: '522632', roles: ['dataEntry'] });
+      const post = async (no: string, member: typeof inOther) => {
+        const res = await app.inject({ method: 'POST', url: '/api/v1/households', headers: county, payload: [household(no, VILLAGES.rongjiang, [member])] });
+        seen.push(res);
+        return res;
+      };
+      const outside = await post('P-OUT', inOther);
+      const inside = await post('P-IN', inOwn);
+      expect(outside.statusCode, outside.body).toBe(409);
+      expect(inside.statusCode, inside.body).toBe(409);
+      const withoutRequestId = (b: { error: Record<string, unknown> }) => ({ ...b.error, requestId: undefined });
+      expect(withoutRequestId(outside.json())).toEqual(withoutRequestId(inside.json()));
+      expect(outside.json()).toMatchObject({ error: { code: 'conflict', details: { reason: 'id_registered', persons: 1 } } });
+      expect(outside.body).not.toContain('P-CJ');
+      expect(outside.body).not.toContain('从江');
+      const refused = await services.audit.search(systemActor('test'), { action: 'registration_duplicate_refused', limit: 10 });
+      expect(refused.length).toBe(2);
+      expect(refused.every((e) => e.outcome === 'denied')).toBe(true);
     });
   });
 

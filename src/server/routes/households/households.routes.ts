@@ -21,6 +21,7 @@ import { actorOf, requirePermission } from '../scope-of';
 import { narrow } from '../../repositories/scope';
 import { maskHouseholdDetail, maskHouseholdPage } from '../../presenters/personal-data.presenter';
 import { AppError } from '../../errors';
+import { ID_REGISTERED } from '../../services/registry.service';
 import type { Actor } from '../../services/actor';
 
 const NO_WRITE = '没有登记或修改农户的权限';
@@ -48,7 +49,14 @@ export function householdRoutes(app: FastifyInstance, s: Services): void {
   });
   r.post('/api/v1/households', { schema: { tags: ['registry'], summary: '登记农户', body: z.array(newHouseholdInput).min(1).max(1000) } }, async (req, reply) => {
     const actor = requirePermission(req, 'household.write', NO_WRITE);
-    const report = await s.registry.registerHouseholds(actor.scope, req.body);
+    const report = await s.registry.registerHouseholds(actor.scope, req.body).catch(async (e: unknown) => {
+      // uniqueness is national, so the refusal itself says that the number is registered somewhere: each one
+      // is audited, so that probing numbers one by one shows in the log (decision 0227)
+      if (e instanceof AppError && (e.details as { reason?: string } | undefined)?.reason === ID_REGISTERED) {
+        await s.audit.record(actor, { action: 'registration_duplicate_refused', targetType: 'household', targetId: null, outcome: 'denied', details: { persons: (e.details as { persons: number }).persons } });
+      }
+      throw e;
+    });
     return reply.code(201).send({ households: report.households, persons: report.persons, idsToVerify: report.idsToVerify, ids: Object.fromEntries(report.ids) });
   });
   r.put(

@@ -12,20 +12,11 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachDialect, newTestApp, newTestServices, testAuthHeaders } from '../../../../test/harness';
 import { head, household, income, person, VILLAGES } from '../../../../test/fixtures/registry';
+import { multipart } from '../../../../test/fixtures/multipart';
 import { createServices, type Services } from '../../container';
 import { testConfig } from '../../../../test/harness';
 
 const FIX = join(__dirname, '../../../../test/fixtures/intake');
-
-function multipart(fileName: string, content: Buffer): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = '----zx' + Math.random().toString(16).slice(2);
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(fileName)}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 forEachDialect('intake routes', (dialect) => {
   let services: Services;
@@ -130,6 +121,11 @@ forEachDialect('intake routes', (dialect) => {
     const events = await services.ctx.db.selectFrom('auditEvent').select(['action', 'targetType', 'details']).execute();
     expect(events.filter((e) => e.action === 'export').map((e) => e.targetType).sort()).toEqual(['check_report', 'import_problems']);
     expect(events.some((e) => e.action === 'import_commit')).toBe(true);
+    // the clue was verified: the rollback would erase handled work, so it is refused naming the clue (issue 16 item 11)
+    const refused = await app.inject({ method: 'POST', url: `/api/v1/intake/imports/${job.report!.batchId}/rollback`, headers: auth });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toContain(`线索 ${clues[0]!.id}(MED-01,已核实)`);
+    expect((await app.inject({ method: 'PUT', url: `/api/v1/intake/clues/${clues[0]!.id}/status`, payload: { status: 'open' }, headers: auth })).statusCode).toBe(204);
     const rb = await app.inject({ method: 'POST', url: `/api/v1/intake/imports/${job.report!.batchId}/rollback`, headers: auth });
     expect(rb.statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/api/v1/intake/clues', headers: auth })).json()).toEqual([]);

@@ -17,6 +17,7 @@
  * - GET  /imports → ImportBatchDto[]; GET /imports/:id → { batch, problems }; GET /imports/:id/held → rows held for verification
  *   (ID numbers masked); POST /imports/:id/rollback → { batchId, households }
  * - GET  /clues?status= → RiskClueDto[] (the county's queue); PUT /clues/:id/status { status } → 204
+ * - GET  /checks/catalogue?family=&level=&q= → { checks: CheckInfoDto[] } (every check: id, Chinese name, meaning, source, level, hint)
  * - GET  /checks?region=&year= → CheckReportDto; GET /checks.xlsx?region=&year= → the same as .xlsx
  * Bad files answer 400 bad_file with `details.problems` (code, where, Chinese message), never 500.
  */
@@ -32,6 +33,7 @@ import { CLUE_STATUSES, importRequest, type ImportJobDto, type ImportKindDto } f
 import type { Services } from '../../container';
 import { AppError, notFound, validationError } from '../../errors';
 import { textProblem } from '../../domain/text';
+import { CHECK_FAMILY_ZH, type CheckFamily } from '../../domain/checks/model';
 import { fileError } from '../../intake/problems';
 import { writeCheckXlsx, writeProblemsXlsx } from '../../intake/report-export';
 import { templateOf, TEMPLATES } from '../../intake/templates';
@@ -198,6 +200,15 @@ export function intakeRoutes(app: FastifyInstance, s: Services): void {
     });
 
     const checkQuery = z.object({ region: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '区划代码应为2、4、6、9或12位数字').optional(), year: qint(z.number().int().min(2014).max(2100)).optional() });
+    const catalogueQuery = z.object({
+      family: z.enum(Object.keys(CHECK_FAMILY_ZH) as [CheckFamily, ...CheckFamily[]]).optional(),
+      level: z.enum(['household', 'person', 'spell', 'village']).optional(),
+      q: z.string().trim().max(50).optional(),
+    });
+    r.get('/api/v1/intake/checks/catalogue', { schema: { tags: ['intake'], summary: '数据质量核查项目录(可按类别、层级、关键词筛选)', querystring: catalogueQuery } }, async (req) => {
+      actorOf(req);
+      return { checks: s.checks.catalogue(req.query) };
+    });
     r.get('/api/v1/intake/checks', { schema: { tags: ['intake'], summary: '数据质量核查', querystring: checkQuery } }, async (req) => s.checks.run(actorOf(req), { regionCode: req.query.region, year: req.query.year }));
     r.get('/api/v1/intake/checks.xlsx', { schema: { tags: ['intake'], summary: '数据质量核查结果(.xlsx)', querystring: checkQuery } }, async (req, reply) => {
       const actor = requirePermission(req, 'personal.export', '没有导出个人信息的权限');

@@ -3,7 +3,7 @@
  * progress), history, rollback, clues, checks — as the signed-in user (session cookie + CSRF token). Failures are thrown as ApiError with the server's code
  * and Chinese message (bad files carry `details.problems`).
  */
-import type { CheckReportDto, ImportBatchDto, ImportJobDto, ImportKindDto, ImportReportDto, ImportRequest, RiskClueDto } from '../../../shared/intake';
+import type { CheckInfoDto, CheckReportDto, ImportBatchDto, ImportJobDto, ImportKindDto, ImportReportDto, ImportRequest, RiskClueDto } from '../../../shared/intake';
 import { API_BASE, ApiError, csrfHeader, getJson } from '../../api/client';
 
 async function send<T>(method: string, path: string, body?: unknown, form?: FormData): Promise<T> {
@@ -40,6 +40,7 @@ export const rollbackImport = (id: number) => send<{ batchId: number; households
 export const listClues = (status: string | undefined, signal?: AbortSignal) => getJson<RiskClueDto[]>('/intake/clues', { status }, signal);
 export const setClueStatus = (id: number, status: string) => send<void>('PUT', `/intake/clues/${id}/status`, { status });
 export const runChecks = (region: string | undefined, signal?: AbortSignal) => getJson<CheckReportDto>('/intake/checks', { region }, signal);
+export const checkCatalogue = (f: { family?: string; level?: string; q?: string }, signal?: AbortSignal) => getJson<{ checks: CheckInfoDto[] }>('/intake/checks/catalogue', f, signal);
 export const checksXlsxUrl = (region: string | undefined) => `${API_BASE}/intake/checks.xlsx${region ? `?region=${region}` : ''}`;
 
 /** Whether the user's roles grant personal.export (domain/permissions.ts: 审核员, 县级审批员), needed by the problem-list and check-report downloads. */

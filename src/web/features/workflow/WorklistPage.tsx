@@ -1,6 +1,7 @@
 /**
  * Worklist (`/workflow`): what the user's level may do, earliest due first, overdue in red with why; a
- * tab of every overdue case; and the form that opens a case from a risk clue (household id, where the
+ * tab of every overdue case; a tab of every procedure (项目库, 公益性岗位, 雨露计划, 积分, 资产处置 and the
+ * monitoring cases, from /procedure-worklist and /procedure-overdue); and the form that opens a case from a risk clue (household id, where the
  * clue came from, its reference and date).
  */
 import { useState } from 'react';
@@ -8,6 +9,8 @@ import { App, Button, Card, Flex, Form, Input, InputNumber, Select, Table, Tabs,
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CASE_KIND_ZH, CASE_ORIGINS, CASE_ORIGIN_ZH, CASE_STATE_ZH, type WorkItemDto } from '../../../shared/workflow';
+import type { ProcedureWorkItemDto } from '../../../shared/procedure';
+import { getAllWork } from '../procedures/api';
 import { useApi } from '../../api/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { getOverdue, getWorklist, openCase, todayIso } from './api';
@@ -22,12 +25,23 @@ const columnsOf = (tr: (zh: string) => string): ColumnsType<WorkItemDto> => [
   { key: 'why', title: tr('事由'), render: (_: unknown, w) => <Typography.Text type={w.overdue ? 'danger' : undefined}>{w.why}</Typography.Text> },
 ];
 
+const allColumnsOf = (tr: (zh: string) => string): ColumnsType<ProcedureWorkItemDto> => [
+  { key: 'procedure', dataIndex: 'procedureTitle', title: tr('程序') },
+  { key: 'item', title: tr('事项'), render: (_: unknown, w) => <Link to={w.link} data-testid={`all-${w.procedure}-${w.recordId}`}>#{w.recordId} {w.title}</Link> },
+  { key: 'region', dataIndex: 'regionCode', title: tr('区划') },
+  { key: 'step', dataIndex: 'stepTitle', title: tr('环节') },
+  { key: 'due', dataIndex: 'due', title: tr('应完成日期') },
+  { key: 'why', title: tr('事由'), render: (_: unknown, w) => <Typography.Text type={w.overdue ? 'danger' : undefined}>{w.why}</Typography.Text> },
+];
+
 /** The worklist page. */
 export default function WorklistPage() {
   const [params, setParams] = useSearchParams();
   const region = params.get('region') ?? undefined;
   const work = useApi((s) => getWorklist(region, s), [region]);
   const overdue = useApi((s) => getOverdue(region, s), [region]);
+  const all = useApi((s) => getAllWork(region, false, s), [region]);
+  const allOverdue = useApi((s) => getAllWork(region, true, s), [region]);
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -35,6 +49,7 @@ export default function WorklistPage() {
   const initialHousehold = params.get('household');
   const tr = useTr();
   const columns = columnsOf(tr);
+  const allColumns = allColumnsOf(tr);
 
   async function submit(v: { householdId: number; origin: string; sourceRef?: string; clueDate: string; note?: string }) {
     setBusy(true);
@@ -72,6 +87,14 @@ export default function WorklistPage() {
         items={[
           { key: 'todo', label: tr('我的待办({n})', { n: work.data?.length ?? '…' }), children: work.error ? <ErrorAlert error={work.error} onRetry={work.reload} /> : <Table rowKey="caseId" size="small" loading={work.loading} columns={columns} dataSource={work.data ?? []} pagination={{ pageSize: 50 }} onRow={(w) => (w.overdue ? { style: { background: '#fff2f0' } } : {})} /> },
           { key: 'overdue', label: tr('逾期({n})', { n: overdue.data?.length ?? '…' }), children: overdue.error ? <ErrorAlert error={overdue.error} /> : <Table rowKey="caseId" size="small" loading={overdue.loading} columns={columns} dataSource={overdue.data ?? []} pagination={{ pageSize: 50 }} /> },
+          {
+            key: 'all', label: <span data-testid="tab-all-procedures">{tr('全部程序({n})', { n: all.data?.length ?? '…' })}</span>,
+            children: all.error ? <ErrorAlert error={all.error} /> : <Table rowKey={(w) => `${w.procedure}:${w.recordId}:${w.step ?? ''}`} size="small" loading={all.loading} columns={allColumns} dataSource={all.data ?? []} pagination={{ pageSize: 50 }} scroll={{ x: true }} onRow={(w) => (w.overdue ? { style: { background: '#fff2f0' } } : {})} />,
+          },
+          {
+            key: 'allOverdue', label: tr('全部程序逾期({n})', { n: allOverdue.data?.length ?? '…' }),
+            children: allOverdue.error ? <ErrorAlert error={allOverdue.error} /> : <Table rowKey={(w) => `${w.procedure}:${w.recordId}:${w.step ?? ''}`} size="small" loading={allOverdue.loading} columns={allColumns} dataSource={allOverdue.data ?? []} pagination={{ pageSize: 50 }} scroll={{ x: true }} />,
+          },
         ]}
       />
     </Flex>

@@ -40,6 +40,13 @@ const EN: Record<string, string> = {
   '回退风险消除标注(县级)': 'Roll back the elimination mark (county)', '办理:{step}': 'Record: {step}', 提交: 'Submit', '公示({status})': 'Notice ({status})', 已结束: 'closed', 已撤回: 'withdrawn', 打印公示: 'Print the notice',
   '张贴 {posted},{days} 天,至 {ends} 止': 'Posted {posted}, {days} days, until {ends}', ';{closed} 结束': '; closed {closed}', 异议成立: 'Upheld', 异议不成立: 'Dismissed', 待处理: 'Open', 核实不属实: 'Dismiss', 已处理: 'Resolved',
   收到日期: 'Received on', 异议内容: 'Objection', 请填写异议内容: 'Enter the objection', 已登记异议: 'Objection recorded', '附件(照片、扫描件;JPEG/PNG/PDF,不超过 3 MiB)': 'Attachments (photos, scans; JPEG/PNG/PDF, at most 3 MiB)', 已上传: 'Uploaded',
+  // procedures and notices (features/procedures)
+  程序: 'Procedure', 事项: 'Item', 区划: 'Region', '全部程序({n})': 'All procedures ({n})', '全部程序逾期({n})': 'All procedures overdue ({n})', 审批程序: 'Procedures (审批程序)',
+  办理层级: 'Who acts', 时限: 'Time allowed', 无规定时限: 'no time limit set', 项目假设: 'project choice', 公示期: 'Notice period', 未找到期限: 'no period found', 操作: 'Action',
+  项目选择: 'Project choice', 省级覆盖: 'Province overrides', 发起程序记录: 'Open a record', 请选择程序: 'Choose a procedure', 对象编号: 'Subject id', 名称: 'Name', 申报日期: 'Start date', 程序记录: 'Records',
+  '已发起记录 #{id}': 'Record #{id} opened', 对象: 'Subject', 办结日期: 'Closed on', '办理记录(只增不改)': 'Events (append-only)', 日期: 'Date', 之后: 'After', 张贴: 'Post', 标题: 'Title', 公示天数: 'Days',
+  发布单位: 'Issuer', 异议受理: 'Objections to', 规则: 'Rule', 异议: 'Objections', 处理意见: 'Decision', '公示期满结束': 'Close (period over)',
+  '以下栏目含身份证、电话、银行或健康信息,不予公示': 'Columns with ID, phone, bank or health data are not shown', '未找到期限,由张贴单位确定': 'no minimum found; set by the poster', 公示对象: 'Subject', 期限自定: 'period set by poster',
   // measures
   帮扶措施: 'Assistance measures', 已新增帮扶措施: 'Measure added', '风险覆盖:': 'Risk coverage:', 已覆盖: 'covered', 未覆盖: 'not covered',
   '该户有劳动能力,须至少落实一项开发式帮扶措施(产业、就业、公益岗位或金融),不能只有综合保障': 'The household can work: it needs at least one development-type measure (industry, employment, public-welfare job or finance), not only social security',
