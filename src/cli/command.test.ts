@@ -39,22 +39,22 @@ describe('zhenxing usage errors as a user meets them', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('错误:未知命令“scren”');
     expect(r.stderr).toContain('screen');
-  }, 60_000);
+  }, 180_000);
   it('--yuan abc names the option and the value', () => {
     const r = run('thresholds', 'set', '--province', '52', '--year', '2025', '--yuan', 'abc', '--source', '测试');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('选项 --yuan <value> 的取值“abc”无效');
     expect(r.stderr).not.toContain('value:');
-  }, 60_000);
+  }, 180_000);
   it('a missing file is a Chinese message with exit 2, not a raw ENOENT', () => {
     const r = run('import', join(dir, '不存在.xlsx'), '--kind', 'medical');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`找不到文件或目录:${join(dir, '不存在.xlsx')}`);
     expect(r.stderr).not.toContain('ENOENT');
-  }, 60_000);
+  }, 180_000);
   it('screening a year without income data says so and exits 2', () => {
     const r = run('screen', '--year', '2031');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('没有 2031 年的收入数据,未筛查');
-  }, 60_000);
+  }, 180_000);
 });

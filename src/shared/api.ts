@@ -62,6 +62,8 @@ export interface RegionSummaryDto {
   byCategory: Record<MonitoredCategory, number>;
   /** Households flagged, per rule id. */
   byRule: Record<string, number>;
+  /** Households flagged by this rule and no other, per rule id (issue 16: what a rule adds on its own). */
+  byRuleAlone: Record<string, number>;
   /** Households with each risk type recorded. */
   byRiskType: Partial<Record<RiskType, number>>;
   /**

@@ -35,9 +35,7 @@ const AuditPage = lazy(() => import('./features/accounts/AuditPage'));
 const CataloguePage = lazy(() => import('./features/evaluation/CataloguePage'));
 const ReportingPage = lazy(() => import('./features/evaluation/ReportingPage'));
 const RoundsPage = lazy(() => import('./features/evaluation/RoundsPage'));
-const WhatIfPage = lazy(() => import('./features/evaluation/WhatIfPage'));
-const TriagePage = lazy(() => import('./features/evaluation/TriagePage'));
-const ReconcilePage = lazy(() => import('./features/evaluation/ReconcilePage'));
+const AnalysisPage = lazy(() => import('./features/evaluation/AnalysisPage'));
 
 const router = createBrowserRouter([
   { path: '/sign-in', element: <Suspense fallback={<Loading minHeight={320} />}><SignInPage /></Suspense> },
@@ -65,9 +63,7 @@ const router = createBrowserRouter([
       { path: 'evaluation/catalogue', element: <CataloguePage /> },
       { path: 'evaluation/reporting', element: <ReportingPage /> },
       { path: 'evaluation/rounds', element: <RoundsPage /> },
-      { path: 'evaluation/what-if', element: <WhatIfPage /> },
-      { path: 'evaluation/triage', element: <TriagePage /> },
-      { path: 'evaluation/reconcile', element: <ReconcilePage /> },
+      { path: 'evaluation/analysis', element: <AnalysisPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

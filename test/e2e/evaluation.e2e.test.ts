@@ -57,7 +57,7 @@ test('catalogue, reported and approved period, ranked round, lost points and wha
       expect(await overflow(page), `${name} county page`).toBeLessThanOrEqual(0);
       await page.screenshot({ path: resolve(RESULTS, `evaluation-${name}-county.png`), fullPage: true });
 
-      await page.goto(`${server!.url}/evaluation/what-if`);
+      await page.goto(`${server!.url}/evaluation/analysis?tab=what-if`);
       await page.getByTestId('what-if-threshold').fill('9000');
       await page.getByTestId('what-if-run').click();
       await page.getByTestId('what-if-townships').waitFor({ timeout: 60_000 });

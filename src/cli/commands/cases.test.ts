@@ -39,7 +39,7 @@ describe('zhenxing cases', () => {
     } finally {
       await rt.close();
     }
-  }, 120_000);
+  }, 180_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('lists overdue cases with why', () => {

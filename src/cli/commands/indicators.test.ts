@@ -29,7 +29,7 @@ describe('zhenxing indicators / evaluation', () => {
     } finally {
       await rt.close();
     }
-  }, 120_000);
+  }, 180_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('takes a snapshot and computes a round', async () => {
@@ -48,11 +48,11 @@ describe('zhenxing indicators / evaluation', () => {
     expect(c.status, c.stderr).toBe(0);
     // by hand in src/server/routes/evaluation/evaluation.routes.test.ts: 522633 55, 522632 45
     expect((JSON.parse(c.stdout) as { countyCode: string; score: number; rank: number }[]).map((r) => [r.countyCode, r.score, r.rank])).toEqual([['522633', 55, 1], ['522632', 45, 2]]);
-  }, 120_000);
+  }, 180_000);
 
   it('exits 2 with the reason for a bad period', () => {
     const r = cli('indicators', 'snapshot', '--set', 'monitoring', '--period', '2025-13');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('报告期应为');
-  }, 60_000);
+  }, 180_000);
 });

@@ -37,7 +37,7 @@ describe('zhenxing intake commands', () => {
     const k = Buffer.from(readFileSync(key, 'utf8').trim(), 'hex');
     expect(text.split('\r\n')[0]).toBe('\ufeff姓名,身份证号哈希,保障类别,月保障金额');
     expect(text.split('\r\n')[1]).toBe(`王小明,${exchangeHash(k, '522633196702032412')},低保,450`);
-  }, 60_000);
+  }, 180_000);
   it('import --dry-run --json prints the report only', () => {
     const r = run('import', join(FIX, 'c01_yibao_export.csv'), '--kind', 'medical', '--dry-run', '--json');
     expect(r.status).toBe(0);
@@ -45,7 +45,7 @@ describe('zhenxing intake commands', () => {
     expect(rep.dryRun).toBe(true);
     expect(rep.counts).toMatchObject({ rows: 5, reject: 4 });
     expect(rep.problems[0]).toMatchObject({ row: 2, column: '身份证号', code: 'ID_SCIENTIFIC_NOTATION' });
-  }, 60_000);
+  }, 180_000);
   it('export-national writes the five national tables, named as the national system names them, header on row 3', async () => {
     const out = join(dir, 'national');
     const r = run('export-national', '--out', out, '--reason', '迁移到新的服务器');
@@ -58,14 +58,14 @@ describe('zhenxing intake commands', () => {
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(1).getCell(1).value).toBe('（自定义）监测对象信息');
     expect([1, 2, 3, 4, 5, 6].map((i) => ws.getRow(3).getCell(i).value)).toEqual(['县', '乡', '村', '村级区划代码', '户编号', '证件号码']);
-  }, 60_000);
+  }, 180_000);
   it('a bad file exits 2 with the reason', () => {
     const p = join(dir, 'fake.xlsx');
     writeFileSync(p, 'not a workbook');
     const r = run('import', p, '--kind', 'medical');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('内容不是 Excel 工作簿');
-  }, 60_000);
+  }, 180_000);
   it('check --catalogue lists the checks of a family with their source and hint; a wrong level exits 2', () => {
     const r = run('check', '--catalogue', '--family', 'plans', '--json');
     expect(r.status).toBe(0);
@@ -75,7 +75,7 @@ describe('zhenxing intake commands', () => {
     const bad = run('check', '--catalogue', '--level', 'nope');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--level');
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('import --map / --value-map / --default (issue 9 item 1)', () => {
@@ -100,5 +100,5 @@ describe('import --map / --value-map / --default (issue 9 item 1)', () => {
     writeFileSync(e, '学生姓名,学生身份证号\r\n某某,522633201506010316\r\n');
     const asked = run('import', e, '--kind', 'education', '--dry-run');
     expect(asked.stdout).toContain('名单没有“在校状态”列:如每一行都是“在校”,请加 --default 在校状态=在校 确认');
-  }, 120_000);
+  }, 180_000);
 });

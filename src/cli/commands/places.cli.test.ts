@@ -35,7 +35,7 @@ describe('zhenxing places and import --place-map', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('620824 现为 620881');
     expect(r.stdout).toContain('2018-07-02 更名/改设:华亭县 620824 → 华亭市 620881(民函〔2018〕109号)');
-  }, 120_000);
+  }, 180_000);
   it('import --dry-run lists unmatched names; --place-map maps them; --village must agree', () => {
     const plain = run('import', file, '--kind', 'national-person', '--year', '2025', '--dry-run');
     expect(plain.status).toBe(0);

@@ -5,6 +5,7 @@
  * permission never reaches outside the user's region.
  */
 import type { Role } from '../services/actor';
+import { ROLE_ZH as SHARED_ROLE_ZH } from '../../shared/audit-labels';
 
 export type Permission =
   /** register households, record incomes */
@@ -63,10 +64,8 @@ export type Permission =
 
 export const ROLES: readonly Role[] = ['admin', 'reviewer', 'dataEntry', 'readOnly', 'villageCadre', 'townshipReviewer', 'countyApprover'];
 
-/** Chinese names of the roles. */
-export const ROLE_ZH: Record<Role, string> = {
-  admin: '管理员', reviewer: '审核员', dataEntry: '数据录入员', readOnly: '只读用户', villageCadre: '村级干部', townshipReviewer: '乡镇审核员', countyApprover: '县级审批员',
-};
+/** Chinese names of the roles (kept in src/shared/audit-labels.ts, which the web reads too). */
+export const ROLE_ZH: Record<Role, string> = SHARED_ROLE_ZH as Record<Role, string>;
 
 /** Permissions of each role. Administrators manage accounts and the audit log but do not see personal data by role. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {

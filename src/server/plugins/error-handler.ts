@@ -4,6 +4,7 @@
  * (bad JSON, body too large) → their 4xx with a Chinese message; anything else → a logged 500
  * internal_error carrying the request id and no internals.
  */
+import { fieldLabel } from '../../shared/field-labels';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors';
@@ -42,7 +43,7 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?:
         return { field: `${err.validationContext ?? 'request'}${path ? `.${path}` : ''}`, message: v.message ?? '格式不正确' };
       });
       return reply.code(400).send({
-        error: { code: 'validation_error', message: `参数有误:${issues.map((i) => `${i.field} ${i.message}`).join(';')}`, details: { issues }, requestId: req.id },
+        error: { code: 'validation_error', message: `参数有误:${issues.map((i) => `${fieldLabel(i.field)} ${i.message}`).join(';')}`, details: { issues }, requestId: req.id },
       });
     }
     const status = err.statusCode ?? 500;

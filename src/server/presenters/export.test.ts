@@ -26,7 +26,7 @@ const meta = { title: '农户名单', exportedBy: 'a_county_clerk', at: '2026-03
 describe('C20 formula injection', () => {
   it('CSV: triggers get an apostrophe, numbers stay numbers, IDs plain text; user and time in the file', () => {
     const text = toCsv(columns, records, meta).toString('utf8');
-    expect(text.startsWith('\uFEFF# 农户名单;导出人:a_county_clerk;导出时间:2026-03-15T10:00:00.000Z;行数:5\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFF# 农户名单;导出人:a_county_clerk;导出时间(北京时间):2026-03-15 18:00:00;行数:5\r\n')).toBe(true);
     const rows = parse(text.replace(/^\uFEFF/, ''), { columns: true, comment: '#', relax_column_count: false }) as Record<string, string>[];
     expect(rows).toEqual(expected.csv_cells.map(({ name, id, note, per_capita }) => ({ name, id, note, per_capita })));
     expect(rows[1]!.per_capita).toBe('-1200');
@@ -50,6 +50,6 @@ describe('C20 formula injection', () => {
     );
     expect(got).toEqual(expected.xlsx_cells);
     expect(wb.creator).toBe('a_county_clerk');
-    expect(wb.getWorksheet('导出信息')!.getRow(3).values).toEqual([undefined, '导出时间', '2026-03-15T10:00:00.000Z']);
+    expect(wb.getWorksheet('导出信息')!.getRow(3).values).toEqual([undefined, '导出时间(北京时间)', '2026-03-15 18:00:00']);
   });
 });

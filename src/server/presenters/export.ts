@@ -18,6 +18,7 @@ import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { validationError } from '../errors';
+import { formatBeijingTime } from '../../shared/time';
 
 /** One column: `text` (neutralised), `number` (kept numeric; null → empty) or `id` (digits kept as text). */
 export interface ExportColumn<T> {
@@ -62,7 +63,7 @@ function cellText<T>(c: ExportColumn<T>, row: T): string {
 }
 
 /** The metadata line of a CSV export. */
-export const csvMetaLine = (meta: ExportMeta, rows: number) => `# ${meta.title};导出人:${meta.exportedBy};导出时间:${meta.at};行数:${rows}`;
+export const csvMetaLine = (meta: ExportMeta, rows: number) => `# ${meta.title};导出人:${meta.exportedBy};导出时间(北京时间):${formatBeijingTime(meta.at)};行数:${rows}`;
 
 /**
  * Character encoding of a CSV export: `utf-8` (default, with BOM), or for legacy recipients `gbk` (GB 2312
@@ -147,7 +148,7 @@ export async function toXlsx<T>(columns: readonly ExportColumn<T>[], rows: reado
     });
   }
   const info = wb.addWorksheet('导出信息');
-  info.addRows([['导出内容', meta.title], ['导出人', meta.exportedBy], ['导出时间', meta.at], ['行数', rows.length]]);
+  info.addRows([['导出内容', meta.title], ['导出人', meta.exportedBy], ['导出时间(北京时间)', formatBeijingTime(meta.at)], ['行数', rows.length]]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

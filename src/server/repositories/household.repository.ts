@@ -325,4 +325,23 @@ export class HouseholdRepository {
     }
     return (await q.orderBy(sortExpr, order).orderBy('h.id', order).limit(limit).execute()) as (HouseholdListRow & { sortValue: number | string })[];
   }
+
+  /**
+   * Households inside the scope whose head's or any member's name contains `part` (any part of a name,
+   * issue 16), ordered by household number, at most `limit`. `%`, `_` and `\` in `part` are literal.
+   */
+  async searchByNamePart(scope: Scope, part: string, limit: number): Promise<{ id: number; householdNo: string; headName: string; villageCode: string }[]> {
+    const pattern = `%${part.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = (col: RawBuilder<unknown>) => sql<boolean>`${col} like ${pattern} escape '\\'`;
+    return scoped(
+      this.db
+        .selectFrom('household as h')
+        .select(['h.id', 'h.householdNo', 'h.headName', 'h.villageCode'])
+        .where((eb) => eb.or([like(sql.ref('h.headName')), eb.exists(eb.selectFrom('person as p').select('p.id').whereRef('p.householdId', '=', 'h.id').where(like(sql.ref('p.name'))))])),
+      scope,
+    )
+      .orderBy('h.householdNo')
+      .limit(limit)
+      .execute();
+  }
 }

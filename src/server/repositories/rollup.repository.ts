@@ -51,6 +51,7 @@ export class RollupRepository {
       ['placeholder', '', count(sql`c.threshold_status = 'placeholder'`)],
       ...MONITORED_CATEGORIES.map((c): [string, string, RawBuilder<number>] => ['category', c, count(sql`h.monitored_category = ${c} and h.risk_eliminated = 0`)]),
       ...ruleIds.map((id): [string, string, RawBuilder<number>] => ['rule', id, count(sql`(f.flags & ${sql.lit(flagOf(id)!)}) <> 0`)]),
+      ...ruleIds.map((id): [string, string, RawBuilder<number>] => ['ruleAlone', id, count(sql`f.flags = ${sql.lit(flagOf(id)!)}`)]),
       ...RISK_TYPES.map((t): [string, string, RawBuilder<number>] => ['risk', t, count(sql`h.risk_types like ${`%${t}%`}`)]),
       ['income', 'noData', count(sql`f.per_capita_net_income_fen is null or c.threshold_fen is null`)],
       ['income', 'negative', count(sql`f.per_capita_net_income_fen < 0 and c.threshold_fen is not null`)],
@@ -121,7 +122,7 @@ export class RollupRepository {
       .execute();
     const index = new Map(keys.map(([m, k], i) => [`${m}|${k}`, i]));
     const at = (m: string, k = '') => index.get(`${m}|${k}`)!;
-    const rules = ruleIds.map((id) => [at('rule', id), flagOf(id)!] as const);
+    const rules = ruleIds.map((id) => [at('rule', id), flagOf(id)!, at('ruleAlone', id)] as const);
     const byVillage = new Map<string, number[]>();
     const values = (v: string) => {
       let a = byVillage.get(v);
@@ -138,7 +139,10 @@ export class RollupRepository {
       a[at('income', String(r.bin))]! += n;
       const flags = r.flags === null ? 0 : Number(r.flags);
       if (flags !== 0) a[at('flagged')]! += n;
-      for (const [i, bit] of rules) if ((flags & bit) !== 0) a[i]! += n;
+      for (const [i, bit, alone] of rules) {
+        if ((flags & bit) !== 0) a[i]! += n;
+        if (flags === bit) a[alone]! += n;
+      }
     }
     for (const r of monitored) {
       const a = values(r.villageCode);
@@ -277,6 +281,7 @@ export function metricKeys(ruleIds: readonly string[]): [string, string][] {
     ['households', ''], ['persons', ''], ['lifted', ''], ['monitored', ''], ['eliminated', ''], ['flagged', ''], ['placeholder', ''],
     ...MONITORED_CATEGORIES.map((c): [string, string] => ['category', c]),
     ...ruleIds.map((id): [string, string] => ['rule', id]),
+    ...ruleIds.map((id): [string, string] => ['ruleAlone', id]),
     ...RISK_TYPES.map((t): [string, string] => ['risk', t]),
     ...(['noData', 'negative', 'below', 'near', 'middle', 'high'] as const).map((b): [string, string] => ['income', b]),
   ];

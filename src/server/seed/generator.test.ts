@@ -200,6 +200,19 @@ describe('generateHouseholds', () => {
     expect(problems).toEqual([]);
   });
 
+  it('a household of four or more with a weak labourer of working age who is not ill or disabled has labour (issue 16)', () => {
+    for (const h of all) {
+      if (h.members.length < 4) continue;
+      const labour = h.members.some((p) => p.labourSkill === 'ordinary' || p.labourSkill === 'skilled');
+      const promotable = h.members.some((p) => p.labourSkill === 'weakOrHalf' && ageOn(birthOf(p.idNumber), opts.asOf) <= 60 && (p.healthStatus === 'healthy' || p.healthStatus === 'chronicIllness'));
+      expect(labour || !promotable, h.householdNo).toBe(true);
+    }
+  });
+
+  it('a business loses at most 12,000 yuan beyond its gross income in a year (issue 16: no −57,906 yuan per person; × 1.3 for the growth of later years)', () => {
+    for (const h of all) for (const i of h.incomes) expect(i.businessExpensesFen - i.businessIncomeFen, h.householdNo).toBeLessThanOrEqual(12_000_00 * 1.3);
+  });
+
   it('records monitoring consistently: categories by household type, 1–3 risks, months in order', () => {
     let monitored = 0;
     let eliminated = 0;

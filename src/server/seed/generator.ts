@@ -574,6 +574,15 @@ function buildHousehold(ctx: Ctx, village: SeedVillage, countyIdx: number, seq: 
   }
   nameMembers(rng, members, style);
 
+  // a household of four or more has a labourer: the youngest weak or half labourer of working age
+  // counts as ordinary labour when nobody else does (issue 16: no household of 7 without labour)
+  if (members.length >= 4 && !members.some((m) => m.person.labourSkill === 'ordinary' || m.person.labourSkill === 'skilled')) {
+    const young = members
+      .filter((m) => m.person.labourSkill === 'weakOrHalf' && m.d.age <= 60 && (m.person.healthStatus === 'healthy' || m.person.healthStatus === 'chronicIllness'))
+      .sort((a, b) => a.d.age - b.d.age)[0];
+    if (young) young.person.labourSkill = 'ordinary';
+  }
+
   // --- household facts
   let labourCount = 0;
   let capacity = 0; // members with any labour capacity (ordinary, skilled, weak or half)
@@ -768,7 +777,9 @@ function buildHousehold(ctx: Ctx, village: SeedVillage, countyIdx: number, seq: 
   let bizExp = bizGross * bizRatio;
   if (hasBusiness && !riskEliminated) {
     // a failed project (large loss) or a bad year (expenses above income)
-    if (bizOutcome < I.businessFailureShare) bizExp = bizGross + rng.uniform(40000, 150000);
+    // a failed project loses what it grossed and some of the money put in, within what a rural household
+    // borrows (issue 16: no per-capita income of −57,906 yuan)
+    if (bizOutcome < I.businessFailureShare) bizExp = bizGross + rng.uniform(3000, 12000);
     else if (bizOutcome < I.businessFailureShare + I.businessLossShare) {
       // households living off the farm alone break even at worst; others may lose some money
       bizExp = wage > 0 ? bizGross + rng.uniform(0.05, 0.5) * Math.min(bizGross, 12000) : bizGross * rng.uniform(0.85, 1);

@@ -8,6 +8,7 @@
  * withheld without personal.view, presenters/intake.presenter.ts). CSV exports take an encoding: UTF-8
  * (default), GBK (refused with the cells it cannot hold, C07) or GB18030.
  */
+import { beijingStamp } from '../../shared/time';
 import type { HouseholdListItem } from '../../shared/api';
 import type { RiskClueDto } from '../../shared/intake';
 import { HEALTH_STATUS_ZH, HOUSEHOLD_TYPE_ZH, LABOUR_SKILL_ZH, MONITORED_CATEGORY_ZH, RELATION_TO_HEAD_ZH, RISK_TYPE_ZH, SCHOOL_STAGE_ZH, SEX_ZH } from '../../shared/enums';
@@ -210,7 +211,15 @@ export class ExportService {
         idNumbers: o.idNumbers ?? 'masked', reason: o.reason ?? null, sha256: createHash('sha256').update(body).digest('hex'), ...o.details,
       },
     });
-    const stamp = at.slice(0, 19).replace(/[-:T]/g, '');
-    return { body, rows: o.rows.length, filename: `${o.file}-${actor.regionCode ?? 'national'}-${stamp}.${o.format}`, contentType: o.format === 'csv' ? csvContentType(o.encoding) : XLSX_TYPE };
+    return { body, rows: o.rows.length, filename: exportFileName(o.file, o.region ?? actor.regionCode, at, o.format), contentType: o.format === 'csv' ? csvContentType(o.encoding) : XLSX_TYPE };
   }
+}
+
+/**
+ * The file name of an export: what, the region exported (the filter's region, else the user's, else
+ * `national`) and the time in Beijing time, e.g. `households-522633-20260315180000.csv` (issue 16: an
+ * export from a county's list was named `households-national-…`).
+ */
+export function exportFileName(what: string, region: string | null | undefined, at: string, ext: string): string {
+  return `${what}-${region || 'national'}-${beijingStamp(at)}.${ext}`;
 }

@@ -14,6 +14,8 @@ import { NATIONAL_SCOPE, narrow, regionScope, type Scope } from '../repositories
 import { presentHousehold, riskTypesOf } from '../presenters/household.presenter';
 import { ruleIdsOfFlags } from '../domain/rules';
 import { today, type ServiceContext } from './context';
+import type { Actor } from './actor';
+import { PersonalDataService } from './personal-data.service';
 
 /** Beyond this many matches a filtered list total is not counted further: it is shown as "more than". */
 export const LIST_COUNT_CAP = 10_000;
@@ -128,4 +130,31 @@ export class HouseholdService {
     const regionPath = path.sort((a, b) => a.code.length - b.code.length).map((r) => ({ code: r.code, name: r.name, level: r.level as HouseholdDetailDto['regionPath'][number]['level'] }));
     return presentHousehold(h, regionPath, members, incomes, facts.find((f) => f.year === y), result, today(this.ctx.clock));
   }
+
+  /**
+   * Households of the actor's region by ID number (exact; any member) or by any part of a name (head
+   * or member), at most 50, ordered by household number; names unmasked (the route masks them).
+   * @throws validation_error naming idNumber when it is not 18 characters after normalisation
+   */
+  async search(actor: Actor, q: { idNumber?: string; name?: string }): Promise<HouseholdMatch[]> {
+    const repo = new HouseholdRepository(this.ctx.db);
+    const byId = new Map<number, HouseholdMatch>();
+    if (q.idNumber) {
+      const persons = await new PersonalDataService(this.ctx).findByIdNumber(actor, q.idNumber);
+      for (const h of await repo.getMany(actor.scope, [...new Set(persons.map((p) => p.householdId))])) byId.set(h.id, { householdId: h.id, householdNo: h.householdNo, headName: h.headName, villageCode: h.villageCode, matchedBy: 'idNumber' });
+    }
+    if (q.name) {
+      for (const h of await repo.searchByNamePart(actor.scope, q.name, 50)) if (!byId.has(h.id)) byId.set(h.id, { householdId: h.id, householdNo: h.householdNo, headName: h.headName, villageCode: h.villageCode, matchedBy: 'name' });
+    }
+    return [...byId.values()].sort((a, b) => a.householdNo.localeCompare(b.householdNo)).slice(0, 50);
+  }
+}
+
+/** One household found by POST /households/search. */
+export interface HouseholdMatch {
+  householdId: number;
+  householdNo: string;
+  headName: string;
+  villageCode: string;
+  matchedBy: 'idNumber' | 'name';
 }

@@ -82,6 +82,18 @@ forEachDialect('department lists', (dialect) => {
     });
   });
 
+  describe('rollback with a case opened from a clue (issue 16 item 11)', () => {
+    it('an open clue from which a case was opened holds the rollback, naming the case', async () => {
+      const r = await services.intake.commit(actor, csv(['姓名,身份证号,残疾等级', `李金宝,${ID.li},三级`]), { kind: 'disability' });
+      const clue = await db.selectFrom('riskClue').select(['id', 'householdId']).where('batchId', '=', r.batchId!).executeTakeFirstOrThrow();
+      const opened = await services.cases.openCase(actor, { householdId: clue.householdId, origin: 'departmentAlert', sourceRef: `clue:${clue.id}`, clueDate: '2026-03-10' });
+      const refused = await services.intake.rollback(actor, r.batchId!).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: 'conflict', details: { clues: [{ id: clue.id, ruleId: 'DIS-01', status: 'open', caseId: opened.id }] } });
+      expect((refused as Error).message).toContain(`线索 ${clue.id}(DIS-01,待核实,已据此立案 ${opened.id})`);
+      expect(await db.selectFrom('departmentRecord').select('id').where('batchId', '=', r.batchId!).execute()).toHaveLength(1);
+    });
+  });
+
   describe('their own columns and codes (item 1)', () => {
     it('a 民政 list with 低保类别 A类/B类 is read: A类 and B类 are 低保 (分类施保)', async () => {
       const r = await services.intake.preview(actor, csv(['姓名,身份证号,低保类别,月保障金额', `李金宝,${ID.li},A类,450`, `王大山,${ID.wang},B类,380`]), { kind: 'dibao' });
@@ -186,7 +198,8 @@ forEachDialect('department lists', (dialect) => {
       const lines = ['村级区划代码,户编号,姓名,身份证号,与户主关系,劳动技能', `${VILLAGES.basha},V-1,某甲,${a},户主,普通劳动力`, `522633199999,V-2,某乙,${b},户主,普通劳动力`];
       const pv = await services.intake.preview(actor, csv(lines), { kind: 'national-person' });
       expect(pv.counts).toMatchObject({ rows: 2, add: 1, reject: 1, households: { add: 1 } });
-      expect(pv.problems.find((p) => p.code === 'VILLAGE_NOT_LOADED')).toMatchObject({ row: 3, column: '村级区划代码', level: 'error', message: '村级区划 522633199999 未载入区划表(可能已撤并或代码有误),本户未导入;请核对村级区划代码' });
+      // the place resolver (issue 9 items 7–8) names the unknown code; the household is rejected in the preview already
+      expect(pv.problems.find((p) => p.row === 3 && p.level === 'error')).toMatchObject({ column: '村级区划代码', code: 'VILLAGE_CODE_UNKNOWN', message: '村级区划代码 522633199999 不在从江县的现行区划代码中' });
       const cm = await services.intake.commit(actor, csv(lines), { kind: 'national-person' });
       expect(cm.counts).toMatchObject({ rows: 2, add: 1, reject: 1, households: { add: 1 } });
       expect(cm.problems.map((p) => p.code)).toEqual(pv.problems.map((p) => p.code));
@@ -206,6 +219,9 @@ forEachDialect('department lists', (dialect) => {
       const cm = await services.intake.commit(actor, csv(lines), { kind: 'national-person', village: VILLAGES.basha });
       expect(cm.counts).toMatchObject({ rows: 2, add: 1, reject: 1, households: { add: 1 } });
       expect(cm.problems.map((p) => p.code)).toEqual(pv.problems.map((p) => p.code));
+      // audited like the registry's refusal (decision 0227), preview and commit, without a number or a place
+      const audits = await db.selectFrom('auditEvent').select(['outcome', 'details']).where('action', '=', 'registration_duplicate_refused').orderBy('id').execute();
+      expect(audits.map((e) => [e.outcome, JSON.parse(e.details!).persons, JSON.parse(e.details!).dryRun])).toEqual([['denied', 1, true], ['denied', 1, false]]);
       await services.intake.rollback(actor, cm.batchId!);
     });
   });

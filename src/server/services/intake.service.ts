@@ -486,6 +486,13 @@ export class IntakeService {
    */
   private async analyse(actor: Actor, file: ImportFile, opts: ImportOptions, keep = false, sink?: (hs: HouseholdInput[]) => Promise<void>, pending?: Pick<Analysis, 'nationalRows'>): Promise<Analysis> {
     const a = await this.analyseFile(actor, file, opts, keep, sink, pending);
+    // a member found registered in another household is audited as the registry's refusal is (decision 0227): probing is visible
+    const elsewhere = a.report.problems.filter((p) => p.code === 'PERSON_IN_OTHER_HOUSEHOLD').length;
+    if (elsewhere) {
+      await this.ctx.db.transaction().execute((trx) =>
+        new AuditRepository(trx).append({ at: nowIso(this.ctx.clock), actor: actor.username, action: 'registration_duplicate_refused', targetType: 'import_file', targetId: null, regionCode: actor.scope.regionCode, outcome: 'denied', details: JSON.stringify({ persons: elsewhere, fileName: file.fileName, dryRun: !keep }) }),
+      );
+    }
     for (const p of a.report.problems) {
       p.message = redactIdNumbers(p.message);
       const id = p.row === null ? undefined : a.rowIds.get(p.row);
@@ -693,9 +700,10 @@ export class IntakeService {
   }
 
   /**
-   * Village kind (（自定义）行政村信息) → village_profile rows: each village is found by its name within the
-   * county and township names (or the default village code of the import) inside the scope; a village not
-   * found is reported with row and column. A village twice in the file keeps its first row.
+   * Village kind (（自定义）行政村信息) → village_profile rows: each village is found by its 村级区划代码, else by
+   * the town + village names in the county (or the default village code of the import) inside the scope,
+   * through the place resolver (decision 0161); a village not found is reported with row, column and the
+   * specific code (VILLAGE_NOT_FOUND, AMBIGUOUS_VILLAGE, …). A village twice in the file keeps its first row.
    */
   private async planVillages(actor: Actor, parsed: ParsedRow[], report: ImportReport, out: Analysis, opts: ImportOptions): Promise<Analysis> {
     const sheet = report.sheet;

@@ -139,9 +139,10 @@ forEachDialect('RegistryService', (dialect) => {
       expect(v.get('R04')!.outcome).toBe('clear');
       // R05: 30,000 × 100 = 3,000,000 < 50 × 2,400,000 → clear
       expect(v.get('R05')!.outcome).toBe('clear');
-      // RA-002: one member who lost labour, no income: R03 flagged, R01 noData
+      // RA-002: one member who lost labour, no income: R03 noData (since version 2 it needs the income
+      // within the near-threshold band, issue 16), R01 noData
       const b = new Map((await services.households.get(NATIONAL_SCOPE, rbId)).verdicts.map((x) => [x.ruleId, x.outcome]));
-      expect(b.get('R03')).toBe('flagged');
+      expect(b.get('R03')).toBe('noData');
       expect(b.get('R01')).toBe('noData');
       expect(b.get('R05')).toBe('noData');
     });

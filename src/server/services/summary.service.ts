@@ -32,6 +32,7 @@ interface Figures {
   placeholder: number;
   byCategory: Record<MonitoredCategory, number>;
   byRule: Record<string, number>;
+  byRuleAlone: Record<string, number>;
   byRiskType: Partial<Record<RiskType, number>>;
   income: Record<string, number>;
 }
@@ -40,7 +41,7 @@ function fold(rows: readonly MetricRow[]): Figures {
   const f: Figures = {
     households: 0, persons: 0, lifted: 0, monitored: 0, flagged: 0, placeholder: 0,
     byCategory: Object.fromEntries(MONITORED_CATEGORIES.map((c) => [c, 0])) as Record<MonitoredCategory, number>,
-    byRule: Object.fromEntries(SCREENING_RULES.map((r) => [r.id, 0])), byRiskType: {}, income: {},
+    byRule: Object.fromEntries(SCREENING_RULES.map((r) => [r.id, 0])), byRuleAlone: Object.fromEntries(SCREENING_RULES.map((r) => [r.id, 0])), byRiskType: {}, income: {},
   };
   for (const r of rows) {
     switch (r.metric) {
@@ -52,6 +53,7 @@ function fold(rows: readonly MetricRow[]): Figures {
       case 'placeholder': f.placeholder += r.value; break;
       case 'category': f.byCategory[r.key as MonitoredCategory] = (f.byCategory[r.key as MonitoredCategory] ?? 0) + r.value; break;
       case 'rule': f.byRule[r.key] = (f.byRule[r.key] ?? 0) + r.value; break;
+      case 'ruleAlone': f.byRuleAlone[r.key] = (f.byRuleAlone[r.key] ?? 0) + r.value; break;
       case 'risk': if (r.value) f.byRiskType[r.key as RiskType] = (f.byRiskType[r.key as RiskType] ?? 0) + r.value; break;
       case 'income': f.income[r.key] = (f.income[r.key] ?? 0) + r.value; break;
       default: break;
@@ -116,6 +118,7 @@ export class SummaryService {
       flaggedHouseholds: f.flagged,
       byCategory: f.byCategory,
       byRule: f.byRule,
+      byRuleAlone: f.byRuleAlone,
       byRiskType: f.byRiskType,
       incomeDistribution: INCOME_BINS.map((bin) => ({ bin, label: BIN_LABELS[bin], lowerFen: null, upperFen: null, households: f.income[bin] ?? 0 })),
       thresholds,

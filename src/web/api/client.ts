@@ -277,3 +277,11 @@ export function searchAudit(q: { actor?: string; action?: string; beforeId?: num
 export function revealIdNumber(personId: number, reason: string): Promise<{ idNumber: string }> {
   return sendJson('POST', `/persons/${personId}/id-number`, { reason });
 }
+
+/** A household found by POST /households/search. */
+export interface HouseholdMatchDto { householdId: number; householdNo: string; headName: string; villageCode: string; matchedBy: 'idNumber' | 'name' }
+
+/** POST /households/search: by ID number (in the body, never in the URL) and/or any part of a name. */
+export function searchHouseholds(q: { idNumber?: string; name?: string }): Promise<HouseholdMatchDto[]> {
+  return sendJson<HouseholdMatchDto[]>('POST', '/households/search', q);
+}

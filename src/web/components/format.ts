@@ -1,6 +1,8 @@
 /**
- * Number formatting for the UI: money arrives in integer fen and is shown in yuan with two decimals.
+ * Number and time formatting for the UI: money arrives in integer fen and is shown in yuan with two
+ * decimals; times arrive in UTC and are shown in Beijing time (formatBeijingTime, the one helper).
  */
+export { formatBeijingTime } from '../../shared/time';
 
 /** Fen → yuan text with two decimals (`123456` → `1,234.56`); `—` for null. */
 export function formatYuan(fen: number | null | undefined): string {
@@ -36,3 +38,21 @@ export function fenToYuan(fen: number | null | undefined): number | undefined {
 export function compareNullable(a: number | null | undefined, b: number | null | undefined): number {
   return (a ?? -Infinity) - (b ?? -Infinity);
 }
+
+/**
+ * A yuan amount typed as text (up to two decimals, no sign) → integer fen; undefined when empty; NaN
+ * when it is not a number, so that the form says so instead of saving nothing (issue 16: a measure
+ * amount "abc" was saved as empty with a success message).
+ */
+export function parseYuanText(text: string | null | undefined): number | undefined {
+  const v = (text ?? '').trim().replace(/,/g, '');
+  if (!v) return undefined;
+  if (!/^\d+(\.\d{1,2})?$/.test(v)) return Number.NaN;
+  return Math.round(Number(v) * 100);
+}
+
+/** antd Form rule for a yuan text field (see parseYuanText). */
+export const yuanTextRule = {
+  validator: (_: unknown, value: string | undefined) =>
+    Number.isNaN(parseYuanText(value)) ? Promise.reject(new Error('金额应为数字(元),最多两位小数,如 3000 或 1250.50')) : Promise.resolve(),
+};

@@ -54,9 +54,8 @@ export const NAV: NavGroup[] = [
       { key: 'indicatorCatalogue', path: '/evaluation/catalogue', label: { zh: '指标目录', en: 'Indicators (指标目录)' }, testId: 'menu-indicator-catalogue' },
       { key: 'reporting', path: '/evaluation/reporting', label: { zh: '分级报送', en: 'Reporting (分级报送)' }, testId: 'menu-reporting' },
       { key: 'evaluationRounds', path: '/evaluation/rounds', label: { zh: '评价结果', en: 'Evaluation (评价结果)' }, testId: 'menu-evaluation-rounds' },
-      { key: 'whatIf', path: '/evaluation/what-if', label: { zh: '监测范围模拟', en: 'Threshold what-if (模拟)' }, testId: 'menu-what-if', keepYear: true },
-      { key: 'triage', path: '/evaluation/triage', label: { zh: '线索来源成效', en: 'Clue triage (线索成效)' }, testId: 'menu-triage', keepYear: true },
-      { key: 'reconcile', path: '/evaluation/reconcile', label: { zh: '跨层级核对', en: 'Reconciliation (核对)' }, testId: 'menu-reconcile', keepYear: true },
+      // one entry for the three analyses (tabs: 监测范围模拟, 线索来源成效, 跨层级核对) keeps the phone drawer short
+      { key: 'analysis', path: '/evaluation/analysis', label: { zh: '模拟与核对', en: 'What-if & reconciliation (模拟与核对)' }, testId: 'menu-analysis', keepYear: true },
     ],
   },
   {

@@ -208,8 +208,8 @@ const CASES: [string, CheckHousehold, CheckHousehold][] = [
   ['WRK-08', worker({ industry: null }), worker({ industry: '建筑业' })],
   ['WRK-09', worker({ channel: null }), worker({ channel: '劳务协作' })],
   ['WRK-10', worker({ pointToPoint: '' }), worker({ pointToPoint: undefined })],
-  ['WRK-11', worker({ channel: '公益性岗位' }), worker({ channel: '公益性岗位', workCounty: '从江县' })],
-  ['WRK-12', worker({ workCounty: '从江县', transportSubsidyFen: 50_000 }), worker({ transportSubsidyFen: 50_000 })],
+  ['WRK-11', worker({ channel: '公益性岗位' }), worker({ channel: '公益性岗位', workCounty: '贵州省黔东南州从江县' })],
+  ['WRK-12', worker({ workCounty: '黔东南州从江县', transportSubsidyFen: 50_000 }), worker({ transportSubsidyFen: 50_000 })],
   ['WRK-13', worker({ startMonth: '2025-03' }, { birthDate: '2009-06-01' }), worker({ startMonth: '2025-06' }, { birthDate: '2009-06-01' })],
   ['WRK-14', worker({ working: false }), worker({ working: false, monthlyWageFen: null, employer: null })],
   ['WRK-15', hd({ workMonths: 14 }), hd({ workMonths: 12 })],
@@ -358,6 +358,10 @@ describe('data-quality checks: findings carry the values that triggered them', (
   });
   it('Q17: the member, the stage and the age (20 on 2026-03-15)', () => {
     expect(runChecks(plus({ schoolStage: 'juniorSecondary', birthDate: '2005-06-01', labourSkill: 'none' }), asOf).find((f) => f.checkId === 'Q17')).toMatchObject({ member: '之子', values: { 在校生状况: '初中', 年龄: 20 } });
+  });
+  it('the recorded 人均纯收入 is the official figure: components adding up to 6,500 against 8,000 recorded are INC-01, not Q07', () => {
+    expect(ids(h({ householdType: 'liftedOutOfPoverty', perCapitaNetIncomeFen: 650_000, recordedPerCapitaIncomeFen: 800_000 }))).toEqual(['INC-01']);
+    expect(ids(h({ householdType: 'liftedOutOfPoverty', perCapitaNetIncomeFen: 650_000, recordedPerCapitaIncomeFen: null }))).toEqual(['Q07']);
   });
   it('coded values are shown as the national exports spell them', () => {
     expect(runChecks(hd({ labourSkill: 'none' }), asOf).find((f) => f.checkId === 'LAB-04')).toMatchObject({ values: { 年龄: 46, 健康状况: '健康', 劳动技能: '无劳动力' }, facts: '年龄 46,健康状况 健康,劳动技能 无劳动力' });

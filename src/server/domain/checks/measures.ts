@@ -4,7 +4,7 @@
  * agree with it. Run only when the source lists the household's measures (national exports do).
  */
 import { DEVELOPMENT_KINDS } from '../workflow/measures';
-import { age, hasKind, hasText, LABOUR, monitored, NO_LABOUR, onHousehold, openRisk, SRC_7, SRC_FORMATS, SRC_FUPING, withMeasures, type CheckDef, type CheckHousehold } from './model';
+import { age, hasKind, inOwnCounty, hasText, LABOUR, monitored, NO_LABOUR, onHousehold, openRisk, SRC_7, SRC_FORMATS, SRC_FUPING, withMeasures, type CheckDef, type CheckHousehold } from './model';
 
 const labourers = (h: CheckHousehold, asOf: string) => h.members.filter((m) => LABOUR.has(m.labourSkill) && age(m, asOf) >= 16 && age(m, asOf) < 60).length;
 const kinds = (h: CheckHousehold) => [...new Set((h.measures ?? []).map((m) => m.kind))].join('、') || null;
@@ -25,7 +25,7 @@ export const MEASURE_CHECKS: CheckDef[] = [
   m('MEA-03', '已登记开发式帮扶但“实施开发式帮扶措施情况”为尚未实施或空', '开发式帮扶措施登记后应标注实施情况', SRC_FUPING, '更正实施开发式帮扶措施情况', (h) => (openRisk(h) && hasKind(h, ...DEVELOPMENT_KINDS) && (h.developmentalMeasures === null || h.developmentalMeasures.trim() === '' || h.developmentalMeasures.includes('尚未')) ? { 帮扶措施: kinds(h), 实施开发式帮扶措施情况: h.developmentalMeasures } : null)),
   m('MEA-04', '未消除风险户享受就业或公益岗位帮扶但家中无人务工', '就业帮扶、公益岗位以家中有人务工就业为结果', SRC_FUPING, '核实务工记录或措施', (h) => (openRisk(h) && hasKind(h, 'employment', 'publicWelfareJob') && !anyWorking(h) && !h.members.some((x) => x.workPlace) ? { 帮扶措施: kinds(h), 务工人数: 0 } : null)),
   m('MEA-05', '措施登记外出务工补贴但务工记录无交通费补助', '外出务工交通补贴应在务工记录中登记年度交通费补助', SRC_FUPING, '补录年度交通费补助,或更正措施', (h) => (openRisk(h) && hasText(h, 'employment', '交通', '外出务工补贴') && h.members.some((x) => x.spells.length > 0) && !h.members.some((x) => x.spells.some((s) => (s.transportSubsidyFen ?? 0) > 0)) ? { 就业帮扶: '外出务工补贴', 年度交通费补助: '0.00 元' } : null)),
-  m('MEA-06', '措施登记劳务输出但家中无县外务工人员', '劳务输出指组织到县外务工', SRC_FUPING, '核实务工所在县或措施', (h) => (openRisk(h) && hasText(h, 'employment', '劳务输出') && h.countyName !== null && !h.members.some((x) => x.spells.some((s) => s.working === true && !!s.workCounty && s.workCounty !== h.countyName)) ? { 就业帮扶: '劳务输出', 县外务工人数: 0 } : null)),
+  m('MEA-06', '措施登记劳务输出但家中无县外务工人员', '劳务输出指组织到县外务工', SRC_FUPING, '核实务工所在县或措施', (h) => (openRisk(h) && hasText(h, 'employment', '劳务输出') && h.countyName !== null && !h.members.some((x) => x.spells.some((s) => s.working === true && !!s.workCounty && !inOwnCounty(s.workCounty, h.countyName))) ? { 就业帮扶: '劳务输出', 县外务工人数: 0 } : null)),
   m('MEA-07', '风险已消除且享受产业帮扶但无生产经营性收入', '产业帮扶应带来生产经营性收入', SRC_FUPING, '核实生产经营性收入', (h) => (monitored(h) && h.riskEliminated && hasKind(h, 'industry') && h.income !== null && h.income.businessIncomeFen === 0 ? { 帮扶措施: '产业帮扶', 生产经营性收入: '0.00 元' } : null)),
   m('MEA-08', '风险已消除且享受就业或公益岗位帮扶但无工资性收入', '就业、公益岗位帮扶应带来工资性收入', SRC_FUPING, '核实工资性收入', (h) => (monitored(h) && h.riskEliminated && hasKind(h, 'employment', 'publicWelfareJob') && h.income !== null && h.income.wageFen === 0 ? { 帮扶措施: kinds(h), 工资性收入: '0.00 元' } : null)),
   m('MEA-09', '风险已消除且享受综合保障但无转移性收入', '低保金、特困供养金、残疾人补贴计入转移性收入', SRC_FUPING, '核实转移性收入', (h) => (monitored(h) && h.riskEliminated && hasKind(h, 'socialSecurity') && h.income !== null && h.income.transferFen === 0 ? { 帮扶措施: '综合保障', 转移性收入: '0.00 元' } : null)),

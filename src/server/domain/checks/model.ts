@@ -245,6 +245,14 @@ export const inSchool = (m: CheckMember) => m.schoolStage !== '' && m.schoolStag
 export const hasKind = (h: CheckHousehold, ...kinds: MeasureKind[]) => (h.measures ?? []).some((m) => kinds.includes(m.kind));
 export const hasSub = (h: CheckHousehold, sub: MeasureSubKind) => (h.measures ?? []).some((m) => m.subKind === sub);
 export const hasText = (h: CheckHousehold, kind: MeasureKind, ...words: string[]) => (h.measures ?? []).some((m) => m.kind === kind && words.some((w) => m.text.includes(w)));
+/** Whether a written county (务工所在县, possibly with province and prefecture before it) is the household's own. */
+export const inOwnCounty = (workCounty: string | null, countyName: string | null) => !!workCounty && !!countyName && workCounty.includes(countyName);
+/**
+ * The per-capita income the threshold rules compare: 人均纯收入 as the national system recorded it when
+ * given (the official figure), else the one recomputed from the components. A disagreement of the two is
+ * its own finding (INC-01), not a reason to flag the household twice.
+ */
+export const perCapitaIncome = (h: CheckHousehold) => h.recordedPerCapitaIncomeFen ?? h.perCapitaNetIncomeFen;
 export const withMeasures = (h: CheckHousehold) => h.measures !== null;
 export const yuan = (fen: number | null) => (fen === null ? null : `${formatYuan(fen)} 元`);
 export const yn = (b: boolean | number | null) => (b === null ? '(空)' : b ? '是' : '否');

@@ -5,7 +5,7 @@
  * against the household's facts.
  */
 import { formatYuan } from '../money';
-import { inSchool, lifted, monitored, monthsBetween, NO_LABOUR, onHousehold, openRisk, SRC_30, SRC_7, SRC_FORMATS, SRC_FUPING, type CheckDef } from './model';
+import { inSchool, lifted, perCapitaIncome, monitored, monthsBetween, NO_LABOUR, onHousehold, openRisk, SRC_30, SRC_7, SRC_FORMATS, SRC_FUPING, type CheckDef } from './model';
 
 const insured = (m: { residentMedicalInsurance: number; employeeMedicalInsurance: number }) => !!m.residentMedicalInsurance || !!m.employeeMedicalInsurance;
 const ILL = new Set(['seriousIllness', 'chronicIllness', 'disabled']);
@@ -14,7 +14,7 @@ const SRC_ELIM = `${SRC_7}(风险消除:监测满6个月、收入稳定超过监
 export const MONITORING_CHECKS: CheckDef[] = [
   {
     id: 'Q07', family: 'monitoring', level: 'household', zh: '脱贫户人均纯收入低于监测范围但未纳入监测', meaning: '人均纯收入低于当年监测范围的农户应识别纳入监测', source: `${SRC_7};${SRC_FORMATS}`, hint: '核实收入,按程序识别纳入监测',
-    run: onHousehold((h) => (lifted(h) && !monitored(h) && h.perCapitaNetIncomeFen !== null && h.thresholdFen !== null && h.perCapitaNetIncomeFen < h.thresholdFen ? { 人均纯收入: `${formatYuan(h.perCapitaNetIncomeFen)} 元`, 监测范围: `${formatYuan(h.thresholdFen)} 元` } : null)),
+    run: onHousehold((h) => { const pc = perCapitaIncome(h); return lifted(h) && !monitored(h) && pc !== null && h.thresholdFen !== null && pc < h.thresholdFen ? { 人均纯收入: `${formatYuan(pc)} 元`, 监测范围: `${formatYuan(h.thresholdFen)} 元` } : null; }),
   },
   {
     id: 'Q08', family: 'monitoring', level: 'household', zh: '帮扶消除距识别不足6个月', meaning: '帮扶消除须监测满6个月', source: `${SRC_ELIM};${SRC_FORMATS}`, hint: '核实识别和消除时间;未满6个月的回退风险消除',
@@ -27,7 +27,7 @@ export const MONITORING_CHECKS: CheckDef[] = [
   { id: 'Q13', family: 'monitoring', level: 'household', zh: '非监测对象却登记了风险类型', meaning: '风险类型只登记于监测对象', source: SRC_FORMATS, hint: '识别纳入监测,或清空风险类型', run: onHousehold((h) => (!monitored(h) && h.riskTypes.length > 0 ? { 监测对象类别: null, 致贫返贫风险: h.riskTypes.join('、') } : null)) },
   {
     id: 'Q28', family: 'monitoring', level: 'household', zh: '当年新识别监测对象人均纯收入超过20000元', meaning: '新识别监测对象收入远高于监测范围,需核实识别依据(刚性支出等)', source: SRC_FORMATS, hint: '核实收入与识别依据',
-    run: onHousehold((h, asOf) => (monitored(h) && h.identifiedMonth?.slice(0, 4) === asOf.slice(0, 4) && h.perCapitaNetIncomeFen !== null && h.perCapitaNetIncomeFen > 2_000_000 ? { 识别监测时间: h.identifiedMonth, 人均纯收入: `${formatYuan(h.perCapitaNetIncomeFen)} 元` } : null)),
+    run: onHousehold((h, asOf) => { const pc = perCapitaIncome(h); return monitored(h) && h.identifiedMonth?.slice(0, 4) === asOf.slice(0, 4) && pc !== null && pc > 2_000_000 ? { 识别监测时间: h.identifiedMonth, 人均纯收入: `${formatYuan(pc)} 元` } : null; }),
   },
   {
     id: 'Q29', family: 'monitoring', level: 'household', zh: '整户无劳动能力却标记风险已消除', meaning: '对无劳动能力的监测户,落实兜底保障后不标注风险消除,持续监测', source: `${SRC_7}(无劳动能力的监测户不标注风险消除)`, hint: '回退风险消除,继续监测',
@@ -52,7 +52,7 @@ export const MONITORING_CHECKS: CheckDef[] = [
   { id: 'MON-12', family: 'monitoring', level: 'household', zh: '风险已消除但有成员失学辍学', meaning: '风险消除须义务教育有保障', source: SRC_ELIM, hint: '劝返复学,或回退风险消除', run: onHousehold((h) => (monitored(h) && h.riskEliminated && h.members.some((m) => m.outOfSchool === true) ? { 风险是否已消除: true, 是否义务教育阶段适龄儿童少年失学辍学: true } : null)) },
   {
     id: 'MON-13', family: 'monitoring', level: 'household', zh: '帮扶消除但人均纯收入低于监测范围', meaning: '帮扶消除须收入稳定超过监测范围', source: `${SRC_ELIM};${SRC_FUPING}`, hint: '核实收入,或回退风险消除',
-    run: onHousehold((h) => (monitored(h) && h.riskEliminated && h.eliminationMode === 'assistance' && h.perCapitaNetIncomeFen !== null && h.thresholdFen !== null && h.perCapitaNetIncomeFen < h.thresholdFen ? { 风险消除方式: '帮扶消除', 人均纯收入: `${formatYuan(h.perCapitaNetIncomeFen)} 元`, 监测范围: `${formatYuan(h.thresholdFen)} 元` } : null)),
+    run: onHousehold((h) => { const pc = perCapitaIncome(h); return monitored(h) && h.riskEliminated && h.eliminationMode === 'assistance' && pc !== null && h.thresholdFen !== null && pc < h.thresholdFen ? { 风险消除方式: '帮扶消除', 人均纯收入: `${formatYuan(pc)} 元`, 监测范围: `${formatYuan(h.thresholdFen)} 元` } : null; }),
   },
   { id: 'MON-14', family: 'monitoring', level: 'household', zh: '风险为因病但家中无大病、慢性病或残疾成员', meaning: '因病风险应有患病成员', source: SRC_FUPING, hint: '核实风险类型或成员健康状况', health: true, run: onHousehold((h) => (monitored(h) && h.riskTypes.includes('illness') && h.members.length > 0 && !h.members.some((m) => ILL.has(m.healthStatus)) ? { 风险类型: '因病', 患病或残疾人数: 0 } : null)) },
   { id: 'MON-15', family: 'monitoring', level: 'household', zh: '风险为因残但家中无残疾成员', meaning: '因残风险应有残疾成员', source: SRC_FUPING, hint: '核实风险类型或成员健康状况', health: true, run: onHousehold((h) => (monitored(h) && h.riskTypes.includes('disability') && h.members.length > 0 && !h.members.some((m) => m.healthStatus === 'disabled' || m.idType === 'disabilityCertificate') ? { 风险类型: '因残', 残疾人数: 0 } : null)) },

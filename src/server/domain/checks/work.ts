@@ -4,7 +4,7 @@
  * transport, and who may work (16 and over).
  */
 import { ageOn } from '../id-number';
-import { blank, onHousehold, onMember, onSpell, SRC_FORMATS, SRC_FUPING, SRC_JOBS, SRC_LABOUR_LAW, yuan, type CheckDef, type CheckSpell } from './model';
+import { blank, inOwnCounty, onHousehold, onMember, onSpell, SRC_FORMATS, SRC_FUPING, SRC_JOBS, SRC_LABOUR_LAW, yuan, type CheckDef, type CheckSpell } from './model';
 
 const working = (s: CheckSpell) => s.working === true;
 const LOCAL_CHANNEL = /公益岗位|公益性岗位|帮扶车间|就业帮扶车间/;
@@ -36,8 +36,8 @@ export const WORK_CHECKS: CheckDef[] = [
   w('WRK-08', '已务工记录无所属行业', '务工监测须登记所属行业', '补录所属行业', (s) => (working(s) && blank(s.industry) ? { 所属行业: null } : null)),
   w('WRK-09', '已务工记录无就业渠道', '务工监测须登记就业渠道', '补录就业渠道', (s) => (working(s) && blank(s.channel) ? { 就业渠道: null } : null)),
   w('WRK-10', '已务工记录“是否点对点输送”为空', '务工监测须登记是否点对点输送(有此列的导出)', '补录是否点对点输送', (s) => (working(s) && s.pointToPoint !== undefined && blank(s.pointToPoint) ? { 是否点对点输送: null } : null), `${SRC_JOBS};${SRC_FUPING}`),
-  w('WRK-11', '县外务工但就业渠道为公益性岗位或帮扶车间', '公益性岗位和帮扶车间在本县内就地就业', '核实务工所在县或就业渠道', (s, _m, h) => (working(s) && h.countyName !== null && !blank(s.workCounty) && s.workCounty !== h.countyName && !!s.channel && LOCAL_CHANNEL.test(s.channel) ? { 务工所在县: s.workCounty, 本县: h.countyName, 就业渠道: s.channel } : null), `${SRC_JOBS};${SRC_FUPING}`),
-  w('WRK-12', '县内务工却有年度交通费补助', '外出务工交通补助用于跨县(跨省)务工', '核实务工所在县或交通费补助', (s, _m, h) => (h.countyName !== null && s.workCounty === h.countyName && (s.transportSubsidyFen ?? 0) > 0 ? { 务工所在县: s.workCounty, 年度交通费补助: yuan(s.transportSubsidyFen) } : null), `${SRC_JOBS};${SRC_FUPING}`),
+  w('WRK-11', '县外务工但就业渠道为公益性岗位或帮扶车间', '公益性岗位和帮扶车间在本县内就地就业', '核实务工所在县或就业渠道', (s, _m, h) => (working(s) && h.countyName !== null && !blank(s.workCounty) && !inOwnCounty(s.workCounty, h.countyName) && !!s.channel && LOCAL_CHANNEL.test(s.channel) ? { 务工所在县: s.workCounty, 本县: h.countyName, 就业渠道: s.channel } : null), `${SRC_JOBS};${SRC_FUPING}`),
+  w('WRK-12', '县内务工却有年度交通费补助', '外出务工交通补助用于跨县(跨省)务工', '核实务工所在县或交通费补助', (s, _m, h) => (inOwnCounty(s.workCounty, h.countyName) && (s.transportSubsidyFen ?? 0) > 0 ? { 务工所在县: s.workCounty, 年度交通费补助: yuan(s.transportSubsidyFen) } : null), `${SRC_JOBS};${SRC_FUPING}`),
   w('WRK-13', '务工开始时未满16岁', '禁止招用未满16周岁的未成年人', '核实开始时间或出生日期', (s, m) => (s.startMonth && ageOn(m.birthDate, `${s.startMonth}-28`) < 16 ? { 出生日期: m.birthDate, 开始时年龄: ageOn(m.birthDate, `${s.startMonth}-28`) } : null), `${SRC_LABOUR_LAW};${SRC_FUPING}`),
   w('WRK-14', '未务工记录却登记了务工月收入或务工企业', '是否已务工为否时不应有收入和企业', '核实是否已务工', (s) => (s.working === false && ((s.monthlyWageFen ?? 0) > 0 || !blank(s.employer)) ? { 是否已务工: false, 务工月收入: yuan(s.monthlyWageFen), 务工企业名称: s.employer } : null)),
   { id: 'WRK-15', family: 'work', level: 'person', zh: '务工时间(月)不在0–12', meaning: '一年内务工时间为0–12个月', source: SRC_JOBS, hint: '更正务工时间(月)', run: onMember((m) => (m.workMonths !== null && (m.workMonths < 0 || m.workMonths > 12) ? { '务工时间（月）': m.workMonths } : null)) },

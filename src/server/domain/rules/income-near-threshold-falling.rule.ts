@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { formatYuan } from '../money';
-import { thresholdOf, type ScreeningRule } from './rule';
+import { nearBandUpperFen, nearBandUpperSql, thresholdOf, type ScreeningRule } from './rule';
 
 /**
  * R02 收入略高于监测范围但大幅下降. Source: 中发〔2020〕30号 (收入大幅缩减导致基本生活出现严重困难) and
@@ -18,7 +18,7 @@ export const incomeNearThresholdFallingRule: ScreeningRule = {
   description: '人均纯收入高于监测范围但在浮动区间内,且比上年大幅下降',
   evaluate(f, ctx) {
     const t = ctx.threshold.valueFen;
-    const upper = t + Math.floor((t * ctx.params.nearThresholdMarginPercent) / 100);
+    const upper = nearBandUpperFen(t, ctx.params);
     const cur = f.perCapitaNetIncomeFen;
     const prev = f.prevPerCapitaNetIncomeFen;
     const fallPercent = cur !== null && prev !== null && prev > 0 ? Math.round(((prev - cur) * 10000) / prev) / 100 : null;
@@ -55,8 +55,7 @@ export const incomeNearThresholdFallingRule: ScreeningRule = {
   sqlCondition: ({ fact, thresholdFen: t, params }) => {
     const cur = fact('perCapitaNetIncomeFen');
     const prev = fact('prevPerCapitaNetIncomeFen');
-    // upper = t + ⌊t × margin / 100⌋: integer division truncates on both dialects (t > 0)
-    const upper = sql`(${t} + (${t} * ${sql.lit(params.nearThresholdMarginPercent)}) / 100)`;
+    const upper = nearBandUpperSql(t, params);
     return sql`(${cur} >= ${t} and ${cur} < ${upper} and ${prev} > 0 and (${prev} - ${cur}) * 100 >= ${sql.lit(params.largeFallPercent)} * ${prev})`;
   },
 };

@@ -3,14 +3,17 @@
  * with an id, a Chinese name, its policy source and version, and a pure function from a household's
  * facts to a verdict with its explanation.
  */
-import type { RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { RiskType, ThresholdStatus } from '../../../shared/enums';
 import type { HouseholdFacts } from '../facts';
 import type { ResolvedThreshold } from '../thresholds';
 
 /** Tunable parameters of the rules (percentages as whole numbers). See parameters.ts for sources. */
 export interface RuleParameters {
-  /** R02: how far above the threshold still counts as "just above", percent of the threshold. */
+  /**
+   * R02 and R03: how far above the threshold still counts as "just above" (the near-threshold band
+   * [t, t × (1 + margin/100))), percent of the threshold. The project's choice (parameters.ts).
+   */
   nearThresholdMarginPercent: number;
   /** R02: the fall from last year's per-capita income that counts as large, percent. */
   largeFallPercent: number;
@@ -85,4 +88,17 @@ export interface ScreeningRule {
 /** The threshold as shown in an explanation. */
 export function thresholdOf(ctx: RuleContext): Verdict['threshold'] {
   return { valueFen: ctx.threshold.valueFen, status: ctx.threshold.status, source: ctx.threshold.source };
+}
+
+/**
+ * Upper edge (exclusive) of the near-threshold band in fen: t + ⌊t × margin / 100⌋ (R02, R03).
+ * The project's choice of band, not a policy figure (parameters.ts).
+ */
+export function nearBandUpperFen(thresholdFen: number, params: RuleParameters): number {
+  return thresholdFen + Math.floor((thresholdFen * params.nearThresholdMarginPercent) / 100);
+}
+
+/** nearBandUpperFen as portable SQL: integer division truncates on both dialects (t > 0). */
+export function nearBandUpperSql(thresholdFen: RawBuilder<unknown>, params: RuleParameters): RawBuilder<unknown> {
+  return sql`(${thresholdFen} + (${thresholdFen} * ${sql.lit(params.nearThresholdMarginPercent)}) / 100)`;
 }

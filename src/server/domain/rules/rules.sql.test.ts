@@ -4,7 +4,8 @@
  * SQLite and on PostgreSQL. The households are generated: a systematic grid of edges (one fen around the
  * threshold and around threshold × (1 + margin), falls of exactly the large-fall percentage and one fen
  * either side, medical spending of exactly the share of net income and one fen either side, zero and
- * negative income, missing figures, no members, no labour, each basic need unmet) under several parameter
+ * negative income, missing figures, no members, no labour around the top of the near-threshold band (R03),
+ * each basic need unmet) under several parameter
  * sets, and 2,000 random households from fast-check with a fixed seed.
  */
 import fc from 'fast-check';
@@ -47,6 +48,8 @@ function edges(): Probe[] {
         const exact = cur === null || params.largeFallPercent >= 100 ? 0 : (cur * 100) / (100 - params.largeFallPercent);
         const prevs = [null, 0, -5, cur ?? 1, Math.floor(exact), Math.ceil(exact), Math.floor(exact) - 1, Math.ceil(exact) + 1, 3 * t];
         for (const prev of prevs) out.push({ facts: baseFacts({ perCapitaNetIncomeFen: cur, prevPerCapitaNetIncomeFen: prev, netIncomeFen: cur === null ? null : cur * 2 }), thresholdFen: t, params });
+        // R03: no labour around the band's top (and below the threshold, and without income)
+        for (const memberCount of [0, 2]) out.push({ facts: baseFacts({ memberCount, labourCount: 0, perCapitaNetIncomeFen: cur, netIncomeFen: cur === null ? null : cur * 2 }), thresholdFen: t, params });
       }
       for (const net of [null, -60_000, 0, 1, 1_000_000, 1_000_001]) {
         const exact = net === null || net <= 0 ? 1 : (params.medicalSpendingSharePercent * net) / 100;

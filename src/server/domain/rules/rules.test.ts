@@ -36,7 +36,7 @@ describe('default parameters', () => {
   });
   it('the rule set lists R01–R05 in order with their versions', () => {
     expect(SCREENING_RULES.map((r) => r.id)).toEqual(['R01', 'R02', 'R03', 'R04', 'R05']);
-    expect(RULESET_VERSION).toBe('R01@1,R02@1,R03@1,R04@1,R05@1');
+    expect(RULESET_VERSION).toBe('R01@1,R02@1,R03@2,R04@1,R05@1');
     for (const r of SCREENING_RULES) expect(r.source.length).toBeGreaterThan(0);
   });
 });
@@ -193,8 +193,19 @@ describe('R03 no labour', () => {
     const f = computeHouseholdFacts(2025, safe, [], income(1_000_000), null);
     expect(noLabourRule.evaluate(f, ctx()).outcome).toBe('noData');
   });
-  it('does not depend on income', () => {
-    expect(noLabourRule.evaluate(facts({ labourCount: 0, perCapitaNetIncomeFen: null, netIncomeFen: null, incomeIssue: 'INCOME_MISSING' }), ctx()).outcome).toBe('flagged');
+  it('fires only with income below the top of the near-threshold band (t = 730,000: upper = 730,000 + 365,000 = 1,095,000)', () => {
+    const r = (pc: number | null) => noLabourRule.evaluate(facts({ labourCount: 0, perCapitaNetIncomeFen: pc, netIncomeFen: pc === null ? null : pc * 2 }), ctx());
+    expect(r(1_094_999).outcome).toBe('flagged'); // one fen below the band's top
+    expect(r(1_095_000).outcome).toBe('clear'); // at the band's top
+    expect(r(3_000_000).outcome).toBe('clear'); // well-off household without labour (pensions, transfers)
+    expect(r(729_999).outcome).toBe('flagged'); // below the threshold: R01 flags it too, R03 adds the risk type
+    expect(r(null).outcome).toBe('noData'); // no income figure: cannot say
+    expect(r(1_094_999).inputs.find((i) => i.key === 'upperFen')!.value).toBe(1_095_000);
+  });
+  it('the band follows the margin parameter: margin 20 % → upper 876,000', () => {
+    const c: RuleContext = { threshold: threshold(), params: { nearThresholdMarginPercent: 20, largeFallPercent: 30, medicalSpendingSharePercent: 50 } };
+    expect(noLabourRule.evaluate(facts({ labourCount: 0, perCapitaNetIncomeFen: 875_999 }), c).outcome).toBe('flagged');
+    expect(noLabourRule.evaluate(facts({ labourCount: 0, perCapitaNetIncomeFen: 876_000 }), c).outcome).toBe('clear');
   });
 });
 
@@ -275,7 +286,7 @@ describe('screenHousehold', () => {
     expect(out.map((o) => [o.ruleId, o.ruleVersion, o.verdict.outcome])).toEqual([
       ['R01', '1', 'flagged'],
       ['R02', '1', 'noData'],
-      ['R03', '1', 'flagged'],
+      ['R03', '2', 'flagged'],
       ['R04', '1', 'clear'],
       ['R05', '1', 'clear'],
     ]);

@@ -54,7 +54,9 @@ forEachDialect('export routes: persons, clues, encodings', (dialect) => {
       expect(res.headers['content-type']).toContain('charset=utf-8');
       const text = res.body.replace(/^\uFEFF/, '');
       const lines = text.trim().split('\r\n');
-      expect(lines[0]).toMatch(/^# 人员名单;导出人:export_clerk;导出时间:2026-03-15T10:00:00.000Z;行数:3$/);
+      expect(lines[0]).toMatch(/^# 人员名单;导出人:export_clerk;导出时间\(北京时间\):2026-03-15 18:00:00;行数:3$/);
+      // the file is named after the region and the time in Beijing time (10:00 UTC = 18:00)
+      expect(res.headers['content-disposition']).toContain('persons-522633-20260315180000.csv');
       expect(lines[1]).toBe('户编号,村级区划代码,姓名,证件号码(脱敏),与户主关系,性别,出生年份,健康状况,劳动技能,在校生状况');
       expect(lines.slice(2).map((l) => l.split(',').slice(0, 3))).toEqual([['EX-A-1', VILLAGES.basha, '王*'], ['EX-A-1', VILLAGES.basha, '赵**'], ['EX-A-2', VILLAGES.darong, '杨*']]);
       expect(text).not.toMatch(FULL_ID_PATTERN);

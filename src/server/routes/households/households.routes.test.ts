@@ -225,6 +225,12 @@ forEachDialect('households routes', (dialect) => {
         await expect400('/api/v1/households', query, field);
       });
 
+      it('the income-range message names the field in Chinese, not the internal path (issue 16)', async () => {
+        const body = await expect400('/api/v1/households', { incomeMinFen: 5, incomeMaxFen: 1 }, 'querystring.incomeMinFen');
+        expect(body.error.message).toMatch(/^参数有误:人均纯收入下限 /);
+        expect(body.error.message).not.toContain('querystring');
+      });
+
       it('an unknown region is 400 unknown_region', async () => {
         const body = await expect400('/api/v1/households', { region: '999999' }, 'region', 'unknown_region');
         expect(body.error.message).toContain('999999');
@@ -339,6 +345,36 @@ forEachDialect('households routes', (dialect) => {
       expect((res.json() as ErrorBody).error.code).toBe('conflict');
       expect((await list()).total).toBe(before);
       expect((await list({ q: 'P-006' })).total).toBe(0);
+    });
+  });
+
+  describe('POST /api/v1/households/search (issue 16: ID number in the body, any part of a name)', () => {
+    const SEARCH_ID = idNumber('522633', '19600101', 951);
+    const search = (body: unknown, h = headers) => app.inject({ method: 'POST', url: '/api/v1/households/search', headers: h, payload: body as object });
+    beforeAll(async () => {
+      await services.registry.registerHouseholds(NATIONAL_SCOPE, [
+        household('SR-1', VILLAGES.basha, [head({ idNumber: SEARCH_ID, name: '欧阳春花' }), person({ idNumber: idNumber('522633', '19880202', 952), name: '欧阳百%分' })]),
+      ]);
+    });
+    it('by ID number: the household of the member with that number', async () => {
+      const res = await search({ idNumber: SEARCH_ID });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toEqual([expect.objectContaining({ householdNo: 'SR-1', headName: '欧阳春花', villageCode: VILLAGES.basha, matchedBy: 'idNumber' })]);
+    });
+    it('by any part of a name: the middle of the head name, a member name; % is a literal', async () => {
+      expect((await search({ name: '春' })).json().map((m: { householdNo: string }) => m.householdNo)).toEqual(['SR-1']);
+      expect((await search({ name: '百%' })).json().map((m: { householdNo: string }) => m.householdNo)).toEqual(['SR-1']);
+      expect((await search({ name: '%' })).json().map((m: { householdNo: string }) => m.householdNo)).toEqual(['SR-1']);
+      expect((await search({ name: '龙老' })).json().map((m: { householdNo: string }) => m.householdNo)).toEqual(['L05']);
+    });
+    it('outside the region: nothing; names masked without personal.view; neither field is 400', async () => {
+      const other = await testAuthHeaders(app, services, { username: 'search_rongjiang', regionCode: '522632', roles: ['reviewer'] });
+      expect((await search({ idNumber: SEARCH_ID }, other)).json()).toEqual([]);
+      const nopv = await testAuthHeaders(app, services, { username: 'search_nopv', regionCode: '522633', roles: ['readOnly'] });
+      expect((await search({ name: '春' }, nopv)).json()[0].headName).toBe('欧***');
+      const empty = await search({});
+      expect(empty.statusCode).toBe(400);
+      expect(empty.json().error.message).toContain('请填写身份证号或姓名');
     });
   });
 

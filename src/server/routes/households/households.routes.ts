@@ -9,6 +9,9 @@
  * personal.view permission (presenters/personal-data.presenter.ts). Writes need household.write (403).
  * A household of another region answers 404 like a missing one and leaves an access_denied audit
  * event; so does a list filtered to a region outside the user's (200 with no items).
+ * - POST /api/v1/households/search {idNumber?, name?} → HouseholdMatch[] (≤ 50) inside the user's region:
+ *   by ID number (exact, through the lookup hash; in the body, never in the URL, issue 16) or by any part
+ *   of the head's or a member's name. Head names masked without personal.view. 400 when both are empty.
  */
 import { z } from 'zod';
 import { qint } from '../../../shared/strict';
@@ -23,6 +26,8 @@ import { maskHouseholdDetail, maskHouseholdPage } from '../../presenters/persona
 import { AppError } from '../../errors';
 import { ID_REGISTERED } from '../../services/registry.service';
 import type { Actor } from '../../services/actor';
+import { hasPermission } from '../../domain/permissions';
+import { maskName } from '../../domain/masking';
 
 const NO_WRITE = '没有登记或修改农户的权限';
 
@@ -42,6 +47,17 @@ export function householdRoutes(app: FastifyInstance, s: Services): void {
     const page = await s.households.list(actor.scope, req.query);
     if (req.query.region && !narrow(actor.scope, req.query.region)) await s.personalData.recordDenied(actor, { targetType: 'household_list', targetId: req.query.region, details: { reason: 'outside_scope' } });
     return maskHouseholdPage(actor, page);
+  });
+  r.post('/api/v1/households/search', {
+    schema: {
+      tags: ['registry'], summary: '按身份证号或姓名(任一部分)查找本区域农户',
+      body: z.object({ idNumber: z.string().trim().min(1).max(40).optional(), name: z.string().trim().min(1, '姓名至少一个字').max(20).optional() })
+        .refine((b) => b.idNumber || b.name, { message: '请填写身份证号或姓名', path: ['idNumber'] }),
+    },
+  }, async (req) => {
+    const actor = actorOf(req);
+    const matches = await s.households.search(actor, req.body);
+    return hasPermission(actor.roles, 'personal.view') ? matches : matches.map((m) => ({ ...m, headName: maskName(m.headName) }));
   });
   r.get('/api/v1/households/:id', { schema: { tags: ['registry'], summary: '农户详情(成员、收入、筛查结论)', params: householdParams, querystring: yearQuery } }, async (req) => {
     const actor = actorOf(req);

@@ -57,6 +57,9 @@ forEachDialect('personal-data routes', (dialect) => {
     const short = await reveal(h, personId, '看');
     expect(short.statusCode).toBe(400);
     expect(short.json().error.details.issues[0].field).toBe('body.reason');
+    // the message a person reads names the field in Chinese, not the internal path (issue 16)
+    expect(short.json().error.message).toMatch(/^参数有误:理由 /);
+    expect(short.json().error.message).not.toContain('body.');
     const clerk = await testAuthHeaders(app, services, { regionCode: '522633', roles: ['dataEntry'], username: 'clerk.a' });
     expect((await reveal(clerk, personId, '核实低保申请材料')).statusCode).toBe(403);
     expect((await events('access_denied')).some((e) => e.actor === 'clerk.a')).toBe(true);

@@ -2,6 +2,9 @@
  * Region tree routes.
  * - GET /api/v1/regions?parent=CODE → RegionDto[]: children of a region (no parent: provinces with key counties loaded).
  * - GET /api/v1/regions/:code → RegionDto with its path. 400 for a malformed code, 404 unknown.
+ * - GET /api/v1/regions/names?codes=C1,C2,… → { [code]: name } for up to 500 codes (names, not codes, in
+ *   every list of the UI; issue 16). Codes not loaded are left out. 400 for a malformed code. Region
+ *   names are public reference data (statistical division codes), not scoped.
  */
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -29,6 +32,16 @@ export function regionRoutes(app: FastifyInstance, s: Services): void {
     const counts = await repo().childCounts(kids.map((k) => k.code));
     const ds = await designationsOf(kids.filter((k) => k.level === 'county').map((k) => k.code));
     return kids.map((k): RegionDto => ({ code: k.code, name: k.name, level: k.level as RegionLevel, parentCode: k.parentCode, childCount: counts.get(k.code) ?? 0, designations: ds.get(k.code) }));
+  });
+
+  r.get('/api/v1/regions/names', {
+    schema: {
+      tags: ['regions'], summary: '区划名称(批量)',
+      querystring: z.object({ codes: z.string().max(8000).transform((v) => v.split(',').filter(Boolean)).pipe(z.array(regionCode).max(500, '一次最多查询500个区划代码')) }),
+    },
+  }, async (req): Promise<Record<string, string>> => {
+    const rows = await repo().getMany(req.query.codes);
+    return Object.fromEntries(rows.map((k) => [k.code, k.name]));
   });
 
   r.get('/api/v1/regions/:code', { schema: { tags: ['regions'], summary: '区划详情', params: z.object({ code: regionCode }) } }, async (req) => {

@@ -6,6 +6,7 @@
  * 从江县 522633 (L01–L20), by hand:
  *   households 20; persons 2+1+3+2+2+1+4+2+1+2+3+2 + 8×1 = 33
  *   flagged: L01 (R01), L08 (R01), L09 (R01, R03), L10 (R04) = 4; byRule R01 3, R03 1, R04 1
+ *   flagged by one rule alone: R01 L01, L08 = 2; R04 L10 = 1 (L09 has two rules)
  *   bins: negative L08 = 1; below L01, L09 = 2; near L02–L04 (900,000) + L13–L20 (1,010,000–1,080,000) = 11;
  *         middle L05, L07, L10, L11 = 4; high 0; noData L06, L12 = 2 (sum 20)
  *   lifted (脱贫户): L01, L02, L05, L08, L11 = 5; monitored (category, not eliminated): L01, L03, L05, L11 = 4
@@ -60,6 +61,7 @@ forEachDialect('summary routes', (dialect) => {
       expect(s.path.map((p: { code: string }) => p.code)).toEqual(['52', '5226', '522633']);
       expect(s).toMatchObject({ year: 2025, households: 20, persons: 33, flaggedHouseholds: 4, liftedHouseholds: 5, monitoredHouseholds: 4 });
       expect(s.byRule).toEqual(rules({ R01: 3, R03: 1, R04: 1 }));
+      expect(s.byRuleAlone).toEqual(rules({ R01: 2, R04: 1 }));
       expect(s.byCategory).toEqual({ unstableLifted: 1, marginalVulnerable: 2, suddenHardship: 1 });
       expect(s.byRiskType).toMatchObject({ illness: 2, accident: 1, unstableEmployment: 1, educationCosts: 1 });
       expect(bins(s)).toEqual({ negative: 1, below: 2, near: 11, middle: 4, high: 0, noData: 2 });
@@ -75,6 +77,7 @@ forEachDialect('summary routes', (dialect) => {
       expect(n.region).toMatchObject({ code: '', level: 'national' });
       expect(n).toMatchObject({ households: 21, persons: 34, flaggedHouseholds: 4 });
       expect(n.byRule).toEqual(rules({ R01: 3, R03: 1, R04: 1 }));
+      expect(n.byRuleAlone).toEqual(rules({ R01: 2, R04: 1 }));
     });
 
     it('a township and a village are aggregated on request', async () => {
@@ -84,6 +87,10 @@ forEachDialect('summary routes', (dialect) => {
       const v = await ok('/api/v1/summary', { region: VILLAGES.guandong });
       expect(v).toMatchObject({ households: 4, persons: 8, flaggedHouseholds: 2 });
       expect(bins(v)).toEqual({ negative: 0, below: 1, near: 0, middle: 2, high: 0, noData: 1 });
+      // screened: a township and a village say when (issue 16: they said 尚未筛查 though results exist)
+      const t = await ok('/api/v1/summary', { region: '522633100' });
+      expect(t.screenedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      expect(v.screenedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     });
 
     it('a year without data gives zeros', async () => {

@@ -4,17 +4,16 @@
  */
 import { useState } from 'react';
 import { Alert, App as AntdApp, Button, Card, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { ROLE_ZH } from '../../../shared/audit-labels';
+import { RegionName } from '../../components/RegionName';
+import { RegionCascader } from '../../components/RegionCascader';
 import { ApiError, createUser, listUsers, updateUser, type UserDto } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSession } from './session';
 
-/** Chinese names of the roles (server: domain/permissions.ts ROLE_ZH). */
-export const ROLE_LABELS: Record<string, string> = {
-  admin: '管理员', reviewer: '审核员', dataEntry: '数据录入员', readOnly: '只读用户', villageCadre: '村级干部', townshipReviewer: '乡镇审核员', countyApprover: '县级审批员',
-};
 const LEVEL_LABELS: Record<string, string> = { national: '全国', province: '省', prefecture: '市', county: '县', township: '乡镇', village: '村' };
-const roleOptions = Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }));
+const roleOptions = Object.entries(ROLE_ZH).map(([value, label]) => ({ value, label }));
 
 export default function UsersPage() {
   const { user: me } = useSession();
@@ -40,11 +39,11 @@ export default function UsersPage() {
   };
 
   return (
-    <Card title={`用户管理 · ${me?.regionCode ?? '全国'}`} extra={<Button type="primary" onClick={() => setCreating(true)} data-testid="user-create">新建用户</Button>} data-testid="users-page">
+    <Card title={<>用户管理 · {me?.regionCode ? <RegionName code={me.regionCode} /> : '全国'}</>} extra={<Button type="primary" onClick={() => setCreating(true)} data-testid="user-create">新建用户</Button>} data-testid="users-page">
       <Typography.Paragraph type="secondary">只能管理本人所在区域及其下级区域的用户。每次权限变更都记入审计日志。</Typography.Paragraph>
       {users.error ? <ErrorAlert error={users.error} onRetry={users.reload} /> : null}
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Table<UserDto>
+      <Table<UserDto> scroll={{ x: 'max-content' }}
         rowKey="id"
         loading={users.loading}
         dataSource={users.data ?? []}
@@ -52,7 +51,7 @@ export default function UsersPage() {
         columns={[
           { key: 'username', dataIndex: 'username', title: '用户名' },
           { key: 'displayName', dataIndex: 'displayName', title: '姓名' },
-          { key: 'region', title: '区域', render: (_, u) => `${u.regionCode ?? '全国'}(${LEVEL_LABELS[u.level] ?? u.level})` },
+          { key: 'region', title: '区域', render: (_, u) => <>{u.regionCode ? <RegionName code={u.regionCode} /> : '全国'}({LEVEL_LABELS[u.level] ?? u.level})</> },
           {
             key: 'roles', title: '角色',
             render: (_, u) => (
@@ -85,7 +84,7 @@ export default function UsersPage() {
         >
           <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}><Input data-testid="new-username" /></Form.Item>
           <Form.Item label="姓名" name="displayName"><Input /></Form.Item>
-          <Form.Item label="区划代码" name="regionCode" extra="本人区域或其下级区域(省2位至村12位);留空为全国(仅全国管理员)"><Input /></Form.Item>
+          <Form.Item label="区域" name="regionCode" extra="本人区域或其下级区域;留空为全国(仅全国管理员)"><RegionCascader /></Form.Item>
           <Form.Item label="角色" name="roles" rules={[{ required: true, message: '请选择角色' }]}><Select mode="multiple" options={roleOptions} /></Form.Item>
         </Form>
       </Modal>

@@ -5,7 +5,7 @@
  */
 import { lazy, Suspense, useCallback } from 'react';
 import { Flex, Tabs } from 'antd';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { RegionFiguresRow } from '../../../shared/api';
 import { getSummary, getSummaryChildren, listRules } from '../../api/client';
 import { useApi } from '../../api/use-api';
@@ -63,9 +63,10 @@ export default function DashboardPage() {
 
   if (summary.error && !summary.data) {
     return (
-      <Flex vertical gap={16}>
-        <RegionHeader path={[]} region={region} year={year} screenedAt={undefined} />
+      // no heading: with the region unknown, the national breadcrumb would claim the wrong region (issue 16)
+      <Flex vertical gap={16} data-testid="dashboard-error">
         <ErrorAlert error={summary.error} onRetry={summary.reload} />
+        <Link to="/">{t('backHome')}</Link>
       </Flex>
     );
   }

@@ -1,4 +1,5 @@
 /** Dashboard header: region breadcrumb (全国 › 省 › 县 › 乡镇 › 村), year selector, key-county load state. */
+import { formatBeijingTime } from '../../components/format';
 import { Breadcrumb, Button, Flex, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { RegionSummaryDto } from '../../../shared/api';
@@ -51,7 +52,7 @@ export function RegionHeader({ path, region, year, screenedAt }: RegionHeaderPro
           </>
         ) : null}
         {' · '}
-        {t('screenedAt')}: {screenedAt ? new Date(screenedAt).toLocaleString('zh-CN') : t('neverScreened')}
+        {t('screenedAt')}: {screenedAt ? formatBeijingTime(screenedAt) : t('neverScreened')}
       </Typography.Text>
     </Flex>
   );

@@ -1,5 +1,5 @@
 /**
- * Cross-level reconciliation (`/evaluation/reconcile?county=&period=`): a county's figures now against
+ * Cross-level reconciliation (tab `reconcile` of `/evaluation/analysis`, `?county=&period=`): a county's figures now against
  * what its report, the province and the nation hold for it (their snapshots), every difference with the
  * households behind it (rules or threshold changed since, or the household's data changed).
  */
@@ -22,7 +22,7 @@ export default function ReconcilePage() {
     <Flex vertical gap={16} data-testid="reconcile-page">
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={3} style={{ margin: 0 }}>跨层级核对</Typography.Title>
-        <Input.Search placeholder="县级区划代码" defaultValue={county} onSearch={(v) => setParams(v ? { county: v, period } : {})} style={{ width: 200 }} data-testid="reconcile-county" />
+        <Input.Search placeholder="县级区划代码" defaultValue={county} onSearch={(v) => setParams(v ? { tab: 'reconcile', county: v, period } : { tab: 'reconcile' })} style={{ width: 200 }} data-testid="reconcile-county" />
       </Flex>
       {!ok ? <Typography.Text type="secondary">请输入6位县级区划代码</Typography.Text> : null}
       {res.error ? <ErrorAlert error={res.error} onRetry={res.reload} /> : null}

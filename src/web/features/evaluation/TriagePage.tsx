@@ -1,5 +1,5 @@
 /**
- * Clue triage feedback (`/evaluation/triage?county=`): for every clue source of a county (screening rule,
+ * Clue triage feedback (tab `triage` of `/evaluation/analysis`, `?county=`): for every clue source of a county (screening rule,
  * department list, self-report, grassroots visit), the share of clues that ended in enrolment, overall and
  * per township, so the county sees which alarms are noise.
  */
@@ -23,7 +23,7 @@ export default function TriagePage() {
     <Flex vertical gap={16} data-testid="triage-page">
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={3} style={{ margin: 0 }}>线索来源成效</Typography.Title>
-        <Input.Search placeholder="县级区划代码" defaultValue={county} onSearch={(v) => setParams(v ? { county: v } : {})} style={{ width: 200 }} data-testid="triage-county" />
+        <Input.Search placeholder="县级区划代码" defaultValue={county} onSearch={(v) => setParams(v ? { tab: 'triage', county: v } : { tab: 'triage' })} style={{ width: 200 }} data-testid="triage-county" />
       </Flex>
       {!ok ? <Typography.Text type="secondary">请输入6位县级区划代码</Typography.Text> : null}
       {res.error ? <ErrorAlert error={res.error} onRetry={res.reload} /> : null}

@@ -1,5 +1,5 @@
 /**
- * Threshold what-if (`/evaluation/what-if`): a region, year and a proposed threshold (yuan per person and
+ * Threshold what-if (tab `what-if` of `/evaluation/analysis`): a region, year and a proposed threshold (yuan per person and
  * year) or rule parameters; which households would enter or leave the flagged set, per township, with the
  * cadre workload. Nothing is saved.
  */

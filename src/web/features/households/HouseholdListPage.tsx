@@ -2,6 +2,7 @@
  * Household list (`/households?region=…`): filters in the URL, server-side sorting, cursor pagination
  * (a stack of cursors for 上一页 / 下一页) and the total.
  */
+import { HouseholdSearch } from './HouseholdSearch';
 import { useMemo, useState } from 'react';
 import { Button, Card, Empty, Flex, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
@@ -76,8 +77,10 @@ export default function HouseholdListPage() {
       q: v.q?.trim() || undefined,
     });
 
+  // 重置 empties the fields (resetFields would restore the initial values taken from the URL, so a second
+  // 查询 brought the old filters back: issue 16)
   const onReset = () => {
-    form.resetFields();
+    form.setFieldsValue({ householdType: undefined, category: undefined, rule: undefined, riskType: undefined, incomeMin: null, incomeMax: null, q: undefined });
     update({ householdType: undefined, category: undefined, rule: undefined, riskType: undefined, incomeMinFen: undefined, incomeMaxFen: undefined, q: undefined });
   };
 
@@ -154,6 +157,7 @@ export default function HouseholdListPage() {
         </Space>
       </Flex>
       {meta.data?.thresholdPlaceholders ? <PlaceholderWarning /> : null}
+      <HouseholdSearch />
       <Card size="small">
         <Flex vertical gap={12}>
           <RegionFilter region={filters.region} year={year} onChange={(region) => update({ region })} />

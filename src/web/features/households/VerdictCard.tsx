@@ -6,7 +6,7 @@
 import { Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import type { ExplanationDto, VerdictDto } from '../../../shared/api';
 import { useI18n } from '../../i18n';
-import { formatCount, formatShare, formatYuan } from '../../components/format';
+import { formatBeijingTime, formatCount, formatShare, formatYuan } from '../../components/format';
 import { ThresholdTag } from '../../components/ThresholdTag';
 import { RiskTypeTags } from './household-tags';
 
@@ -59,7 +59,7 @@ export function VerdictCard({ verdict }: { verdict: VerdictDto }) {
         <Typography.Paragraph style={{ margin: 0 }}>{ex.summary}</Typography.Paragraph>
         {verdict.riskTypes.length ? <div><RiskTypeTags riskTypes={verdict.riskTypes} /></div> : null}
         {ex.inputs.length ? (
-          <Table<Input>
+          <Table<Input> scroll={{ x: 'max-content' }}
             size="small"
             rowKey="key"
             pagination={false}
@@ -86,7 +86,7 @@ export function VerdictCard({ verdict }: { verdict: VerdictDto }) {
           column={1}
           items={[
             { key: 'source', label: t('source'), children: <Typography.Text style={{ fontSize: 12 }}>{verdict.source}</Typography.Text> },
-            { key: 'screenedAt', label: t('screenedAt'), children: new Date(verdict.screenedAt).toLocaleString('zh-CN') },
+            { key: 'screenedAt', label: t('screenedAt'), children: formatBeijingTime(verdict.screenedAt) },
           ]}
         />
       </Space>

@@ -1,4 +1,5 @@
 /** Clue queue (`/intake/clues`): risk clues raised by department lists in the user's region, with their facts and source. */
+import { formatBeijingTime } from '../../components/format';
 import { useState } from 'react';
 import { Button, Flex, Segmented, Space, Table, Tag, Typography, message } from 'antd';
 import { Link } from 'react-router';
@@ -26,9 +27,9 @@ export default function ClueQueuePage() {
       <Typography.Title level={3} style={{ margin: 0 }}>风险线索(部门筛查预警)</Typography.Title>
       <Segmented value={status} onChange={(v) => setStatus(String(v))} options={[{ value: 'open', label: '待核实' }, { value: 'verified', label: '已入户核实' }, { value: 'dismissed', label: '已排除' }, { value: '', label: '全部' }]} />
       {clues.error ? <ErrorAlert error={clues.error} onRetry={clues.reload} /> : null}
-      <Table<RiskClueDto> size="small" rowKey="id" loading={clues.loading} dataSource={clues.data ?? []} data-testid="clue-table"
+      <Table<RiskClueDto> scroll={{ x: 'max-content' }} size="small" rowKey="id" loading={clues.loading} dataSource={clues.data ?? []} data-testid="clue-table"
         columns={[
-          { title: '时间', dataIndex: 'createdAt', width: 180 },
+          { title: '时间(北京时间)', dataIndex: 'createdAt', width: 170, render: (v: string) => formatBeijingTime(v) },
           { title: '来源', render: (_, c) => `${c.sourceDepartment} · 批次${c.batchId} 第${c.sourceRow}行`, width: 200 },
           { title: '规则', dataIndex: 'ruleId', width: 80 },
           { title: '风险类型', dataIndex: 'riskType', width: 110, render: (r: string) => <Tag color="volcano">{RISK_TYPE_ZH[r as RiskType] ?? r}</Tag> },

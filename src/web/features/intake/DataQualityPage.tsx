@@ -10,6 +10,8 @@ import { Link } from 'react-router';
 import type { CheckInfoDto, CheckReportDto } from '../../../shared/intake';
 import { useApi } from '../../api/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { RegionName } from '../../components/RegionName';
+import { RegionCascader } from '../../components/RegionCascader';
 import { useSession } from '../accounts/session';
 import { checkCatalogue, checksXlsxUrl, mayExportPersonalData, runChecks } from './intake-api';
 
@@ -52,7 +54,7 @@ export default function DataQualityPage() {
     <Flex vertical gap={16} data-testid="quality-page" style={{ minWidth: 0 }}>
       <Typography.Title level={3} style={{ margin: 0 }}>数据质量核查</Typography.Title>
       <Space wrap>
-        <Input.Search placeholder="区划代码(如 522633),空为全部" allowClear style={{ width: 280, maxWidth: '100%' }} onSearch={(v) => setRegion(v.trim() || undefined)} data-testid="quality-region" />
+        <RegionCascader value={region} onChange={setRegion} testId="quality-region" />
         {mayExportPersonalData(user?.roles) ? <a href={checksXlsxUrl(region)} data-testid="quality-download">导出 .xlsx</a> : null}
         {rep.data ? <span data-testid="quality-summary">{`${rep.data.year} 年,${rep.data.villages} 个行政村,${rep.data.households} 户,发现 ${rep.data.findings.length} 条`}</span> : null}
       </Space>
@@ -65,7 +67,7 @@ export default function DataQualityPage() {
               columns={[
                 { title: '核查项', dataIndex: 'checkId', width: 80, render: (id: string) => <Tag>{id}</Tag> }, { title: '名称', render: (_, f) => info.get(f.checkId)?.zh },
                 { title: '户编号', dataIndex: 'householdNo', render: (no: string, f) => (f.householdId ? <Link to={`/households/${f.householdId}`}>{no}</Link> : no || '—') },
-                { title: '村', dataIndex: 'villageCode' }, { title: '成员', dataIndex: 'member' }, { title: '文件行', dataIndex: 'sourceRow' },
+                { title: '村', dataIndex: 'villageCode', render: (v: string) => <RegionName code={v} /> }, { title: '成员', dataIndex: 'member' }, { title: '文件行', dataIndex: 'sourceRow' },
                 { title: '触发的值', dataIndex: 'facts', width: 280 }, { title: '修改提示', render: (_, f) => info.get(f.checkId)?.hint, width: 200 },
               ]} />
           ),
@@ -85,7 +87,7 @@ export default function DataQualityPage() {
           children: (
             <Card size="small">
               <Table size="small" rowKey="regionCode" loading={rep.loading} dataSource={rep.data?.byRegion ?? []} pagination={{ pageSize: 15 }} scroll={SCROLL}
-                columns={[{ title: '区划', dataIndex: 'regionCode' }, { title: '农户', dataIndex: 'households' }, { title: '发现', dataIndex: 'findings' }]} />
+                columns={[{ title: '区划', dataIndex: 'regionCode', render: (v: string) => <RegionName code={v} /> }, { title: '农户', dataIndex: 'households' }, { title: '发现', dataIndex: 'findings' }]} />
             </Card>
           ),
         },

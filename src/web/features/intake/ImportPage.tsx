@@ -10,6 +10,7 @@ import type { ImportBatchDto, ImportReportDto, IntakeProblemDto } from '../../..
 import { ApiError } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatBeijingTime } from '../../components/format';
 import { useSession } from '../accounts/session';
 import { PlaceNamesCard } from './PlaceNamesCard';
 import { commitUpload, getJob, listImports, listKinds, mayExportPersonalData, previewUpload, problemsUrl, rollbackImport, templateUrl, uploadFile } from './intake-api';
@@ -155,13 +156,13 @@ export default function ImportPage() {
             ]} />
             {report.alreadyImportedBatchId !== null ? <Alert type="info" showIcon message={`该文件已于批次 ${report.alreadyImportedBatchId} 导入,再次导入不会重复写入`} /> : null}
             {progress !== null ? <Progress percent={progress} status="active" data-testid="commit-progress" /> : null}
-            <Table<IntakeProblemDto> size="small" rowKey={(p, i) => `${p.row}-${p.code}-${i}`} dataSource={report.problems} pagination={{ pageSize: 20 }} data-testid="problems-table"
+            <Table<IntakeProblemDto> scroll={{ x: 'max-content' }} size="small" rowKey={(p, i) => `${p.row}-${p.code}-${i}`} dataSource={report.problems} pagination={{ pageSize: 20 }} data-testid="problems-table"
               columns={[
                 { title: '行', dataIndex: 'row', width: 70 }, { title: '列', dataIndex: 'column', width: 160 },
                 { title: '处理', dataIndex: 'level', width: 80, render: (l: IntakeProblemDto['level']) => <Tag color={LEVEL[l].color}>{LEVEL[l].zh}</Tag> },
                 { title: '代码', dataIndex: 'code', width: 220 }, { title: '说明', dataIndex: 'message' },
               ]} />
-            {report.clues.length ? <Table size="small" rowKey={(c) => `${c.row}-${c.ruleId}`} dataSource={report.clues} pagination={false}
+            {report.clues.length ? <Table scroll={{ x: 'max-content' }} size="small" rowKey={(c) => `${c.row}-${c.ruleId}`} dataSource={report.clues} pagination={false}
               columns={[{ title: '行', dataIndex: 'row', width: 70 }, { title: '规则', dataIndex: 'ruleId', width: 90 }, { title: '风险线索', dataIndex: 'summary' }]} /> : null}
           </Card>
         </>
@@ -172,9 +173,9 @@ export default function ImportPage() {
       ) : null}
       <Card size="small" title="导入记录">
         {history.error ? <ErrorAlert error={history.error} onRetry={history.reload} /> : null}
-        <Table<ImportBatchDto> size="small" rowKey="id" loading={history.loading} dataSource={history.data ?? []} pagination={{ pageSize: 10 }}
+        <Table<ImportBatchDto> scroll={{ x: 'max-content' }} size="small" rowKey="id" loading={history.loading} dataSource={history.data ?? []} pagination={{ pageSize: 10 }}
           columns={[
-            { title: '批次', dataIndex: 'id', width: 70 }, { title: '时间', dataIndex: 'startedAt', width: 190 }, { title: '文件', dataIndex: 'fileName' }, { title: '类型', dataIndex: 'kind', width: 130 },
+            { title: '批次', dataIndex: 'id', width: 70 }, { title: '时间(北京时间)', dataIndex: 'startedAt', width: 170, render: (v: string) => formatBeijingTime(v) }, { title: '文件', dataIndex: 'fileName' }, { title: '类型', dataIndex: 'kind', width: 130, render: (k: string) => kinds.data?.find((x) => x.kind === k)?.zh ?? k },
             { title: '操作人', dataIndex: 'actor', width: 110 },
             { title: '新增/更新/未变', render: (_, b) => `${b.added}/${b.updated}/${b.unchanged}`, width: 120 }, { title: '待核实', dataIndex: 'held', width: 80 }, { title: '拒绝', dataIndex: 'rejected', width: 70 },
             { title: '状态', dataIndex: 'status', width: 90, render: (s: string) => (s === 'committed' ? <Tag color="green">已导入</Tag> : s === 'running' ? <Tag color="orange">未完成(重新导入同一文件可续导)</Tag> : <Tag>已回退</Tag>) },

@@ -6,7 +6,8 @@
  */
 import { useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Flex, Form, Input, InputNumber, Radio, Select, Space, Table, Tag, Typography } from 'antd';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
+import { can, useSession } from '../accounts/session';
 import { MONITORED_CATEGORIES, RISK_TYPES } from '../../../shared/enums';
 import {
   CASE_KIND_ZH, CASE_ORIGIN_ZH, CASE_STATE_ZH, ELIMINATION_MODE_ZH, WORKFLOW_STEP_ZH,
@@ -15,7 +16,7 @@ import {
 import { useApi } from '../../api/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
-import { caseAction, getCase, noticeUrl, recordStep, todayIso, uploadAttachment } from './api';
+import { caseAction, getCase, noticeUrl, openCase, recordStep, todayIso, uploadAttachment } from './api';
 import { MeasuresPanel } from './MeasuresPanel';
 import { EventTimeline } from './Timeline';
 import { useTr } from './i18n';
@@ -64,11 +65,11 @@ function CaseView({ c, reload }: { c: CaseDto; reload: () => void }) {
           ]}
         />
       </Card>
-      <ActionCard key={`${c.id}-${c.version}`} c={c} reload={reload} />
+      <MayActCard c={c} reload={reload} />
       {c.notice ? <NoticeCard c={c} reload={reload} /> : null}
       <AttachmentsCard c={c} reload={reload} />
       <Card size="small" title={tr('已办环节')}>
-        <Table<CaseStepDto>
+        <Table<CaseStepDto> scroll={{ x: 'max-content' }}
           rowKey="id"
           size="small"
           pagination={false}
@@ -116,6 +117,50 @@ const dateItemOf = (tr: (zh: string) => string) => (name = 'performedOn', label 
 );
 const findingsItemOf = (tr: (zh: string) => string) => <Form.Item name="findings" label={tr('情况记录')}><Input.TextArea rows={2} data-testid="step-findings" /></Form.Item>;
 
+/**
+ * The step form only for a user who may do the step (issue 16: the worklist led users to steps that
+ * answered 403): the permission (case.process; case.rollback for a rollback) and one of the step's levels.
+ * Others see who does it. An enrolled household's case offers to start 风险消除 (case.open).
+ */
+function MayActCard({ c, reload }: { c: CaseDto; reload: () => void }) {
+  const { user } = useSession();
+  const tr = useTr();
+  if (c.state === 'enrolled') return <StartEliminationCard c={c} />;
+  const rollback = c.state === 'eliminated';
+  const levels = rollback ? ['county'] : c.currentLevels;
+  const allowed = can(user, rollback ? 'case.rollback' : 'case.process') && !!user && levels.includes(user.level);
+  if (!c.currentStep && !rollback) return <ActionCard key={`${c.id}-${c.version}`} c={c} reload={reload} />;
+  if (allowed) return <ActionCard key={`${c.id}-${c.version}`} c={c} reload={reload} />;
+  return (
+    <Alert type="info" showIcon data-testid="step-not-yours"
+      title={tr('此环节由{levels}级办理;您可以查看,不能办理', { levels: levels.map((l) => tr(LEVEL_ZH[l] ?? l)).join(tr('或')) })} />
+  );
+}
+
+/** Starts an elimination case (风险消除) for the household of an enrolled case. */
+function StartEliminationCard({ c }: { c: CaseDto }) {
+  const { user } = useSession();
+  const tr = useTr();
+  const navigate = useNavigate();
+  const { busy, error, run } = useSubmit(() => {});
+  if (!can(user, 'case.open')) return null;
+  const start = (v: { clueDate: string; note?: string }) =>
+    run(async () => {
+      const k = await openCase({ householdId: c.householdId, kind: 'elimination', origin: 'grassrootsScreening', clueDate: v.clueDate, note: v.note ?? '' });
+      navigate(`/workflow/cases/${k.id}`);
+    }, '已发起风险消除');
+  return (
+    <Card size="small" title={tr('发起风险消除')} data-testid="start-elimination">
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      <Form layout="inline" initialValues={{ clueDate: todayIso() }} onFinish={(v) => void start(v as { clueDate: string; note?: string })} style={{ rowGap: 8 }}>
+        <Form.Item name="clueDate" label={tr('发起日期')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
+        <Form.Item name="note" label={tr('说明')}><Input placeholder={tr('如:收入稳定超过监测范围')} /></Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy} data-testid="start-elimination-submit">{tr('发起风险消除')}</Button>
+      </Form>
+    </Card>
+  );
+}
+
 function ActionCard({ c, reload }: { c: CaseDto; reload: () => void }) {
   const { busy, error, run } = useSubmit(reload);
   const tr = useTr();
@@ -160,7 +205,7 @@ function ActionCard({ c, reload }: { c: CaseDto; reload: () => void }) {
       body = (
         <>
           {c.assessment ? (
-            <Table
+            <Table scroll={{ x: 'max-content' }}
               rowKey="id"
               size="small"
               pagination={false}

@@ -4,11 +4,11 @@
  * to add a measure (amount entered in yuan, sent in fen).
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Select, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Select, Table, Tag } from 'antd';
 import { MEASURE_KINDS, MEASURE_KIND_ZH, MEASURE_STATUSES, MEASURE_STATUS_ZH, MEASURE_SUB_KINDS, MEASURE_SUB_KIND_ZH, type MeasureDto } from '../../../shared/workflow';
 import { useApi } from '../../api/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatYuan } from '../../components/format';
+import { formatYuan, parseYuanText, yuanTextRule } from '../../components/format';
 import { addMeasure, getMeasures, todayIso } from './api';
 import { useTr } from './i18n';
 import { useI18n } from '../../i18n';
@@ -24,10 +24,10 @@ export function MeasuresPanel({ householdId, onChange }: { householdId: number; 
   if (state.error) return <ErrorAlert error={state.error} onRetry={state.reload} />;
   const d = state.data;
 
-  async function submit(v: { kind: string; subKind?: string; responsibleUnit: string; startDate: string; amountYuan?: number; status: string; note?: string }) {
+  async function submit(v: { kind: string; subKind?: string; responsibleUnit: string; startDate: string; amountYuan?: string; status: string; note?: string }) {
     setBusy(true);
     try {
-      await addMeasure(householdId, { kind: v.kind, subKind: v.subKind ?? null, responsibleUnit: v.responsibleUnit, startDate: v.startDate, amountFen: v.amountYuan === undefined || v.amountYuan === null ? null : Math.round(v.amountYuan * 100), status: v.status, note: v.note ?? '' });
+      await addMeasure(householdId, { kind: v.kind, subKind: v.subKind ?? null, responsibleUnit: v.responsibleUnit, startDate: v.startDate, amountFen: parseYuanText(v.amountYuan) ?? null, status: v.status, note: v.note ?? '' });
       message.success(tr('已新增帮扶措施'));
       form.resetFields(['responsibleUnit', 'amountYuan', 'note']);
       state.reload();
@@ -54,7 +54,7 @@ export function MeasuresPanel({ householdId, onChange }: { householdId: number; 
             </Flex>
           ) : null}
           {d.needsDevelopmentMeasure ? <Alert type="warning" showIcon title={tr('该户有劳动能力,须至少落实一项开发式帮扶措施(产业、就业、公益岗位或金融),不能只有综合保障')} /> : null}
-          <Table<MeasureDto>
+          <Table<MeasureDto> scroll={{ x: 'max-content' }}
             rowKey="id"
             size="small"
             pagination={false}
@@ -73,7 +73,7 @@ export function MeasuresPanel({ householdId, onChange }: { householdId: number; 
             <Form.Item name="subKind" label={tr('细类')}><Select allowClear style={{ width: 120 }} options={MEASURE_SUB_KINDS.map((k) => ({ value: k, label: tr(MEASURE_SUB_KIND_ZH[k]) }))} /></Form.Item>
             <Form.Item name="responsibleUnit" label={tr('责任单位')} rules={[{ required: true, message: tr('请填写责任单位') }]}><Input data-testid="measure-unit" style={{ width: 180 }} /></Form.Item>
             <Form.Item name="startDate" label={tr('开始日期')} rules={[{ required: true }]}><Input type="date" data-testid="measure-start" /></Form.Item>
-            <Form.Item name="amountYuan" label={tr('金额(元)')}><InputNumber min={0} step={100} data-testid="measure-amount" /></Form.Item>
+            <Form.Item name="amountYuan" label={tr('金额(元)')} rules={[yuanTextRule]}><Input inputMode="decimal" style={{ width: 120 }} data-testid="measure-amount" /></Form.Item>
             <Form.Item name="status" label={tr('状态')}><Select style={{ width: 120 }} options={MEASURE_STATUSES.map((k) => ({ value: k, label: tr(MEASURE_STATUS_ZH[k]) }))} /></Form.Item>
             <Button htmlType="submit" loading={busy} data-testid="measure-submit">{tr('新增措施')}</Button>
           </Form>

@@ -27,7 +27,7 @@ export default function TimelinessPage() {
   const f = state.data;
   return (
     <Flex vertical gap={16} data-testid="timeliness-page">
-      <Flex justify="space-between" align="center">
+      <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={3} style={{ margin: 0 }}>{tr('时效与动态清零 {region}', { region: f.regionCode ?? tr('全国') })}</Typography.Title>
         <Input.Search placeholder={tr('区划代码')} defaultValue={region} allowClear onSearch={(v) => setParams(v ? { region: v } : {})} style={{ width: 200 }} />
       </Flex>
@@ -41,7 +41,7 @@ export default function TimelinessPage() {
         <Col xs={12} md={6}><Card size="small"><Statistic title={tr('动态清零(监测户 {n})', { n: f.monitoredHouseholds })} value={f.dynamicClearance === null ? '—' : (f.dynamicClearance * 100).toFixed(1)} suffix={f.dynamicClearance === null ? '' : '%'} /></Card></Col>
       </Row>
       <Card size="small" title={tr('各环节逾期')}>
-        <Table
+        <Table scroll={{ x: 'max-content' }}
           rowKey="step"
           size="small"
           pagination={false}
@@ -50,7 +50,7 @@ export default function TimelinessPage() {
         />
       </Card>
       <Card size="small" title={tr('下级区域(点击名称下钻)')}>
-        <Table<TimelinessRowDto>
+        <Table<TimelinessRowDto> scroll={{ x: 'max-content' }}
           rowKey="regionCode"
           size="small"
           loading={children.loading}

@@ -5,7 +5,7 @@
  * clue came from, its reference and date).
  */
 import { useState } from 'react';
-import { App, Button, Card, Flex, Form, Input, InputNumber, Select, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Select, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CASE_KIND_ZH, CASE_ORIGINS, CASE_ORIGIN_ZH, CASE_STATE_ZH, type WorkItemDto } from '../../../shared/workflow';
@@ -15,12 +15,16 @@ import { useApi } from '../../api/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { getOverdue, getWorklist, openCase, todayIso } from './api';
 import { useTr } from './i18n';
+import { RegionName } from '../../components/RegionName';
+import { HouseholdPicker } from '../../components/HouseholdPicker';
+import { RegionCascader } from '../../components/RegionCascader';
+import { can, useSession } from '../accounts/session';
 
-const columnsOf = (tr: (zh: string) => string): ColumnsType<WorkItemDto> => [
+const columnsOf = (tr: (zh: string) => string, mayDo: (w: WorkItemDto) => boolean): ColumnsType<WorkItemDto> => [
   { key: 'case', title: tr('案件'), render: (_: unknown, w) => <Link to={`/workflow/cases/${w.caseId}`} data-testid={`work-${w.caseId}`}>#{w.caseId} {tr(CASE_KIND_ZH[w.kind])}</Link> },
   { key: 'household', title: tr('农户'), render: (_: unknown, w) => <Link to={`/households/${w.householdId}`}>{w.headName}({w.householdNo})</Link> },
-  { key: 'village', dataIndex: 'villageCode', title: tr('村') },
-  { key: 'state', title: tr('状态'), render: (_: unknown, w) => <Tag>{tr(CASE_STATE_ZH[w.state])}</Tag> },
+  { key: 'village', dataIndex: 'villageCode', title: tr('村'), render: (v: string) => <RegionName code={v} /> },
+  { key: 'state', title: tr('状态'), render: (_: unknown, w) => <><Tag>{tr(CASE_STATE_ZH[w.state])}</Tag>{w.step && !mayDo(w) ? <Tag color="default" data-testid="view-only">{tr('仅查看')}</Tag> : null}</> },
   { key: 'due', dataIndex: 'due', title: tr('应完成日期') },
   { key: 'why', title: tr('事由'), render: (_: unknown, w) => <Typography.Text type={w.overdue ? 'danger' : undefined}>{w.why}</Typography.Text> },
 ];
@@ -48,7 +52,9 @@ export default function WorklistPage() {
   const [form] = Form.useForm();
   const initialHousehold = params.get('household');
   const tr = useTr();
-  const columns = columnsOf(tr);
+  const { user } = useSession();
+  // a step the user may not do (permission or level) is marked, not offered (issue 16)
+  const columns = columnsOf(tr, (w) => can(user, 'case.process') && !!user && w.levels.includes(user.level));
   const allColumns = allColumnsOf(tr);
 
   async function submit(v: { householdId: number; origin: string; sourceRef?: string; clueDate: string; note?: string }) {
@@ -66,16 +72,21 @@ export default function WorklistPage() {
 
   return (
     <Flex vertical gap={16} data-testid="worklist-page">
-      <Flex justify="space-between" align="center">
+      <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={3} style={{ margin: 0 }}>{tr('监测帮扶 · 待办')}</Typography.Title>
-        <Flex gap={8}>
-          <Input.Search placeholder={tr('区划代码')} defaultValue={region} allowClear onSearch={(v) => setParams(v ? { region: v } : {})} style={{ width: 200 }} />
+        <Flex gap={8} wrap>
+          <RegionCascader value={region} onChange={(v) => setParams(v ? { region: v } : {})} testId="worklist-region" width={220} />
           <Link to={`/workflow/timeliness${region ? `?region=${region}` : ''}`}><Button data-testid="to-timeliness">{tr('时效与动态清零')}</Button></Link>
         </Flex>
       </Flex>
       <Card size="small" title={tr('由风险线索发起案件')}>
         <Form form={form} layout="inline" onFinish={submit} initialValues={{ origin: 'grassrootsScreening', clueDate: todayIso(), householdId: initialHousehold ? Number(initialHousehold) : undefined }}>
-          <Form.Item name="householdId" label={tr('农户编号(ID)')} rules={[{ required: true, message: tr('请输入农户ID') }]}><InputNumber min={1} data-testid="open-household" /></Form.Item>
+          <Form.Item name="householdId" label={tr('农户')} rules={[{ required: true, message: tr('请选择农户') }]}>
+            <HouseholdPicker testId="open-household" onPicked={(h) => {
+              // a household flagged by this system's screening: the clue came from the screening (issue 16)
+              if (h?.flaggedRules.length) form.setFieldsValue({ origin: 'screening', sourceRef: `screening:${h.flaggedRules.join(',')}` });
+            }} />
+          </Form.Item>
           <Form.Item name="origin" label={tr('线索来源')}><Select style={{ width: 200 }} options={CASE_ORIGINS.map((o) => ({ value: o, label: tr(CASE_ORIGIN_ZH[o]) }))} /></Form.Item>
           <Form.Item name="sourceRef" label={tr('线索编号')}><Input placeholder="如 clue:123" style={{ width: 140 }} /></Form.Item>
           <Form.Item name="clueDate" label={tr('发现日期')} rules={[{ required: true }]}><Input type="date" data-testid="open-clue-date" /></Form.Item>
@@ -85,8 +96,8 @@ export default function WorklistPage() {
       </Card>
       <Tabs
         items={[
-          { key: 'todo', label: tr('我的待办({n})', { n: work.data?.length ?? '…' }), children: work.error ? <ErrorAlert error={work.error} onRetry={work.reload} /> : <Table rowKey="caseId" size="small" loading={work.loading} columns={columns} dataSource={work.data ?? []} pagination={{ pageSize: 50 }} onRow={(w) => (w.overdue ? { style: { background: '#fff2f0' } } : {})} /> },
-          { key: 'overdue', label: tr('逾期({n})', { n: overdue.data?.length ?? '…' }), children: overdue.error ? <ErrorAlert error={overdue.error} /> : <Table rowKey="caseId" size="small" loading={overdue.loading} columns={columns} dataSource={overdue.data ?? []} pagination={{ pageSize: 50 }} /> },
+          { key: 'todo', label: tr('我的待办({n})', { n: work.data?.length ?? '…' }), children: work.error ? <ErrorAlert error={work.error} onRetry={work.reload} /> : <Table scroll={{ x: 'max-content' }} rowKey="caseId" size="small" loading={work.loading} columns={columns} dataSource={work.data ?? []} pagination={{ pageSize: 50 }} onRow={(w) => (w.overdue ? { style: { background: '#fff2f0' } } : {})} /> },
+          { key: 'overdue', label: tr('逾期({n})', { n: overdue.data?.length ?? '…' }), children: overdue.error ? <ErrorAlert error={overdue.error} /> : <Table scroll={{ x: 'max-content' }} rowKey="caseId" size="small" loading={overdue.loading} columns={columns} dataSource={overdue.data ?? []} pagination={{ pageSize: 50 }} /> },
           {
             key: 'all', label: <span data-testid="tab-all-procedures">{tr('全部程序({n})', { n: all.data?.length ?? '…' })}</span>,
             children: all.error ? <ErrorAlert error={all.error} /> : <Table rowKey={(w) => `${w.procedure}:${w.recordId}:${w.step ?? ''}`} size="small" loading={all.loading} columns={allColumns} dataSource={all.data ?? []} pagination={{ pageSize: 50 }} scroll={{ x: true }} onRow={(w) => (w.overdue ? { style: { background: '#fff2f0' } } : {})} />,
