@@ -15,6 +15,7 @@ import { SeedService } from './services/seed.service';
 import { SummaryService } from './services/summary.service';
 import { ThresholdService } from './services/threshold.service';
 import { IntakeService } from './services/intake.service';
+import { NationalExportService } from './services/national-export.service';
 import { CheckService } from './services/check.service';
 import { CaseService } from './services/case.service';
 import { MeasureService } from './services/measure.service';
@@ -52,6 +53,8 @@ export interface Services {
   keys: KeyRotationService;
   personalData: PersonalDataService;
   exports: ExportService;
+  /** the registry in the national system's five layouts (issue 8 item 4) */
+  nationalExport: NationalExportService;
   procedures: ProcedureService;
   indicators: IndicatorService;
   reporting: ReportingService;
@@ -89,6 +92,7 @@ export function createServices(db: Db, config: Config, clock: Clock, ids: IdProt
     keys: new KeyRotationService(ctx),
     personalData: new PersonalDataService(ctx),
     exports: new ExportService(ctx),
+    nationalExport: new NationalExportService(ctx),
     procedures: new ProcedureService(ctx),
     indicators: new IndicatorService(ctx),
     reporting: new ReportingService(ctx),

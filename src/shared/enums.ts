@@ -106,7 +106,7 @@ export const HEALTH_STATUS_ZH: Record<HealthStatus, string> = {
 };
 
 /** 文化程度. */
-export const EDUCATION_LEVELS = ['illiterate', 'primary', 'juniorSecondary', 'seniorSecondary', 'vocationalSecondary', 'juniorCollege', 'bachelorOrAbove'] as const;
+export const EDUCATION_LEVELS = ['illiterate', 'primary', 'juniorSecondary', 'seniorSecondary', 'vocationalSecondary', 'juniorCollege', 'bachelorOrAbove', 'technician'] as const;
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 export const EDUCATION_LEVEL_ZH: Record<EducationLevel, string> = {
   illiterate: '文盲或半文盲',
@@ -116,6 +116,8 @@ export const EDUCATION_LEVEL_ZH: Record<EducationLevel, string> = {
   vocationalSecondary: '中专',
   juniorCollege: '大专',
   bachelorOrAbove: '本科及以上',
+  /** 技师: a 文化程度 value of newer national exports (Gzuwkj/fuping rules 5_12_017, 5_17_005; data/national-vocabularies.csv) */
+  technician: '技师',
 };
 
 /**

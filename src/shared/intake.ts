@@ -65,6 +65,8 @@ export interface ImportReportDto {
   skippedRows: { row: number; reason: string }[];
   clues: { row: number; ruleId: string; riskType: string; summary: string }[];
   checks: { findings: number; byCheck: Record<string, number> } | null;
+  /** person files: each held row with its reasons and what holding it entails (its household waits, …) */
+  heldRows?: { row: number; householdNo: string | null; reasons: string[]; consequences: string[] }[];
   /**
    * The mapping step: town/village names of the file that the code list of their county does not hold, with
    * near-miss suggestions (never assigned by themselves). Send `placeMapping: { [key]: code }` to map them;

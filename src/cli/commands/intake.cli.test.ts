@@ -1,13 +1,15 @@
 /**
  * The intake commands as a user runs them (a child process over a fresh embedded database):
  * `hash-ids` writes exchange hashes and no ID number; `import --dry-run --json` prints only the JSON
- * report on stdout (no progress mixed in); a bad file exits 2 with a Chinese message naming the problem.
+ * report on stdout (no progress mixed in); a bad file exits 2 with a Chinese message naming the problem;
+ * `export-national` writes the five national tables.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { exchangeHash } from '../../server/intake/exchange';
 import { pairOption, valueMapOption } from './intake';
 
@@ -43,6 +45,19 @@ describe('zhenxing intake commands', () => {
     expect(rep.dryRun).toBe(true);
     expect(rep.counts).toMatchObject({ rows: 5, reject: 4 });
     expect(rep.problems[0]).toMatchObject({ row: 2, column: '身份证号', code: 'ID_SCIENTIFIC_NOTATION' });
+  }, 180_000);
+  it('export-national writes the five national tables, named as the national system names them, header on row 3', async () => {
+    const out = join(dir, 'national');
+    const r = run('export-national', '--out', out, '--reason', '迁移到新的服务器');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const names = ['（自定义）监测对象信息.xlsx', '（乡村建设）户信息.xlsx', '（务工月监测）已外出务工信息.xlsx', '计划外出务工信息.xlsx', '（自定义）行政村信息.xlsx'];
+    expect(r.stdout.trim().split('\n')).toEqual(names.map((n) => `${join(out, n)}:0 行`));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, names[0]!));
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).getCell(1).value).toBe('（自定义）监测对象信息');
+    expect([1, 2, 3, 4, 5, 6].map((i) => ws.getRow(3).getCell(i).value)).toEqual(['县', '乡', '村', '村级区划代码', '户编号', '证件号码']);
   }, 180_000);
   it('a bad file exits 2 with the reason', () => {
     const p = join(dir, 'fake.xlsx');

@@ -6,7 +6,8 @@
  * `hash-ids FILE --column 身份证号 --key-file K` (a department hashes its ID column with the exchange key).
  */
 import { createWriteStream } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
+import { nationalFileName } from '../../server/services/national-export.service';
 import { userInfo } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
@@ -85,6 +86,21 @@ export function summary(r: ImportReport): string {
 }
 
 export function registerIntakeCommands(program: Command): void {
+  program
+    .command('export-national')
+    .description('按全国防返贫监测信息系统的格式导出登记数据(五张表,原样写法,含完整证件号码)')
+    .option('--out <dir>', '输出文件夹', '.')
+    .option('--kind <kind>', '只导出一张表:national-person | national-household | national-work | national-work-plan | national-village')
+    .option('--year <year>', '收入年度(没有记录收入年度的户;默认为配置的默认年度)', int)
+    .requiredOption('--reason <text>', '导出理由(含完整证件号码,至少4个字,记入审计日志)')
+    .action(async (o: { out: string; kind?: string; year?: number; reason: string }) => {
+      await withRuntime(async (rt) => {
+        const files = o.kind
+          ? [await rt.services.nationalExport.exportTable(cliActor(), o.kind, join(o.out, nationalFileName(templateOf(o.kind))), { year: o.year, reason: o.reason })]
+          : await rt.services.nationalExport.exportAll(cliActor(), o.out, { year: o.year, reason: o.reason });
+        for (const f of files) process.stdout.write(`${f.path}:${f.rows} 行\n`);
+      });
+    });
   program
     .command('import <file>')
     .description(`导入文件(.xlsx/.csv):先校验全部行,再在一个事务中写入;类型:${IMPORT_KINDS.join('、')}`)

@@ -23,12 +23,17 @@ export interface ParsedRow {
   /** the ID cell's outcome, when the template has an ID column */
   id: IdCellResult | null;
   problems: IntakeProblem[];
+  /** national layouts: every cell of the row as text, in the header's order (kept per row, intake/national/layout.ts) */
+  texts?: string[];
 }
 
 /** Chinese messages of every value code. */
 export const VALUE_ISSUE_ZH: Record<string, string> = {
   ...ID_CELL_ISSUE_ZH, ...DATE_ISSUE_ZH, ...MONEY_ISSUE_ZH, ...NAME_ISSUE_ZH,
   VALUE_NOT_IN_LIST: '值不在可选范围内',
+  VALUE_NOT_IN_VOCABULARY: '取值不在全国防返贫监测信息系统的取值表中,本行待核实',
+  CERT_ID_TYPE_MISMATCH: '证件类型为居民身份证,证件号码却是20位残疾人证号,待核实',
+  CERT_NUMBER_MISSING: '证件类型为残疾人证,证件号码却不是残疾人证号(18位身份证号+1位残疾类别+1位残疾等级),待核实',
   VALUE_NOT_A_NUMBER: '不是数字',
   REQUIRED_MISSING: '必填项为空',
   ID_HASH_BAD_FORMAT: '身份证号哈希应为64位十六进制',
@@ -59,17 +64,24 @@ export function parseRow(t: ImportTemplate, mapping: ColumnMapping, columns: rea
       values[tc.key] = null;
       continue;
     }
-    values[tc.key] = parseValue(tc, cell, hc, asOf, (code, level, detail) => add(colName, code, level, detail), (r) => (id = r));
+    values[tc.key] = parseValue(tc, cell, hc, asOf, (code, level, detail) => add(colName, code, level, detail), (r) => (id = r), t.national === true);
     if (tc.required && values[tc.key] === null && !(tc.type === 'id' && mapping.idHash !== undefined)) {
       if (!problems.some((p) => p.column === colName && p.level === 'error')) add(colName, 'REQUIRED_MISSING', 'error');
     }
   }
-  return { row: raw.row, values, id, problems };
+  const idr = id as IdCellResult | null;
+  if (idr && idr.status !== 'rejected' && typeof values.idType === 'string') {
+    // 证件类型 and the shape of 证件号码 must agree (残疾人证: 20/22 characters, domain/disability-certificate.ts)
+    const idCol = byIndex.get(mapping.idNumber!)?.name ?? '证件号码';
+    if (values.idType === 'residentId' && idr.certificate) add(idCol, 'CERT_ID_TYPE_MISMATCH', 'hold', idr.raw);
+    if (values.idType === 'disabilityCertificate' && !idr.certificate) add(idCol, 'CERT_NUMBER_MISSING', 'hold', idr.raw);
+  }
+  return { row: raw.row, values, id, problems, ...(t.national ? { texts: columns.map((c) => cellText(raw.cells[c.index])) } : {}) };
 }
 
 function parseValue(
   tc: TemplateColumn, cell: RawRow['cells'][number] | undefined, hc: HeaderColumn | undefined, asOf: string,
-  add: (code: string, level: ProblemLevel, detail?: string) => void, setId: (r: IdCellResult) => void,
+  add: (code: string, level: ProblemLevel, detail?: string) => void, setId: (r: IdCellResult) => void, national = false,
 ): Value {
   switch (tc.type) {
     case 'id': {
@@ -132,7 +144,9 @@ function parseValue(
       if (isBlank(cell)) return null;
       const v = tc.values?.[enumKey(cellText(cell))];
       if (v === undefined) {
-        add('VALUE_NOT_IN_LIST', 'error', `“${cellText(cell)}”,可填:${Object.keys(tc.values ?? {}).slice(0, 12).join('、')}`);
+        // national layouts: a value outside every spelling holds the row, naming every accepted spelling (issue 8)
+        if (national) add('VALUE_NOT_IN_VOCABULARY', 'hold', `“${cellText(cell)}”,可填:${Object.keys(tc.values ?? {}).join('、')}`);
+        else add('VALUE_NOT_IN_LIST', 'error', `“${cellText(cell)}”,可填:${Object.keys(tc.values ?? {}).slice(0, 12).join('、')}`);
         return null;
       }
       return tc.type === 'bool' ? v === '1' : v;

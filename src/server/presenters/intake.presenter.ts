@@ -27,6 +27,8 @@ export interface HeldRowDto {
   reasons: string[];
   values: Record<string, unknown>;
   status: string;
+  /** what holding the row entails (its household waits, the other tables cannot match it, …): rows and household numbers only */
+  consequences?: string[];
   personalDataMasked?: boolean;
 }
 

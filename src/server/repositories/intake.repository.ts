@@ -5,7 +5,7 @@
  */
 import type { Insertable } from 'kysely';
 import type { Db } from '../db/connect';
-import type { DepartmentRecordTable, ImportBatchTable, ImportChangeTable, ImportHeldRowTable, ImportProblemTable, RiskClueTable } from '../db/schema';
+import type { DepartmentRecordTable, NationalRowTable, ImportBatchTable, ImportChangeTable, ImportHeldRowTable, ImportProblemTable, RiskClueTable } from '../db/schema';
 import { scoped } from './household.repository';
 import type { Scope } from './scope';
 
@@ -37,6 +37,11 @@ const scopeFilter = (scope: Scope) => (scope.regionCode === null ? null : scope.
 
 export class IntakeRepository {
   constructor(private readonly db: Db) {}
+
+  /** Rows of national layouts kept as they came (original spellings, unknown columns), in chunks. */
+  async insertNationalRows(rows: readonly Insertable<NationalRowTable>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500) await this.db.insertInto('nationalRow').values(rows.slice(i, i + 500)).execute();
+  }
 
   async insertBatch(row: Insertable<ImportBatchTable>): Promise<number> {
     return (await this.db.insertInto('importBatch').values(row).returning('id').executeTakeFirstOrThrow()).id;
@@ -101,7 +106,7 @@ export class IntakeRepository {
 
   /** Held rows of a batch, without the ciphertext. */
   async heldRows(batchId: number): Promise<(Omit<ImportHeldRowTable, 'idCipher' | 'id'> & { id: number })[]> {
-    return this.db.selectFrom('importHeldRow').select(['id', 'batchId', 'row', 'householdNo', 'name', 'idMasked', 'reasons', 'valuesJson', 'status']).where('batchId', '=', batchId).orderBy('row').execute();
+    return this.db.selectFrom('importHeldRow').select(['id', 'batchId', 'row', 'householdNo', 'name', 'idMasked', 'reasons', 'valuesJson', 'status', 'consequencesJson']).where('batchId', '=', batchId).orderBy('row').execute();
   }
 
   async insertChanges(rows: readonly Insertable<ImportChangeTable>[]): Promise<void> {

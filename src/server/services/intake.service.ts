@@ -12,7 +12,12 @@ import { stat } from 'node:fs/promises';
 import type { Insertable } from 'kysely';
 import type { HouseholdInput, PersonInput } from '../../shared/registry';
 import { householdInput } from '../../shared/registry';
-import type { RiskClueTable, VillageProfileTable, WorkSpellTable } from '../db/schema';
+import type { NationalRowTable, RiskClueTable, VillageProfileTable, WorkSpellTable } from '../db/schema';
+import { NATIONAL_HOUSEHOLD, NATIONAL_VILLAGE } from '../intake/templates/national-other';
+import { keepOtherRow, personRowValues, renderRow, rowDiff, SPELL_KEYS, VILLAGE_KEYS, type HeaderEntry, type PlaceNames, type RowKeep } from '../intake/national/layout';
+import { RegionRepository } from '../repositories/region.repository';
+import { MeasureRepository } from '../repositories/measure.repository';
+import { NationalExportService } from './national-export.service';
 import type { RiskClueDto } from '../../shared/intake';
 import { ageOn, normalizeIdNumber } from '../domain/id-number';
 import { sameName } from '../domain/person-name';
@@ -21,6 +26,7 @@ import { AppError, conflict, notFound, validationError } from '../errors';
 import { clueDedupKey, cluesFor, type ClueDraft, type ListFacts } from '../intake/clues';
 import { exchangeHash } from '../intake/exchange';
 import { checkIntegrity, INTEGRITY_ZH, type IntegrityRow } from '../intake/integrity';
+import { heldConsequences } from '../intake/consequences';
 import { fileError, type IntakeProblem } from '../intake/problems';
 import type { ImportCountsDto, ImportReportDto } from '../../shared/intake';
 import type { SheetInfo } from '../intake/readers/cell';
@@ -30,11 +36,8 @@ import { parseRow, type ParsedRow, type Value } from '../intake/rows';
 import { templateOf } from '../intake/templates';
 import { applyValueMap, enumKey, headerScorer, headerSignature, matchHeader, type ColumnMapping, type ValueMap } from '../intake/templates/mapping';
 import type { ImportTemplate } from '../intake/templates/template';
-import { EDUCATION_LEVEL_ZH, HEALTH_STATUS_ZH, HOUSEHOLD_TYPE_ZH, LABOUR_SKILL_ZH, MONITORED_CATEGORY_ZH, RELATION_TO_HEAD_ZH, RISK_TYPE_ZH, SCHOOL_STAGE_ZH, SEX_ZH } from '../../shared/enums';
-import { writeXlsx } from '../presenters/export';
-import { NATIONAL_PERSON } from '../intake/templates/national';
+import { nationalHouseholdFields, nationalPersonFields } from '../intake/national/registry-fields';
 import { HouseholdRepository } from '../repositories/household.repository';
-import { RegionRepository } from '../repositories/region.repository';
 import { AuditRepository } from '../repositories/audit.repository';
 import { IntakeRepository, type ImportBatchRow, type MatchedPerson } from '../repositories/intake.repository';
 import { inScope, NATIONAL_SCOPE, type Scope } from '../repositories/scope';
@@ -117,10 +120,12 @@ interface Analysis {
   profiles: Omit<Insertable<VillageProfileTable>, 'batchId'>[];
   /** true when the households were committed in bounded batches through the sink during the analysis */
   batched?: boolean;
+  /** national layouts: what is kept of each imported row (original spellings, unknown columns), by household number or id */
+  nationalRows: NationalRowDraft[];
   /** spreadsheet row → the row's ID number (18-character form, or the normalised cell when it is not a number): masked and hashed into the row's problems, never shown */
   rowIds: Map<number, string>;
   /** rows held for verification, with their values (kept, never dropped) */
-  held: { row: number; householdNo: string | null; name: string | null; id: string | null; reasons: string[]; values: Record<string, Value> }[];
+  held: { row: number; householdNo: string | null; name: string | null; id: string | null; reasons: string[]; values: Record<string, Value>; consequences?: string[] }[];
 }
 
 export class IntakeService {
@@ -151,6 +156,8 @@ export class IntakeService {
     let runningId: number | null = null;
     const outcomes: UpsertOutcome[] = [];
     const members = new Map<string, number>();
+    // the analysis fills its national rows before it hands a household to the sink
+    const pending: Pick<Analysis, 'nationalRows'> = { nationalRows: [] };
     const sink = async (hs: HouseholdInput[]) => {
       for (const h of hs) members.set(h.householdNo, h.members.length);
       if (runningId === null) runningId = await this.startBatch(actor, file, opts.kind);
@@ -158,6 +165,8 @@ export class IntakeService {
       const outs = await this.registry.upsertHouseholds(actor.scope, hs, {
         screen: false,
         within: async (trx, o) => {
+          await new IntakeRepository(trx).insertNationalRows(nationalRowsOf(pending.nationalRows, o, id, opts.kind));
+          await new MeasureRepository(trx).tagBatch(id, o.filter((x) => x.action !== 'unchanged').map((x) => x.householdId));
           await new IntakeRepository(trx).insertChanges(
             o.filter((x) => x.action !== 'unchanged').map((x) => ({ batchId: id, householdId: x.householdId, householdNo: x.householdNo, countyCode: x.countyCode, action: x.action, versionAfter: x.versionAfter, beforeJson: x.before ? JSON.stringify(x.before) : null })),
           );
@@ -167,7 +176,7 @@ export class IntakeService {
     };
     let a: Analysis;
     try {
-      a = await this.analyse(actor, file, opts, true, sink);
+      a = await this.analyse(actor, file, opts, true, sink, pending);
     } catch (e) {
       // a refusal (bad file, conflict) after some batches were written: the batch says so instead of staying `running`
       if (runningId !== null && e instanceof AppError) await this.refuseBatch(actor, runningId, e);
@@ -190,7 +199,7 @@ export class IntakeService {
     const batchRow = {
       kind: r.kind, fileName: r.fileName, fileSha256: r.sha256, fileBytes: r.bytes, sheetName: r.sheet, scopeCode: actor.scope.regionCode, actor: actor.username,
       status: 'committed', startedAt: now, finishedAt: now, rowsTotal: r.counts.rows, added: 0, updated: 0, unchanged: 0, held: r.counts.hold, rejected: r.counts.reject + r.counts.duplicate, clues: 0,
-      rolledBackAt: null, rolledBackBy: null,
+      rolledBackAt: null, rolledBackBy: null, headerJson: a.template.national ? JSON.stringify(headerEntries(r)) : null,
     };
     const record = async (trx: ServiceContext['db'], counts: { added: number; updated: number; unchanged: number; clues: number }, regionCode: string | null) => {
       const repo = new IntakeRepository(trx);
@@ -198,7 +207,7 @@ export class IntakeService {
       await repo.insertProblems(this.storedProblems(id, a));
       if (opts.mapping && Object.keys(opts.mapping).length) await repo.saveMapping(r.kind, r.headerSignature, opts.mapping, actor.username, now);
       if (opts.valueMap && Object.keys(opts.valueMap).length) await repo.saveValueMapping(r.kind, countyOf(actor), r.valueMap, actor.username, now);
-      await repo.insertHeldRows(a.held.map((h) => ({ batchId: id, row: h.row, householdNo: h.householdNo, name: h.name, idMasked: h.id ? maskIdNumber(h.id) : null, idCipher: h.id ? this.ctx.ids.encrypt(h.id) : null, reasons: [...new Set(h.reasons)].join(','), valuesJson: JSON.stringify(h.values), status: 'open' })));
+      await repo.insertHeldRows(a.held.map((h) => ({ batchId: id, row: h.row, householdNo: h.householdNo, name: h.name, idMasked: h.id ? maskIdNumber(h.id) : null, idCipher: h.id ? this.ctx.ids.encrypt(h.id) : null, reasons: [...new Set(h.reasons)].join(','), valuesJson: JSON.stringify(h.values), status: 'open', consequencesJson: h.consequences ? JSON.stringify(h.consequences) : null })));
       await new AuditRepository(trx).append({
         at: now, actor: actor.username, action: 'import_commit', targetType: 'import_batch', targetId: String(id), regionCode: regionCode ?? actor.scope.regionCode, outcome: 'ok',
         details: JSON.stringify({ kind: r.kind, fileName: r.fileName, sha256: r.sha256, rows: r.counts.rows, ...counts, held: r.counts.hold, rejected: r.counts.reject }),
@@ -213,6 +222,8 @@ export class IntakeService {
           const counts = { added: outs.filter((o) => o.action === 'added').length, updated: outs.filter((o) => o.action === 'updated').length, unchanged: outs.filter((o) => o.action === 'unchanged').length, clues: 0 };
           const counties = [...new Set(outs.map((o) => o.countyCode))];
           batchId = await record(trx, counts, counties.length === 1 ? counties[0]! : null);
+          await new IntakeRepository(trx).insertNationalRows(nationalRowsOf(a.nationalRows, outs, batchId, r.kind));
+          await new MeasureRepository(trx).tagBatch(batchId, outs.filter((o) => o.action !== 'unchanged').map((o) => o.householdId));
           await new IntakeRepository(trx).insertChanges(
             outs.filter((o) => o.action !== 'unchanged').map((o) => ({ batchId, householdId: o.householdId, householdNo: o.householdNo, countyCode: o.countyCode, action: o.action, versionAfter: o.versionAfter, beforeJson: o.before ? JSON.stringify(o.before) : null })),
           );
@@ -239,6 +250,7 @@ export class IntakeService {
           if (Number(res.numUpdatedRows) !== 1) throw conflict(`户编号 ${u.householdNo} 在导入过程中被修改,请重新预览`);
         }
         await new IntakeRepository(trx).insertChanges(ups.map((u) => ({ batchId: id, householdId: u.householdId, householdNo: u.householdNo, countyCode: u.countyCode, action: 'fieldsUpdated', versionAfter: u.version + 1, beforeJson: JSON.stringify(u.before) })));
+        await new IntakeRepository(trx).insertNationalRows(a.nationalRows.map((d) => ({ batchId: id, kind: r.kind, countyCode: d.countyCode ?? '', householdId: d.householdId, idHash: null, sourceRow: d.sourceRow, spellingsJson: JSON.stringify(d.keep.spellings), extraJson: JSON.stringify(d.keep.extra) })));
         if (ups.length) await this.registry.refreshFacts(trx, ups.map((u) => u.householdId));
         return id;
       });
@@ -325,9 +337,9 @@ export class IntakeService {
     const total = outcomes.length;
     await this.ctx.db.transaction().execute(async (trx) => {
       const repo = new IntakeRepository(trx);
-      await repo.updateBatch(batchId, { status: 'committed', finishedAt: now, sheetName: r.sheet, rowsTotal: r.counts.rows, added, updated, unchanged: total - added - updated, held: r.counts.hold, rejected: r.counts.reject + r.counts.duplicate });
+      await repo.updateBatch(batchId, { headerJson: a.template.national ? JSON.stringify(headerEntries(r)) : null, status: 'committed', finishedAt: now, sheetName: r.sheet, rowsTotal: r.counts.rows, added, updated, unchanged: total - added - updated, held: r.counts.hold, rejected: r.counts.reject + r.counts.duplicate });
       await repo.insertProblems(this.storedProblems(batchId, a));
-      await repo.insertHeldRows(a.held.map((h) => ({ batchId, row: h.row, householdNo: h.householdNo, name: h.name, idMasked: h.id ? maskIdNumber(h.id) : null, idCipher: h.id ? this.ctx.ids.encrypt(h.id) : null, reasons: [...new Set(h.reasons)].join(','), valuesJson: JSON.stringify(h.values), status: 'open' })));
+      await repo.insertHeldRows(a.held.map((h) => ({ batchId, row: h.row, householdNo: h.householdNo, name: h.name, idMasked: h.id ? maskIdNumber(h.id) : null, idCipher: h.id ? this.ctx.ids.encrypt(h.id) : null, reasons: [...new Set(h.reasons)].join(','), valuesJson: JSON.stringify(h.values), status: 'open', consequencesJson: h.consequences ? JSON.stringify(h.consequences) : null })));
       if (opts.mapping && Object.keys(opts.mapping).length) await repo.saveMapping(r.kind, r.headerSignature, opts.mapping, actor.username, now);
       await new AuditRepository(trx).append({ at: now, actor: actor.username, action: 'import_commit', targetType: 'import_batch', targetId: String(batchId), regionCode: actor.scope.regionCode, outcome: 'ok', details: JSON.stringify({ kind: r.kind, fileName: r.fileName, sha256: r.sha256, rows: r.counts.rows, added, updated, batched: true }) });
     });
@@ -430,6 +442,7 @@ export class IntakeService {
       await t.deleteDepartmentRecordsOfBatch(id);
       await trx.deleteFrom('workSpell').where('batchId', '=', id).execute();
       await trx.deleteFrom('villageProfile').where('batchId', '=', id).execute();
+      await trx.deleteFrom('nationalRow').where('batchId', '=', id).execute();
       await t.updateBatch(id, { status: 'rolledBack', rolledBackAt: now, rolledBackBy: actor.username });
       await new AuditRepository(trx).append({ at: now, actor: actor.username, action: 'import_rollback', targetType: 'import_batch', targetId: String(id), regionCode: batch.scopeCode, outcome: 'ok', details: JSON.stringify({ households: changes.length, fileName: batch.fileName }) });
     });
@@ -445,7 +458,7 @@ export class IntakeService {
   async heldRows(actor: Actor, batchId: number): Promise<HeldRowDto[]> {
     const repo = new IntakeRepository(this.ctx.db);
     if (!(await repo.batch(actor.scope, batchId))) throw notFound('该导入批次');
-    return (await repo.heldRows(batchId)).map((h) => maskHeldRow(actor, { row: h.row, householdNo: h.householdNo, name: h.name, idMasked: h.idMasked, reasons: h.reasons.split(','), values: JSON.parse(h.valuesJson) as Record<string, unknown>, status: h.status }));
+    return (await repo.heldRows(batchId)).map((h) => maskHeldRow(actor, { row: h.row, householdNo: h.householdNo, name: h.name, idMasked: h.idMasked, reasons: h.reasons.split(','), values: JSON.parse(h.valuesJson) as Record<string, unknown>, status: h.status, consequences: h.consequencesJson ? (JSON.parse(h.consequencesJson) as string[]) : [] }));
   }
 
   /** The clue queue inside the scope (newest first), optionally of one status; health details withheld without personal.view. */
@@ -471,8 +484,8 @@ export class IntakeService {
    * analyseFile, then every problem's message redacted of ID-like runs (a last net: no message names a
    * number in clear) and given the row's masked ID number (issue 9 item 9).
    */
-  private async analyse(actor: Actor, file: ImportFile, opts: ImportOptions, keep = false, sink?: (hs: HouseholdInput[]) => Promise<void>): Promise<Analysis> {
-    const a = await this.analyseFile(actor, file, opts, keep, sink);
+  private async analyse(actor: Actor, file: ImportFile, opts: ImportOptions, keep = false, sink?: (hs: HouseholdInput[]) => Promise<void>, pending?: Pick<Analysis, 'nationalRows'>): Promise<Analysis> {
+    const a = await this.analyseFile(actor, file, opts, keep, sink, pending);
     // a member found registered in another household is audited as the registry's refusal is (decision 0227): probing is visible
     const elsewhere = a.report.problems.filter((p) => p.code === 'PERSON_IN_OTHER_HOUSEHOLD').length;
     if (elsewhere) {
@@ -496,7 +509,7 @@ export class IntakeService {
     });
   }
 
-  private async analyseFile(actor: Actor, file: ImportFile, opts: ImportOptions, keep = false, sink?: (hs: HouseholdInput[]) => Promise<void>): Promise<Analysis> {
+  private async analyseFile(actor: Actor, file: ImportFile, opts: ImportOptions, keep = false, sink?: (hs: HouseholdInput[]) => Promise<void>, pending?: Pick<Analysis, 'nationalRows'>): Promise<Analysis> {
     const repo = new IntakeRepository(this.ctx.db);
     const bare = templateOf(opts.kind);
     opts = withFieldKeys(opts);
@@ -550,7 +563,7 @@ export class IntakeService {
     }
     report.mappingComplete = report.missingColumns.length === 0;
     for (const [k, names] of Object.entries(m.ambiguous)) report.problems.push({ sheet: table.sheet.name, row: null, column: names.join('、'), code: 'COLUMN_AMBIGUOUS', level: 'warning', message: `“${template.columns.find((c) => c.key === k)!.zh}”可对应多列(${names.join('、')}),请在列对应中指定` });
-    const empty: Analysis = { report, template, households: [], matches: [], records: [], drafts: [], held: [], spells: [], profiles: [], fieldUpdates: [], rowIds: new Map() };
+    const empty: Analysis = { report, template, households: [], matches: [], records: [], drafts: [], held: [], spells: [], profiles: [], fieldUpdates: [], rowIds: new Map(), nationalRows: pending?.nationalRows ?? [] };
     if (!report.mappingComplete) {
       await table.rows.return(undefined);
       return empty;
@@ -598,6 +611,10 @@ export class IntakeService {
         c.reject++;
         continue;
       }
+      if (holdRow(p, out)) {
+        c.hold++;
+        continue;
+      }
       const no = String(p.values.householdNo).trim();
       const h = found.get(no);
       if (!h) {
@@ -611,6 +628,8 @@ export class IntakeService {
         continue;
       }
       seen.set(no, p.row);
+      const k = keepOtherRow(NATIONAL_HOUSEHOLD.columns, new Set(['sanitaryToilet']), headerEntries(report), p.texts ?? [], p.values);
+      out.nationalRows.push({ householdNo: no, householdId: h.id, countyCode: h.countyCode, idHash: null, sourceRow: p.row, keep: { spellings: JSON.parse(k.spellingsJson), extra: JSON.parse(k.extraJson) } });
       const set: Record<string, number> = {};
       const before: Record<string, number> = {};
       if (typeof p.values.sanitaryToilet === 'boolean' && (p.values.sanitaryToilet ? 1 : 0) !== h.sanitaryToilet) {
@@ -646,10 +665,8 @@ export class IntakeService {
         c.reject++;
         continue;
       }
-      if (p.id.status === 'held') {
+      if (holdRow(p, out)) {
         c.hold++;
-        const { idNumber: _x, ...values } = p.values;
-        out.held.push({ row: p.row, householdNo: (p.values.householdNo as string | null) ?? null, name: null, id: p.id.id ?? null, reasons: p.problems.filter((x) => x.level === 'hold').map((x) => x.code), values });
         continue;
       }
       usable.push(p);
@@ -674,6 +691,7 @@ export class IntakeService {
         idHash: person.idHash, householdId: person.householdId, countyCode: person.countyCode, villageCode: person.villageCode, kind: t.kind === 'national-work-plan' ? 'workPlan' : 'workSpell', sourceRow: p.row,
         working: typeof v.working === 'boolean' ? (v.working ? 1 : 0) : null, startMonth: text(v.startMonth ?? null), endMonth: text(v.endMonth ?? null), workCounty: text(v.workCounty ?? null),
         monthlyWageFen: wage, channel: text(v.channel ?? null), industry: text(v.industry ?? null), employer: text(v.employer ?? null), transportSubsidyFen: fen(v.transportSubsidy ?? null), serviceNeed: text(v.serviceNeed ?? null),
+        ...(t.national ? keepOtherRow(t.columns, SPELL_KEYS, headerEntries(report), p.texts ?? [], { ...v, idNumber: p.id!.certificate?.number ?? p.id!.id }) : {}),
       });
       c.matched++;
     }
@@ -699,6 +717,10 @@ export class IntakeService {
         c.reject++;
         continue;
       }
+      if (holdRow(p, out)) {
+        c.hold++;
+        continue;
+      }
       const place = await this.resolveVillage(places, p.values, p.row, report);
       if (place.code === null) {
         c.reject++;
@@ -713,7 +735,9 @@ export class IntakeService {
       }
       seen.set(place.code, p.row);
       const { county: _c, township: _t, village: _v, villageCode: _vc, collectiveIncome, ...figures } = p.values;
-      out.profiles.push({ villageCode: place.code, countyCode: place.code.slice(0, 6), sourceRow: p.row, figuresJson: JSON.stringify(figures), collectiveIncomeFen: typeof collectiveIncome === 'number' ? collectiveIncome : null });
+      out.profiles.push({ villageCode: place.code, countyCode: place.code.slice(0, 6), sourceRow: p.row, figuresJson: JSON.stringify(figures), collectiveIncomeFen: typeof collectiveIncome === 'number' ? collectiveIncome : null,
+        ...keepOtherRow(NATIONAL_VILLAGE.columns, VILLAGE_KEYS, headerEntries(report), p.texts ?? [], p.values),
+      });
     }
     c.add = out.profiles.length;
     report.placeNames = places.unmatched();
@@ -743,7 +767,7 @@ export class IntakeService {
       const no = typeof p.values.householdNo === 'string' ? p.values.householdNo.trim() : null;
       irows.push({
         row: p.row, householdNo: no, id: p.id?.id ?? null, name: (p.values.name as string | null) ?? null, isHead: p.values.relationToHead === 'head',
-        status: p.problems.some((x) => x.level === 'error') || !p.id || p.id.status === 'rejected' ? 'rejected' : p.id.status === 'held' ? 'held' : 'accepted',
+        status: p.problems.some((x) => x.level === 'error') || !p.id || p.id.status === 'rejected' ? 'rejected' : p.id.status === 'held' || p.problems.some((x) => x.level === 'hold') ? 'held' : 'accepted',
       });
       if (no) lastIdx.set(no, irows.length - 1);
       for (const x of p.problems) problems.push(x);
@@ -754,12 +778,14 @@ export class IntakeService {
     report.counts.rows = irows.length;
     if (irows.length === 0) throw fileError('FILE_NO_DATA', '表头下面没有数据行', { sheet });
     const verdicts = checkIntegrity(irows);
+    const consequences = heldConsequences(irows, verdicts);
     irows.forEach((r, i) => {
       for (const code of verdicts[i]!.codes) {
         const others = verdicts[i]!.otherRows;
         problems.push({ sheet, row: r.row, column: code === 'MISSING_HOUSEHOLD_ID' ? '户编号' : null, code, level: verdicts[i]!.status === 'rejected' ? 'error' : 'hold', message: `${INTEGRITY_ZH[code]}${others.length ? `(另见第 ${others.join('、')} 行)` : ''}` });
       }
     });
+    const placeCache = new Map<string, PlaceNames>();
     const places = await new PlaceService(this.ctx).resolverFor(actor.scope, opts);
     await this.registryConflicts(actor, irows, verdicts, problems, sheet);
     const loadedVillages = new Map<string, boolean>();
@@ -806,6 +832,7 @@ export class IntakeService {
           healthStatus: (pv.healthStatus as PersonInput['healthStatus']) ?? undefined, labourSkill: labour, workPlace: (pv.workPlace as string | null) ?? null,
           residentMedicalInsurance: b('residentMedicalInsurance', true), employeeMedicalInsurance: b('employeeMedicalInsurance', false), criticalIllnessInsurance: b('criticalIllnessInsurance', true),
           medicalAssistance: b('medicalAssistance', false), residentPension: b('residentPension', false), employeePension: b('employeePension', false), dibao: b('dibao', false), tekun: b('tekun', false),
+          ...nationalPersonFields(pv, r.id!),
         };
       });
       if (!v.householdType) defaulted.set('户类型', (defaulted.get('户类型') ?? 0) + 1);
@@ -826,6 +853,7 @@ export class IntakeService {
         eliminatedMonth: (v.eliminatedMonth as string | null) ?? null, farmlandMu: (v.farmlandMu as number | null) ?? 0, forestMu: (v.forestMu as number | null) ?? 0,
         housingAreaM2: (v.housingAreaM2 as number | null) ?? null, dangerousHouse: v.dangerousHouse === true, distanceToRoadKm: (v.distanceToRoadKm as number | null) ?? null,
         roadHardened: v.roadHardened !== false, electricity: v.electricity !== false, safeDrinkingWater: v.safeDrinkingWater !== false, sanitaryToilet: v.sanitaryToilet !== false,
+        ...nationalHouseholdFields(v, year),
         members, incomes,
       };
       const z = householdInput.safeParse(input);
@@ -839,6 +867,17 @@ export class IntakeService {
         return;
       }
       planned.push({ no, members: members.length });
+      if (keep && t.national) {
+        const place = await placeNamesOf(this.ctx.db, village.code, placeCache);
+        const header = headerEntries(report);
+        const inc = z.data.incomes.find((x) => x.year === year) ?? null;
+        rows.forEach((r, k) => {
+          const m = z.data.members[k]!;
+          const model = { ...m, idNumber: r.id!.id!, sex: m.sex ?? r.id!.sex!, birthDate: r.id!.birthDate! };
+          const rendered = renderRow(t.columns, personRowValues(place, z.data, model, inc));
+          out.nationalRows.push({ householdNo: no, householdId: null, idHash: this.ctx.ids.hash(r.id!.id!), sourceRow: r.row, keep: rowDiff(header, r.texts ?? [], rendered) });
+        });
+      }
       if (keep) households.push(input);
       if (batched && households.length >= batchSize) await sink!(households.splice(0, households.length));
     };
@@ -857,7 +896,7 @@ export class IntakeService {
       if (keep && verdicts[i]!.status === 'held') {
         const hp = parseRow(t, mapping, again.header.columns, raw, sheet, asOf);
         const { idNumber: _x, ...values } = hp.values;
-        out.held.push({ row: raw.row, householdNo: no, name: (hp.values.name as string | null) ?? null, id: hp.id?.id ?? null, reasons: [...hp.problems.filter((x) => x.level === 'hold').map((x) => x.code), ...verdicts[i]!.codes], values });
+        out.held.push({ row: raw.row, householdNo: no, name: (hp.values.name as string | null) ?? null, id: hp.id?.id ?? null, reasons: [...hp.problems.filter((x) => x.level === 'hold').map((x) => x.code), ...verdicts[i]!.codes], values, consequences: consequences.get(i) ?? [] });
       }
       if (verdicts[i]!.status === 'accepted') {
         const g = open.get(no) ?? { idxs: [], rows: [] };
@@ -892,6 +931,7 @@ export class IntakeService {
     for (const [column, n] of defaulted) problems.push({ sheet, row: null, column, code: 'FIELD_DEFAULTED', level: 'warning', message: column === '劳动技能' ? `${n} 行劳动技能未填,已按年龄推定(16–60岁普通劳动力,其余无劳动力),请核实` : `${n} 户户类型未填,已按“一般农户”导入,请核实` });
     problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     for (const p of problems) report.problems.push(p);
+    report.heldRows = [...consequences].map(([i, c]) => ({ row: irows[i]!.row, householdNo: irows[i]!.householdNo, reasons: [...new Set([...problems.filter((p) => p.row === irows[i]!.row && p.level === 'hold').map((p) => p.code), ...verdicts[i]!.codes])], consequences: c }));
     report.placeNames = places.unmatched();
     return { ...out, households };
   }
@@ -1100,6 +1140,63 @@ export class IntakeService {
   }
 }
 
+/** What is kept of one imported row of a national layout, before its batch and household ids are known. */
+interface NationalRowDraft {
+  householdNo: string | null;
+  householdId: number | null;
+  countyCode?: string;
+  idHash: string | null;
+  sourceRow: number;
+  keep: RowKeep;
+}
+
+/** The header of a report as (column name, template key) pairs, in the file's order. */
+const headerEntries = (r: ImportReport): HeaderEntry[] => r.columns.map((c) => [c.name, c.key]);
+
+/**
+ * The national_row rows of the households of `outs` (person layout): each draft of those households, with
+ * its household id and county; drafts of other households stay for a later call.
+ */
+function nationalRowsOf(drafts: NationalRowDraft[], outs: readonly UpsertOutcome[], batchId: number, kind: string): Insertable<NationalRowTable>[] {
+  const byNo = new Map(outs.map((o) => [o.householdNo, o]));
+  const rows: Insertable<NationalRowTable>[] = [];
+  const rest: NationalRowDraft[] = [];
+  for (const d of drafts) {
+    const o = d.householdNo === null ? undefined : byNo.get(d.householdNo);
+    if (!o) {
+      rest.push(d);
+      continue;
+    }
+    rows.push({ batchId, kind, countyCode: o.countyCode, householdId: o.householdId, idHash: d.idHash, sourceRow: d.sourceRow, spellingsJson: JSON.stringify(d.keep.spellings), extraJson: JSON.stringify(d.keep.extra) });
+  }
+  drafts.splice(0, drafts.length, ...rest);
+  return rows;
+}
+
+/** 县, 乡 and 村 names of a village code (from the loaded region tree), cached per analysis. */
+async function placeNamesOf(db: ServiceContext['db'], villageCode: string, cache: Map<string, PlaceNames>): Promise<PlaceNames> {
+  const hit = cache.get(villageCode);
+  if (hit) return hit;
+  const rows = await new RegionRepository(db).getMany([villageCode.slice(0, 6), villageCode.slice(0, 9), villageCode]);
+  const name = (code: string) => rows.find((x) => x.code === code)?.name ?? null;
+  const out = { county: name(villageCode.slice(0, 6)), township: name(villageCode.slice(0, 9)), village: name(villageCode), villageCode };
+  cache.set(villageCode, out);
+  return out;
+}
+
+/**
+ * Keeps a row with a hold-level problem (a value outside its national vocabulary, …) among the held rows
+ * of the analysis, with its values (never an ID number in clear) and the codes. Returns false when the
+ * row has none.
+ */
+function holdRow(p: ParsedRow, out: Analysis): boolean {
+  const reasons = p.problems.filter((x) => x.level === 'hold').map((x) => x.code);
+  if (!reasons.length) return false;
+  const { idNumber: _x, ...values } = p.values;
+  out.held.push({ row: p.row, householdNo: typeof p.values.householdNo === 'string' ? p.values.householdNo : null, name: typeof p.values.name === 'string' ? p.values.name : null, id: p.id?.id ?? null, reasons, values });
+  return true;
+}
+
 /** The county a user's value maps are remembered for: the first 6 digits of the region, '' for a province or the nation. */
 const countyOf = (actor: Actor) => (actor.scope.regionCode && actor.scope.regionCode.length >= 6 ? actor.scope.regionCode.slice(0, 6) : '');
 
@@ -1127,64 +1224,13 @@ function rememberId(ids: Map<number, string>, p: ParsedRow): void {
 export const isIntakeError = (e: unknown) => e instanceof AppError && e.code === 'bad_file';
 
 
-const yesNo = (v: number | boolean) => (v ? '是' : '否');
-const yuan = (fen: number | null | undefined) => (fen === null || fen === undefined ? null : fen / 100);
-
 /**
- * Exports the registry inside the scope in the national person layout （自定义）监测对象信息 (two title rows,
- * header on row 3, one row per person, household fields repeated), with full ID numbers: for authorised
- * users and for moving data between installations; importing the file gives back the same registry.
- * Full ID numbers: only with idNumber.reveal + personal.export + a reason (services/full-id-export.ts,
- * 403 recorded otherwise); the audit record carries scope, row counts, the reason and the file's SHA-256.
- * Money in yuan as the national system shows it.
+ * The registry inside the scope in the national person layout （自定义）监测对象信息, for moving data between
+ * installations: NationalExportService.exportTable (spellings as imported, full ID numbers behind the
+ * gate of services/full-id-export.ts: idNumber.reveal + personal.export + a reason, refusals recorded).
  * @throws forbidden (recorded) without the permissions or the reason
  */
 export async function exportNationalLayout(ctx: ServiceContext, actor: Actor, path: string, opts: { year?: number; reason?: string } = {}): Promise<{ households: number; persons: number }> {
-  const reason = await requireFullIdExport(ctx, actor, opts.reason, { targetType: 'household', targetId: actor.scope.regionCode, details: { layout: 'national-person', filters: { year: opts.year ?? null } } });
-  const year = opts.year ?? ctx.config.defaultYear;
-  const repo = new HouseholdRepository(ctx.db);
-  const cols = ['村级区划代码', '户编号', '证件号码', '姓名', '与户主关系', '性别', '民族', '文化程度', '在校生状况', '健康状况', '劳动技能', '务工所在地',
-    '是否参加城乡居民基本医疗保险', '是否参加城镇职工基本医疗保险', '是否参加大病保险', '是否接受医疗救助', '是否参加城乡居民基本养老保险', '是否参加城镇职工基本养老保险', '享受低保政策情况', '享受特困供养政策情况',
-    '户类型', '监测对象类别', '致贫/返贫风险1', '致贫/返贫风险2', '致贫/返贫风险3', '致贫/返贫风险4', '致贫/返贫风险5', '识别监测时间', '风险是否已消除', '风险消除方式', '消除监测时间',
-    '耕地面积（亩）', '林地面积（亩）', '住房面积', '是否危房户', '与村主干路距离', '入户道路是否硬化', '是否通生活用电', '是否解决安全饮用水', '是否有卫生厕所',
-    '工资性收入', '生产经营性收入', '生产经营性支出', '财产性收入', '转移性收入', '合规自付支出'];
-  const rows: (string | number | null)[][] = [];
-  let households = 0;
-  let after = 0;
-  for (;;) {
-    const ids = await repo.idsPage(actor.scope, after, 1000);
-    if (!ids.length) break;
-    after = ids[ids.length - 1]!;
-    const hs = await repo.getMany(actor.scope, ids);
-    const persons = await repo.membersWithProtectedColumns(actor.scope, ids);
-    const incomes = new Map((await repo.incomes(actor.scope, ids)).filter((r) => r.year === year).map((r) => [r.householdId, r]));
-    const byH = new Map(hs.map((h) => [h.id, h]));
-    households += hs.length;
-    for (const p of persons) {
-      const h = byH.get(p.householdId)!;
-      const inc = incomes.get(h.id);
-      const risks = h.riskTypes ? h.riskTypes.split(',') : [];
-      rows.push([
-        h.villageCode, h.householdNo, ctx.ids.decrypt(p.idCipher), p.name, RELATION_TO_HEAD_ZH[p.relationToHead as keyof typeof RELATION_TO_HEAD_ZH], SEX_ZH[p.sex as keyof typeof SEX_ZH], p.ethnicity,
-        p.education ? EDUCATION_LEVEL_ZH[p.education as keyof typeof EDUCATION_LEVEL_ZH] : null, SCHOOL_STAGE_ZH[p.schoolStage as keyof typeof SCHOOL_STAGE_ZH].replace('(七至九年级)', ''),
-        HEALTH_STATUS_ZH[p.healthStatus as keyof typeof HEALTH_STATUS_ZH], LABOUR_SKILL_ZH[p.labourSkill as keyof typeof LABOUR_SKILL_ZH], p.workPlace,
-        yesNo(p.residentMedicalInsurance), yesNo(p.employeeMedicalInsurance), yesNo(p.criticalIllnessInsurance), yesNo(p.medicalAssistance), yesNo(p.residentPension), yesNo(p.employeePension), yesNo(p.dibao), yesNo(p.tekun),
-        HOUSEHOLD_TYPE_ZH[h.householdType as keyof typeof HOUSEHOLD_TYPE_ZH], h.monitoredCategory ? MONITORED_CATEGORY_ZH[h.monitoredCategory as keyof typeof MONITORED_CATEGORY_ZH] : null,
-        ...[0, 1, 2, 3, 4].map((i) => (risks[i] ? RISK_TYPE_ZH[risks[i] as keyof typeof RISK_TYPE_ZH] : null)),
-        h.identifiedMonth ? h.identifiedMonth.replace('-', '') : null, yesNo(h.riskEliminated), h.eliminationMode ? (h.eliminationMode === 'assistance' ? '帮扶消除' : '自然消除') : null, h.eliminatedMonth ? h.eliminatedMonth.replace('-', '') : null,
-        Number(h.farmlandMu), Number(h.forestMu), h.housingAreaM2 === null ? null : Number(h.housingAreaM2), yesNo(h.dangerousHouse), h.distanceToRoadKm === null ? null : Number(h.distanceToRoadKm),
-        yesNo(h.roadHardened), yesNo(h.electricity), yesNo(h.safeDrinkingWater), yesNo(h.sanitaryToilet),
-        yuan(inc?.wageFen), yuan(inc?.businessIncomeFen), yuan(inc?.businessExpensesFen), yuan(inc?.propertyFen), yuan(inc?.transferFen), yuan(inc?.compliantOutOfPocketFen),
-      ]);
-    }
-  }
-  await writeXlsx(path, [{ name: NATIONAL_PERSON.sheetName, titleRows: [NATIONAL_PERSON.zh, `导出时间:${nowIso(ctx.clock).slice(0, 10)}`], header: cols, rows, textColumns: [0, 1, 2, 27, 30] }]);
-  const { sha256 } = await fileDigest(path);
-  await ctx.db.transaction().execute((trx) =>
-    new AuditRepository(trx).append({
-      at: nowIso(ctx.clock), actor: actor.username, action: 'export', targetType: 'household', targetId: null, regionCode: actor.scope.regionCode, outcome: 'ok',
-      details: JSON.stringify({ layout: 'national-person', scope: actor.scope.regionCode, filters: { year }, households, rows: rows.length, idNumbers: 'full', reason, sha256 }),
-    }),
-  );
-  return { households, persons: rows.length };
+  const r = await new NationalExportService(ctx).exportTable(actor, 'national-person', path, opts);
+  return { households: r.households ?? 0, persons: r.rows };
 }

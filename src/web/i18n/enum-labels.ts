@@ -74,6 +74,7 @@ export const ENUM_LABELS = {
       vocationalSecondary: 'vocational secondary',
       juniorCollege: 'junior college',
       bachelorOrAbove: "bachelor's or above",
+      technician: 'technician (技师)',
     },
   } satisfies LabelPair<EducationLevel>,
   schoolStage: {

@@ -4,10 +4,13 @@
  * （自定义）行政村信息. Only the columns the formats file lists; the columns that these tables share with the
  * person table (户类型, 监测对象类别) are recognised and not stored (the person table owns them).
  */
-import { YES_NO, type ImportTemplate, type TemplateColumn } from './template';
+import { vocab, yes } from './national';
+import type { ImportTemplate, TemplateColumn } from './template';
 
 const SOURCE = '全国防返贫监测信息系统导出格式(../shared/formats/national-system-exports.md §2 Other exports)';
-const ignored = (zh: string, synonyms: string[] = []): TemplateColumn => ({ key: `ignored:${zh}`, zh, synonyms, type: 'text', ignored: true });
+/** Columns that the person table owns (户类型, 监测对象类别): read against their vocabulary, kept per row as they came (spellings_json). */
+const householdTypeCol = vocab('householdType', '户类型', 'householdType');
+const categoryCol = vocab('monitoredCategory', '监测对象类别', 'monitoredCategory');
 const place: TemplateColumn[] = [
   { key: 'county', zh: '县', synonyms: ['县(市、区、旗)', '县(市、区)', '县区'], type: 'text' },
   { key: 'township', zh: '乡', synonyms: ['乡(镇)', '乡镇', '乡镇(街道)'], type: 'text' },
@@ -26,11 +29,12 @@ export const NATIONAL_WORK_SPELL: ImportTemplate = {
   sheetName: '已外出务工信息',
   titleRows: ['（务工月监测）已外出务工信息', '导出单位:        导出时间:'],
   source: SOURCE,
+  national: true,
   columns: [
     ...place, ...personKey,
-    ignored('户类型'),
-    ignored('监测对象类别'),
-    { key: 'working', zh: '是否已务工', type: 'bool', values: YES_NO },
+    householdTypeCol,
+    categoryCol,
+    yes('working', '是否已务工'),
     { key: 'startMonth', zh: '开始时间', synonyms: ['务工开始时间'], type: 'month' },
     { key: 'endMonth', zh: '结束时间', synonyms: ['务工结束时间'], type: 'month' },
     { key: 'workCounty', zh: '务工所在县', type: 'text' },
@@ -50,17 +54,17 @@ export const NATIONAL_WORK_PLAN: ImportTemplate = {
   sheetName: '计划外出务工信息',
   titleRows: ['计划外出务工信息', '导出单位:        导出时间:'],
   source: SOURCE,
+  national: true,
   columns: [
     ...personKey,
-    ignored('户类型'),
-    { key: 'working', zh: '是否计划务工', type: 'bool', values: YES_NO },
+    householdTypeCol,
+    yes('working', '是否计划务工', ['是否计划外出务工']),
     { key: 'workCounty', zh: '计划务工所在县', type: 'text' },
     { key: 'serviceNeed', zh: '就业服务需求', type: 'text' },
   ],
 };
 
 const count = (key: string, zh: string): TemplateColumn => ({ key, zh, type: 'int' });
-const yes = (key: string, zh: string): TemplateColumn => ({ key, zh, type: 'bool', values: YES_NO });
 
 /** （自定义）行政村信息: one row per village; 村级集体经济收入（万元） stored in fen. */
 export const NATIONAL_VILLAGE: ImportTemplate = {
@@ -70,6 +74,7 @@ export const NATIONAL_VILLAGE: ImportTemplate = {
   sheetName: '行政村信息',
   titleRows: ['（自定义）行政村信息', '导出单位:        导出时间:'],
   source: SOURCE,
+  national: true,
   columns: [
     { key: 'county', zh: '县', synonyms: ['县(市、区、旗)', '县(市、区)', '县区'], type: 'text' },
     { key: 'township', zh: '乡', synonyms: ['乡(镇)', '乡镇', '乡镇(街道)'], type: 'text' },
@@ -105,14 +110,15 @@ export const NATIONAL_HOUSEHOLD: ImportTemplate = {
   sheetName: '户信息',
   titleRows: ['（乡村建设）户信息', '导出单位:        导出时间:'],
   source: SOURCE,
+  national: true,
   columns: [
-    ignored('县(市、区、旗)', ['县', '县(市、区)', '县区']),
-    ignored('乡(镇)', ['乡', '乡镇']),
-    ignored('行政村', ['村']),
+    { key: 'county', zh: '县(市、区、旗)', synonyms: ['县', '县(市、区)', '县区'], type: 'text' },
+    { key: 'township', zh: '乡(镇)', synonyms: ['乡', '乡镇'], type: 'text' },
+    { key: 'village', zh: '行政村', synonyms: ['村'], type: 'text' },
     { key: 'householdNo', zh: '户编号', synonyms: ['户号'], type: 'text', required: true },
-    ignored('证件号码', ['身份证号', '身份证号码']),
-    ignored('户类型'),
-    { key: 'sanitaryToilet', zh: '卫生厕所是否能正常使用', synonyms: ['是否有卫生厕所', '卫生厕所'], type: 'bool', values: YES_NO },
+    { key: 'idNumber', zh: '证件号码', synonyms: ['身份证号', '身份证号码'], type: 'id' },
+    householdTypeCol,
+    yes('sanitaryToilet', '卫生厕所是否能正常使用', ['是否有卫生厕所', '卫生厕所']),
   ],
 };
 

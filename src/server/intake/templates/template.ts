@@ -21,6 +21,8 @@ export interface TemplateColumn {
   unit?: 'yuan' | 'wanYuan';
   /** for `enum`: Chinese value → code */
   values?: Record<string, string>;
+  /** the national vocabulary the values come from (data/national-vocabularies.csv): exports write its spellings */
+  vocabulary?: import('../national/vocabulary').VocabularyName;
   /**
    * A value (Chinese, one of `values`) proposed when a list lacks this required column: the import then
    * asks the user to confirm it (ImportOptions.defaults), never applies it silently (issue 9 item 1)
@@ -51,6 +53,12 @@ export interface ImportTemplate {
   columns: TemplateColumn[];
   /** where the layout comes from */
   source: string;
+  /**
+   * National layouts (issue 8): a value outside every spelling of its vocabulary holds the row for
+   * verification (column, value and the accepted spellings named) instead of rejecting it; columns the
+   * template does not know are kept per row as they came (national_row.extra_json).
+   */
+  national?: boolean;
 }
 
 /** Yes/no values of the national exports (是 / 否). */

@@ -5,14 +5,16 @@
  * check character is held for verification and never used for matching — except when its last digits
  * are 000, the mark of Excel's 15-significant-digit truncation, which is rejected (cases c01, c02, c04).
  */
-import { checkIdNumber, ID_ISSUE_ZH, type IdNumberIssue } from '../../domain/id-number';
+import { checkIdNumber, ID_ISSUE_ZH, normalizeIdNumber, type IdNumberIssue } from '../../domain/id-number';
+import { CERT_ISSUE_ZH, checkDisabilityCertificate, looksLikeCertificate, type CertificateIssue } from '../../domain/disability-certificate';
 import type { Cell } from '../readers/cell';
 
 /** Codes of this module beyond the domain's. */
-export type IdCellIssue = IdNumberIssue | 'ID_NUMERIC_CELL_PRECISION_LOST';
+export type IdCellIssue = IdNumberIssue | CertificateIssue | 'ID_NUMERIC_CELL_PRECISION_LOST';
 
 export const ID_CELL_ISSUE_ZH: Record<IdCellIssue, string> = {
   ...ID_ISSUE_ZH,
+  ...CERT_ISSUE_ZH,
   ID_NUMERIC_CELL_PRECISION_LOST: '身份证号单元格是数值格式,Excel 只保留15位有效数字,原号码已丢失;请把该列设为文本格式后重新导出',
 };
 
@@ -27,6 +29,12 @@ export interface IdCellResult {
   sex: 'male' | 'female' | null;
   errors: IdCellIssue[];
   warnings: IdCellIssue[];
+  /**
+   * A 20/22-character disability-certificate number (第二代残疾人证: ID number + category + grade), which the
+   * national system writes as the 证件号码 of a person whose 证件类型 is 残疾人证: `id` is then its first 18
+   * characters, checked by GB 11643 (domain/disability-certificate.ts)
+   */
+  certificate?: { number: string; category: number; grade: number } | null;
 }
 
 /**
@@ -47,6 +55,15 @@ export function parseIdCell(cell: Cell | undefined, asOf: string): IdCellResult 
 }
 
 function fromText(text: string, asOf: string, raw: string): IdCellResult {
+  if (looksLikeCertificate(normalizeIdNumber(text).value)) {
+    const k = checkDisabilityCertificate(text, asOf);
+    const warnings = k.warnings.filter((w) => w !== 'ID_NORMALIZED');
+    if (!k.ok) return { status: 'rejected', id: null, raw, birthDate: null, sex: null, errors: k.errors, warnings };
+    const certificate = { number: k.certificate!, category: k.category!, grade: k.grade! };
+    const truncated = k.warnings.includes('EXCEL_PRECISION_LOSS_SUSPECTED');
+    if (k.status === 'checkFailed') return { status: truncated ? 'rejected' : 'held', id: k.idNumber!, raw, birthDate: k.birthDate!, sex: k.sex!, errors: ['ID_BAD_CHECKSUM'], warnings: warnings.filter((w) => w !== 'ID_BAD_CHECKSUM'), certificate };
+    return { status: 'accepted', id: k.idNumber!, raw, birthDate: k.birthDate!, sex: k.sex!, errors: [], warnings, certificate };
+  }
   const c = checkIdNumber(text, asOf);
   if (!c.ok) return { status: 'rejected', id: null, raw, birthDate: null, sex: null, errors: c.errors, warnings: c.warnings };
   if (c.status === 'checkFailed') {
