@@ -109,7 +109,7 @@ forEachDialect('C19 access across regions', (dialect) => {
     expect(res.statusCode).toBe(200); // synchronous here; the case allows 202 for a queued export
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="households-522633-\d{14}\.csv"$/);
     const lines = res.body.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
-    expect(lines[0]).toBe('# 农户名单;导出人:a_county_clerk;导出时间:2026-03-15T10:00:00.000Z;行数:1');
+    expect(lines[0]).toBe('# 农户名单;导出人:a_county_clerk;导出时间(北京时间):2026-03-15 18:00:00;行数:1');
     expect(lines).toHaveLength(3); // meta, header, H-A-0001
     expect(lines[2]!.startsWith('H-A-0001,从江县,')).toBe(true);
     expect(lines[2]).toContain(',甲***,'); // names masked by default (甲县户主, c07 rule)

@@ -42,8 +42,14 @@ forEachDialect('AnalysisService', (dialect) => {
     expect(bingmei).toMatchObject({ entering: 3, leaving: 0, workload: 15 });
     expect(up.totals).toEqual({ entering: 4, leaving: 0, workload: 20 });
     const down = await services.analysis.whatIf(actor, { regionCode: '522633', year: 2025, thresholdYuan: 4000 });
-    expect(down.households.map((h) => [h.householdNo, h.change])).toEqual([['L01', 'leave']]);
-    expect(down.townships).toEqual([{ townshipCode: VILLAGES.basha.slice(0, 9), townshipName: expect.any(String), entering: 0, leaving: 1, workload: 0 }]);
+    // at 4,000 yuan: L01 leaves (R01 no longer), and so does L09 (7,000 yuan, no labour): R01 no longer, and R03 v2
+    // needs income below the top of the near-threshold band, 4,000 × 1.5 = 6,000 yuan (decision 0261)
+    expect(down.households.map((h) => [h.householdNo, h.change]).sort()).toEqual([['L01', 'leave'], ['L09', 'leave']]);
+    expect(down.townships).toHaveLength(2);
+    expect(down.townships).toEqual(expect.arrayContaining([
+      { townshipCode: VILLAGES.basha.slice(0, 9), townshipName: expect.any(String), entering: 0, leaving: 1, workload: 0 },
+      { townshipCode: VILLAGES.guandong.slice(0, 9), townshipName: expect.any(String), entering: 0, leaving: 1, workload: 0 },
+    ]));
     expect(await fingerprint()).toBe(before);
     await expect(services.analysis.whatIf(actor, { regionCode: '52', year: 2025, params: { largeFallPercent: -1 } })).rejects.toMatchObject({ code: 'validation_error' });
   });
