@@ -8,6 +8,7 @@ import { useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Flex, Form, Input, InputNumber, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { can, useSession } from '../accounts/session';
+import { mayDoStep } from './may-act';
 import { MONITORED_CATEGORIES, RISK_TYPES } from '../../../shared/enums';
 import {
   CASE_KIND_ZH, CASE_ORIGIN_ZH, CASE_STATE_ZH, ELIMINATION_MODE_ZH, WORKFLOW_STEP_ZH,
@@ -128,7 +129,7 @@ function MayActCard({ c, reload }: { c: CaseDto; reload: () => void }) {
   if (c.state === 'enrolled') return <StartEliminationCard c={c} />;
   const rollback = c.state === 'eliminated';
   const levels = rollback ? ['county'] : c.currentLevels;
-  const allowed = can(user, rollback ? 'case.rollback' : 'case.process') && !!user && levels.includes(user.level);
+  const allowed = mayDoStep(user, levels, rollback ? 'case.rollback' : 'case.process');
   if (!c.currentStep && !rollback) return <ActionCard key={`${c.id}-${c.version}`} c={c} reload={reload} />;
   if (allowed) return <ActionCard key={`${c.id}-${c.version}`} c={c} reload={reload} />;
   return (

@@ -4,6 +4,7 @@
  * monitoring cases, from /procedure-worklist and /procedure-overdue); and the form that opens a case from a risk clue (household id, where the
  * clue came from, its reference and date).
  */
+import { mayDoStep } from './may-act';
 import { useState } from 'react';
 import { App, Button, Card, Flex, Form, Input, Select, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -18,7 +19,7 @@ import { useTr } from './i18n';
 import { RegionName } from '../../components/RegionName';
 import { HouseholdPicker } from '../../components/HouseholdPicker';
 import { RegionCascader } from '../../components/RegionCascader';
-import { can, useSession } from '../accounts/session';
+import { useSession } from '../accounts/session';
 
 const columnsOf = (tr: (zh: string) => string, mayDo: (w: WorkItemDto) => boolean): ColumnsType<WorkItemDto> => [
   { key: 'case', title: tr('案件'), render: (_: unknown, w) => <Link to={`/workflow/cases/${w.caseId}`} data-testid={`work-${w.caseId}`}>#{w.caseId} {tr(CASE_KIND_ZH[w.kind])}</Link> },
@@ -54,7 +55,7 @@ export default function WorklistPage() {
   const tr = useTr();
   const { user } = useSession();
   // a step the user may not do (permission or level) is marked, not offered (issue 16)
-  const columns = columnsOf(tr, (w) => can(user, 'case.process') && !!user && w.levels.includes(user.level));
+  const columns = columnsOf(tr, (w) => mayDoStep(user, w.levels));
   const allColumns = allColumnsOf(tr);
 
   async function submit(v: { householdId: number; origin: string; sourceRef?: string; clueDate: string; note?: string }) {
