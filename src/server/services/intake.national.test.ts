@@ -165,3 +165,36 @@ forEachDialect('national exports: lossless import', (dialect) => {
     });
   });
 });
+
+forEachDialect('national exports of a county that is not a key county', (dialect) => {
+  let services: Services;
+  let db: Db;
+  let drop: () => Promise<void>;
+  let g: GeneratedExport;
+  // 开阳县 520121 (贵阳市) is in the shipped code list but not among the 160 key counties: the designation is a
+  // label, not a gate (issue 8 "any county")
+  beforeAll(async () => {
+    ({ services, db, drop } = await newTestServices(dialect));
+    await services.regions.ensureReferenceData();
+    const dir = mkdtempSync(join(tmp, `${dialect}-kaiyang-`));
+    g = await generateNationalExport(dir, { households: 40, county: '520121' });
+  });
+  afterAll(async () => {
+    await drop?.();
+  });
+
+  it('all five tables go in with no refusal and nothing held, under the county\'s own village codes', async () => {
+    expect(await db.selectFrom('designation').select('countyCode').where('countyCode', '=', '520121').execute()).toEqual([]);
+    const person = await services.intake.commit(actor, file(g, NATIONAL_FILES.person), { kind: 'national-person', year: 2025 });
+    expect(person.problems.filter((p) => p.level !== 'warning')).toEqual([]);
+    expect(person.counts).toMatchObject({ rows: g.persons, add: g.persons, hold: 0, reject: 0, households: { add: g.households } });
+    for (const [name, kind] of [[NATIONAL_FILES.household, 'national-household'], [NATIONAL_FILES.work, 'national-work'], [NATIONAL_FILES.plan, 'national-work-plan'], [NATIONAL_FILES.village, 'national-village']] as const) {
+      const r = await services.intake.commit(actor, file(g, name), { kind });
+      expect(r.problems.filter((p) => p.level !== 'warning'), name).toEqual([]);
+      expect(r.counts, name).toMatchObject({ hold: 0, reject: 0 });
+    }
+    const villages = await db.selectFrom('household').select('villageCode').distinct().execute();
+    expect(villages.length).toBe(g.villages);
+    expect(villages.every((v) => v.villageCode.startsWith('520121') && v.villageCode.length === 12)).toBe(true);
+  }, 180_000);
+});
