@@ -134,7 +134,10 @@ forEachDialect('C19 access across regions', (dialect) => {
 
   it('figures of a region above the user\'s own are refused (403), of their own answered', async () => {
     expect((await get('a_county_clerk', '/api/v1/summary?region=5226')).statusCode).toBe(403);
-    expect((await get('a_county_clerk', '/api/v1/summary')).statusCode).toBe(403);
+    // no region: the caller's own county (C19: an empty filter means the caller's scope), never the nation
+    const own = await get('a_county_clerk', '/api/v1/summary');
+    expect(own.statusCode).toBe(200);
+    expect((own.json() as { region: { code: string } }).region.code).toBe('522633');
     expect((await get('a_county_clerk', '/api/v1/summary/children?region=52')).statusCode).toBe(403);
     expect((await get('a_county_clerk', '/api/v1/summary?region=522632')).statusCode).toBe(403);
     expect((await get('a_county_clerk', '/api/v1/summary?region=522633')).statusCode).toBe(200);
