@@ -164,6 +164,16 @@ export default function ImportPage() {
               ]} />
             {report.clues.length ? <Table scroll={{ x: 'max-content' }} size="small" rowKey={(c) => `${c.row}-${c.ruleId}`} dataSource={report.clues} pagination={false}
               columns={[{ title: '行', dataIndex: 'row', width: 70 }, { title: '规则', dataIndex: 'ruleId', width: 90 }, { title: '风险线索', dataIndex: 'summary' }]} /> : null}
+            {report.heldRows?.length ? (
+              // national tables: each held row with what holding it entails (a held head holds the whole household; issue 8)
+              <Table scroll={{ x: 'max-content' }} size="small" rowKey={(h) => String(h.row)} dataSource={report.heldRows} pagination={{ pageSize: 20 }} data-testid="held-rows-table"
+                title={() => '待核实的行及其影响'}
+                columns={[
+                  { title: '行', dataIndex: 'row', width: 70 }, { title: '户编号', dataIndex: 'householdNo', width: 160 },
+                  { title: '原因', dataIndex: 'reasons', width: 220, render: (rs: string[]) => rs.map((r) => <Tag key={r}>{r}</Tag>) },
+                  { title: '影响', dataIndex: 'consequences', render: (cs: string[]) => cs.join(';') },
+                ]} />
+            ) : null}
           </Card>
         </>
       ) : null}
