@@ -170,7 +170,8 @@ export default function ImportPage() {
                 title={() => '待核实的行及其影响'}
                 columns={[
                   { title: '行', dataIndex: 'row', width: 70 }, { title: '户编号', dataIndex: 'householdNo', width: 160 },
-                  { title: '原因', dataIndex: 'reasons', width: 220, render: (rs: string[]) => rs.map((r) => <Tag key={r}>{r}</Tag>) },
+                  // the reason in words: the row's problem of that code (the code itself only when none says more)
+                  { title: '原因', dataIndex: 'reasons', width: 260, render: (rs: string[], h) => rs.map((r) => <div key={r}>{report.problems.find((p) => p.row === h.row && p.code === r)?.message ?? r}</div>) },
                   { title: '影响', dataIndex: 'consequences', render: (cs: string[]) => cs.join(';') },
                 ]} />
             ) : null}
